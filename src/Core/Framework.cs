@@ -1,0 +1,31 @@
+namespace CchcAnalytics.Core;
+
+/// <summary>A criteria tree (lĩnh vực → tiêu chí → tiêu chí thành phần) in force for a level of units
+/// in a province over a range of years.</summary>
+/// <param name="Id">Slug, e.g. <c>thanh-hoa-district-2017</c>.</param>
+/// <param name="Province">Province slug.</param>
+/// <param name="Level">"district", "commune" or "department" (see <see cref="UnitKindText.ToLevel"/>).</param>
+/// <param name="YearFrom">First index year it applies to.</param>
+/// <param name="YearTo">Last index year; null while in force.</param>
+/// <param name="Decision">The decision that issued it, e.g. "3965/2017/QĐ-UBND"; null when unknown.</param>
+/// <param name="Status">Official, derived from a real report, draft or illustrative.</param>
+/// <param name="Source">Where the rows were read from.</param>
+/// <param name="Criteria">All rows in document order.</param>
+public sealed record Framework(
+    string Id,
+    string Province,
+    string Level,
+    int YearFrom,
+    int? YearTo,
+    string? Decision,
+    FrameworkStatus Status,
+    string Source,
+    IReadOnlyList<FrameworkCriterion> Criteria)
+{
+    /// <summary>Sum of the areas' maximum points (100 for the 2017 district framework).</summary>
+    public decimal TotalMax => Criteria.Where(c => c.Level == CriterionLevel.Area).Sum(c => c.MaxPoints);
+
+    public bool AppliesTo(int year) => YearFrom <= year && (YearTo is null || year <= YearTo);
+
+    public FrameworkCriterion? Find(string code) => Criteria.FirstOrDefault(c => c.Code == code);
+}

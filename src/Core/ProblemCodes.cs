@@ -1,0 +1,39 @@
+namespace CchcAnalytics.Core;
+
+/// <summary>The stable problem codes ingest reports. The README lists them with their meaning.</summary>
+public static class ProblemCodes
+{
+    // Errors: the file is rejected.
+    public const string Unreadable = "unreadable";
+    public const string Binary = "binary-content";
+    public const string Encoding = "bad-encoding";
+    public const string Mojibake = "mojibake";
+    public const string NoTable = "no-table";
+    public const string UnknownUnit = "unknown-unit";
+    public const string NoYear = "no-year";
+    public const string YearOutOfRange = "year-out-of-range";
+    public const string BadNumber = "bad-number";
+    public const string PointsAboveMax = "points-above-max";
+    public const string NegativePoints = "negative-points";
+    public const string DuplicateCode = "duplicate-code";
+    public const string BadCode = "bad-code";
+    public const string MissingParent = "missing-parent";
+    public const string MissingCriterion = "missing-criterion";
+    public const string ExtraCriterion = "extra-criterion";
+    public const string MaxPointsDiffer = "max-points-differ";
+    public const string StatedTotalMismatch = "stated-total-mismatch";
+    public const string FrameworkTotalMismatch = "framework-total-mismatch";
+    public const string NoSelfPoints = "no-self-points";
+    public const string BadHeader = "bad-header";
+    public const string BadRow = "bad-row";
+    public const string MixedSubmission = "mixed-submission";
+    public const string TooLarge = "too-large";
+
+    // Warnings: the file is accepted and the warning is stored with the submission.
+    public const string ParentSumMismatch = "parent-sum-mismatch";
+    public const string MissingPoints = "missing-points";
+    public const string UnitMatchedLoosely = "unit-matched-loosely";
+    public const string DraftFramework = "draft-framework";
+    public const string AppraisedAboveSelf = "appraised-above-self";
+    public const string LegacyEncoding = "legacy-encoding";
+}
