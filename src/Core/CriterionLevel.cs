@@ -32,6 +32,10 @@ public static class CriterionLevelText
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 
+    /// <summary>Parses a stored text form; throws on unknown text (database or reference data corrupted).</summary>
+    public static CriterionLevel Parse(string text) =>
+        TryParse(text, out var value) ? value : throw new FormatException($"Unknown criterion level '{text}'.");
+
     public static bool TryParse(string? text, out CriterionLevel level)
     {
         switch (text?.Trim().ToLowerInvariant())

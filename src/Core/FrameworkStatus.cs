@@ -37,6 +37,10 @@ public static class FrameworkStatusText
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
+    /// <summary>Parses a stored text form; throws on unknown text (database or reference data corrupted).</summary>
+    public static FrameworkStatus Parse(string text) =>
+        TryParse(text, out var value) ? value : throw new FormatException($"Unknown framework status '{text}'.");
+
     public static bool TryParse(string? text, out FrameworkStatus status)
     {
         foreach (var candidate in Enum.GetValues<FrameworkStatus>())

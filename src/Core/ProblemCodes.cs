@@ -5,6 +5,7 @@ public static class ProblemCodes
 {
     // Errors: the file is rejected.
     public const string Unreadable = "unreadable";
+    public const string Empty = "empty-file";
     public const string Binary = "binary-content";
     public const string Encoding = "bad-encoding";
     public const string Mojibake = "mojibake";

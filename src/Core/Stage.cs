@@ -28,6 +28,10 @@ public static class StageText
         _ => throw new ArgumentOutOfRangeException(nameof(stage)),
     };
 
+    /// <summary>Parses a stored text form; throws on unknown text (database or reference data corrupted).</summary>
+    public static Stage Parse(string text) =>
+        TryParse(text, out var value) ? value : throw new FormatException($"Unknown stage '{text}'.");
+
     public static bool TryParse(string? text, out Stage stage)
     {
         switch (text?.Trim().ToLowerInvariant())

@@ -1,0 +1,289 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using CchcAnalytics.Core;
+using CchcAnalytics.Storage;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace CchcAnalytics.Ingest.Csv;
+
+/// <summary>The canonical CSV: one row per criterion per submission, UTF-8, decimal point, header
+/// <c>unit_id,unit_name,year,stage,code,level,name,max_points,points,evidence</c> (an optional trailing
+/// <c>synthetic</c> column marks generated sample data). <c>cchc export scores</c> writes it and ingest reads it,
+/// so export → ingest round-trips exactly.</summary>
+public static partial class CanonicalCsv
+{
+    public static readonly string[] Header = ["unit_id", "unit_name", "year", "stage", "code", "level", "name", "max_points", "points", "evidence"];
+
+    public const string SyntheticColumn = "synthetic";
+
+    /// <summary>Writes rows; the <c>synthetic</c> column is added only when some row is synthetic.</summary>
+    public static void Write(TextWriter writer, IReadOnlyList<ExportRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var withSynthetic = rows.Any(r => r.Synthetic);
+        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        foreach (var column in Header)
+        {
+            csv.WriteField(column);
+        }
+
+        if (withSynthetic)
+        {
+            csv.WriteField(SyntheticColumn);
+        }
+
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            csv.WriteField(row.UnitId);
+            csv.WriteField(row.UnitName);
+            csv.WriteField(row.Year.ToString(CultureInfo.InvariantCulture));
+            csv.WriteField(row.Stage);
+            csv.WriteField(row.Code);
+            csv.WriteField(row.Level);
+            csv.WriteField(row.Name);
+            csv.WriteField(ScoreSheet.Canonical(row.MaxPoints));
+            csv.WriteField(row.Points is { } p ? ScoreSheet.Canonical(p) : "");
+            csv.WriteField(row.Evidence ?? "");
+            if (withSynthetic)
+            {
+                csv.WriteField(row.Synthetic ? "true" : "false");
+            }
+
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>Reads a canonical CSV into one document per unit and year. Problems name the line and column.</summary>
+    public static IReadOnlyList<DocumentInput> Read(byte[] bytes, string file, List<Problem> problems, out bool synthetic)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(problems);
+        synthetic = false;
+        var decoded = Text.TextDecoder.Decode(bytes, file, problems);
+        if (decoded is null)
+        {
+            return [];
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var records = new List<(int Line, string[] Fields)>();
+        using (var reader = new StringReader(decoded.Text))
+        using (var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
+               {
+                   BadDataFound = args => problems.Add(Problem.Error(ProblemCodes.BadRow, file, args.Context.Parser?.RawRow,
+                       $"Malformed CSV (a quote inside an unquoted field?): {Truncate(args.RawRecord)}")),
+               }))
+        {
+            var lastLine = 0;
+            while (parser.Read())
+            {
+                // A quoted evidence cell may span lines: report the line where the record starts.
+                records.Add((lastLine + 1, parser.Record ?? []));
+                lastLine = parser.RawRow;
+            }
+        }
+
+        if (records.Count == 0)
+        {
+            problems.Add(Problem.Error(ProblemCodes.NoTable, file, null, "The CSV has no header row."));
+            return [];
+        }
+
+        var header = records[0].Fields.Select(f => f.Trim()).ToArray();
+        var hasSynthetic = header.Length == Header.Length + 1 && header[^1] == SyntheticColumn;
+        if (!header.Take(Header.Length).SequenceEqual(Header) || (header.Length != Header.Length && !hasSynthetic))
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1,
+                $"The header must be exactly '{string.Join(',', Header)}' (optionally ',{SyntheticColumn}'); found '{string.Join(',', header)}'."));
+            return [];
+        }
+
+        var parsed = new List<CsvRow>();
+        var syntheticValues = new HashSet<bool>();
+        foreach (var (line, fields) in records.Skip(1))
+        {
+            if (fields.Length == 1 && fields[0].Trim().Length == 0)
+            {
+                continue;
+            }
+
+            if (fields.Length != header.Length)
+            {
+                problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Expected {header.Length} fields, found {fields.Length}."));
+                continue;
+            }
+
+            var row = ParseRow(fields, line, file, problems);
+            if (row is null)
+            {
+                continue;
+            }
+
+            if (hasSynthetic)
+            {
+                var flag = fields[^1].Trim().ToLowerInvariant();
+                if (flag is not ("true" or "false"))
+                {
+                    problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Column synthetic must be true or false, not '{fields[^1]}'.", SyntheticColumn));
+                    continue;
+                }
+
+                syntheticValues.Add(flag == "true");
+            }
+
+            parsed.Add(row);
+        }
+
+        if (syntheticValues.Count > 1)
+        {
+            problems.Add(Problem.Error(ProblemCodes.MixedSubmission, file, null,
+                "The file mixes synthetic and real rows; keep generated sample data in files of its own."));
+        }
+
+        synthetic = syntheticValues.Contains(true) && syntheticValues.Count == 1;
+        return parsed.GroupBy(r => (r.UnitId, r.Year)).Select(group => ToDocument(group.ToList(), file, hash, problems)).ToList();
+    }
+
+    private static CsvRow? ParseRow(string[] fields, int line, string file, List<Problem> problems)
+    {
+        var ok = true;
+        string Field(int index) => fields[index].Trim();
+
+        var unitId = Field(0);
+        if (unitId.Length == 0)
+        {
+            problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, line, "unit_id is empty.", "unit_id"));
+            ok = false;
+        }
+
+        if (!YearText().IsMatch(Field(2)))
+        {
+            problems.Add(Problem.Error(ProblemCodes.NoYear, file, line, $"year '{Field(2)}' is not a four-digit year.", "year"));
+            ok = false;
+        }
+
+        if (!StageText.TryParse(Field(3), out var stage))
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"stage '{Field(3)}' must be 'self' or 'appraised'.", "stage"));
+            ok = false;
+        }
+
+        var code = CriterionCode.Normalize(Field(4));
+        if (code is null)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadCode, file, line, $"code '{Field(4)}' is not a criterion code.", "code"));
+            ok = false;
+        }
+        else if (!CriterionLevelText.TryParse(Field(5), out var level) || CriterionCode.LevelOf(code) != level)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"level '{Field(5)}' does not fit code {code} (area, criterion or sub_criterion by depth).", "level"));
+            ok = false;
+        }
+
+        if (Field(6).Length == 0)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"name is empty for code {Field(4)}.", "name"));
+            ok = false;
+        }
+
+        var max = Decimal(Field(7), "max_points", line, file, problems, ref ok);
+        var points = Decimal(Field(8), "points", line, file, problems, ref ok);
+        if (ok && max is null)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, "max_points is empty.", "max_points"));
+            ok = false;
+        }
+
+        return ok
+            ? new CsvRow(line, unitId, Field(1), int.Parse(Field(2), CultureInfo.InvariantCulture), stage, code!, VietnameseText.Nfc(Field(6)), max, points,
+                fields[9].Length == 0 ? null : VietnameseText.Nfc(fields[9]))
+            : null;
+    }
+
+    private static DocumentInput ToDocument(List<CsvRow> rows, string file, string hash, List<Problem> problems)
+    {
+        var first = rows[0];
+        var inputs = new List<RowInput>();
+        var byCode = new Dictionary<string, CsvRow>(StringComparer.Ordinal);
+        var stages = new List<StageInput>();
+        foreach (var stageRows in rows.GroupBy(r => r.Stage).OrderBy(g => g.Key))
+        {
+            var points = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+            var evidence = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var row in stageRows)
+            {
+                if (points.ContainsKey(row.Code))
+                {
+                    problems.Add(Problem.Error(ProblemCodes.DuplicateCode, file, row.Line,
+                        $"Code {row.Code} appears twice for {row.UnitId} {row.Year} ({row.Stage.ToCode()}).", "code"));
+                    continue;
+                }
+
+                points[row.Code] = row.Points;
+                evidence[row.Code] = row.Evidence;
+                if (byCode.TryGetValue(row.Code, out var other))
+                {
+                    if (other.MaxPoints != row.MaxPoints || other.Name != row.Name)
+                    {
+                        problems.Add(Problem.Error(ProblemCodes.BadRow, file, row.Line,
+                            $"Code {row.Code} has a different name or max_points than on line {other.Line}; both stages must share the criteria tree."));
+                    }
+                }
+                else
+                {
+                    byCode[row.Code] = row;
+                    inputs.Add(new RowInput(row.Line, null, row.Code, row.Name, row.MaxPoints));
+                }
+            }
+
+            stages.Add(new StageInput(stageRows.Key, points, evidence, []));
+        }
+
+        return new DocumentInput
+        {
+            File = file,
+            Format = "csv",
+            SourceHash = hash,
+            UnitText = first.UnitId,
+            UnitLine = first.Line,
+            Year = first.Year,
+            YearLine = first.Line,
+            Rows = inputs,
+            Stages = stages,
+        };
+    }
+
+    private static decimal? Decimal(string text, string column, int line, string file, List<Problem> problems, ref bool ok)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (DecimalText().IsMatch(text))
+        {
+            return decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
+
+        problems.Add(Problem.Error(ProblemCodes.BadNumber, file, line,
+            text.Contains(',', StringComparison.Ordinal)
+                ? $"{column} '{text}' uses a decimal comma; the canonical CSV uses a decimal point (0.5)."
+                : $"{column} '{text}' is not a number.",
+            column));
+        ok = false;
+        return null;
+    }
+
+    private static string Truncate(string? text) => text is null ? "" : text.Length <= 80 ? text.Trim() : text[..80] + "…";
+
+    [GeneratedRegex(@"^-?\d{1,4}(\.\d{1,3})?$")]
+    private static partial Regex DecimalText();
+
+    [GeneratedRegex(@"^\d{4}$")]
+    private static partial Regex YearText();
+
+    private sealed record CsvRow(int Line, string UnitId, string UnitName, int Year, Stage Stage, string Code, string Name, decimal? MaxPoints, decimal? Points, string? Evidence);
+}

@@ -1,0 +1,102 @@
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Ingest;
+
+/// <summary>A criterion row as any reader found it: where, which code, name and maximum.</summary>
+public sealed record RowInput(int? Line, string? Cell, string Code, string Name, decimal? MaxPoints);
+
+/// <summary>A total the document states for checking (the letter's sentence, the footer, …).</summary>
+public sealed record StatedTotal(decimal Value, int? Line, string Where);
+
+/// <summary>One stage's column: points and evidence per code, and the totals the document states for it.</summary>
+public sealed record StageInput(
+    Stage Stage,
+    IReadOnlyDictionary<string, decimal?> Points,
+    IReadOnlyDictionary<string, string?> Evidence,
+    IReadOnlyList<StatedTotal> StatedTotals);
+
+/// <summary>One unit-year's table from any format, ready for validation.</summary>
+public sealed record DocumentInput
+{
+    public required string File { get; init; }
+
+    public required string Format { get; init; }
+
+    public required string SourceHash { get; init; }
+
+    public string? UnitText { get; init; }
+
+    public int? UnitLine { get; init; }
+
+    public int? Year { get; init; }
+
+    public int? YearLine { get; init; }
+
+    public string? ReportNumber { get; init; }
+
+    public DateOnly? ReportDate { get; init; }
+
+    public StatedTotal? StatedMaxTotal { get; init; }
+
+    public required IReadOnlyList<RowInput> Rows { get; init; }
+
+    public required IReadOnlyList<StageInput> Stages { get; init; }
+
+    /// <summary>Builds the input for a report read from text, Word or Excel: the self stage always, the appraised
+    /// stage when any appraised cell is filled.</summary>
+    public static DocumentInput FromReport(ParsedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var rows = report.Rows.Select(r => new RowInput(r.Line, r.Cell, r.Code, r.Name, r.MaxPoints)).ToList();
+        var evidence = Dictionary(report.Rows, r => r.Evidence);
+        var selfTotals = new List<StatedTotal>();
+        if (report.StatedSelfTotal is { } letterTotal)
+        {
+            selfTotals.Add(new StatedTotal(letterTotal, report.StatedSelfTotalLine, "the cover letter"));
+        }
+
+        if (report.FooterSelf is { } footerSelf)
+        {
+            selfTotals.Add(new StatedTotal(footerSelf, report.FooterLine, "the summary footer"));
+        }
+
+        var stages = new List<StageInput>
+        {
+            new(Stage.Self, Dictionary(report.Rows, r => r.SelfPoints), evidence, selfTotals),
+        };
+        if (report.Rows.Any(r => r.AppraisedPoints is not null) || report.FooterAppraised is not null)
+        {
+            var appraisedTotals = report.FooterAppraised is { } footerAppraised
+                ? new List<StatedTotal> { new(footerAppraised, report.FooterLine, "the summary footer") }
+                : [];
+            stages.Add(new StageInput(Stage.Appraised, Dictionary(report.Rows, r => r.AppraisedPoints), evidence, appraisedTotals));
+        }
+
+        return new DocumentInput
+        {
+            File = report.File,
+            Format = report.Format,
+            SourceHash = report.SourceHash,
+            UnitText = report.UnitText,
+            UnitLine = report.UnitLine,
+            Year = report.Year,
+            YearLine = report.YearLine,
+            ReportNumber = report.ReportNumber,
+            ReportDate = report.ReportDate,
+            StatedMaxTotal = report.FooterMax is { } max ? new StatedTotal(max, report.FooterLine, "the summary footer") : null,
+            Rows = rows,
+            Stages = stages,
+        };
+    }
+
+    private static Dictionary<string, T> Dictionary<T>(IEnumerable<ParsedRow> rows, Func<ParsedRow, T> value)
+    {
+        var result = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            result.TryAdd(row.Code, value(row));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest.Csv;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Ingest.Text;
+using CchcAnalytics.Storage;
+
+namespace CchcAnalytics.Ingest;
+
+/// <summary>Validates input files and, when it has a store, writes each accepted file in one transaction.
+/// The one entry point the CLI and the dashboard's upload use.</summary>
+public sealed class IngestRunner
+{
+    /// <summary>Files larger than this are refused before reading (a Bảng tổng hợp is well under 1 MB).</summary>
+    public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    private static readonly string[] SupportedExtensions = [".txt", ".csv"];
+
+    private readonly ScoreStore? store;
+    private readonly DocumentValidator validator;
+
+    /// <summary>A runner that validates only (no database), against the embedded reference data.</summary>
+    public IngestRunner(ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        validator = new DocumentValidator(new UnitRegistry(reference.Units), reference.Frameworks);
+    }
+
+    /// <summary>A runner that stores accepted files. The store is seeded with <paramref name="reference"/> first.</summary>
+    public IngestRunner(ScoreStore store, ReferenceData reference)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(reference);
+        this.store = store;
+        store.UpsertUnits(reference.Units);
+        foreach (var framework in reference.Frameworks)
+        {
+            store.UpsertFramework(framework);
+        }
+
+        validator = new DocumentValidator(new UnitRegistry(store.LoadUnits()), store.LoadFrameworks());
+    }
+
+    /// <summary>Expands files and folders (recursively, in a stable order) into the files ingest can read.</summary>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                files.Add(path);
+            }
+        }
+
+        return files;
+    }
+
+    /// <summary>Validates a file and, when this runner has a store and the file is accepted, stores it.</summary>
+    public FileReport Run(string path, IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = Validate(path, options);
+        if (!validation.Accepted || store is null)
+        {
+            return new FileReport(validation, []);
+        }
+
+        var outcomes = store.Save(validation.Submissions, validation.NewFrameworks, options.Actor);
+        validator.Remember(validation.NewFrameworks);
+        return new FileReport(validation, outcomes);
+    }
+
+    /// <summary>Validates bytes already in memory (an upload), under the name the user gave the file.</summary>
+    public FileReport Run(string name, byte[] bytes, IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var validation = Validate(name, bytes, options);
+        if (!validation.Accepted || store is null)
+        {
+            return new FileReport(validation, []);
+        }
+
+        var outcomes = store.Save(validation.Submissions, validation.NewFrameworks, options.Actor);
+        validator.Remember(validation.NewFrameworks);
+        return new FileReport(validation, outcomes);
+    }
+
+    private ValidationResult Validate(string path, IngestOptions options)
+    {
+        var format = FormatOf(path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.Unreadable, path, null, "The file does not exist.")]);
+            }
+
+            if (info.Length > MaxFileBytes)
+            {
+                return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.TooLarge, path, null,
+                    $"The file is {info.Length / (1024 * 1024)} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB.")]);
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.Unreadable, path, null, $"The file cannot be read: {ex.Message}")]);
+        }
+
+        return Validate(path, bytes, options);
+    }
+
+    private ValidationResult Validate(string name, byte[] bytes, IngestOptions options)
+    {
+        var format = FormatOf(name);
+        var problems = new List<Problem>();
+        if (bytes.LongLength > MaxFileBytes)
+        {
+            return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.TooLarge, name, null,
+                $"The file is larger than {MaxFileBytes / (1024 * 1024)} MB.")]);
+        }
+
+        switch (format)
+        {
+            case "text":
+                var report = TextReportReader.Read(bytes, name, problems);
+                var documents = report is null || problems.Any(p => p.Severity == Severity.Error) ? [] : new[] { DocumentInput.FromReport(report) };
+                return validator.Validate(name, format, documents, options, problems);
+            case "csv":
+                var csvDocuments = CanonicalCsv.Read(bytes, name, problems, out var synthetic);
+                if (problems.Any(p => p.Severity == Severity.Error))
+                {
+                    return ValidationResult.Rejected(name, format, problems);
+                }
+
+                return validator.Validate(name, format, csvDocuments, options with { Synthetic = options.Synthetic || synthetic }, problems);
+            default:
+                return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.Unreadable, name, null,
+                    $"Unsupported file type '{Path.GetExtension(name)}'. Supported: .txt (text of a report) and .csv (canonical CSV).")]);
+        }
+    }
+
+    /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
+    public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static string FormatOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".txt" => "text",
+        ".csv" => "csv",
+        ".xlsx" => "xlsx",
+        ".docx" => "docx",
+        var other => other.TrimStart('.'),
+    };
+}

@@ -1,0 +1,47 @@
+namespace CchcAnalytics.Ingest;
+
+/// <summary>What a reader found in one report document (text, Word or Excel): the cover letter's facts and
+/// the table's rows, as written. Validation turns it into submissions.</summary>
+public sealed record ParsedReport
+{
+    public required string File { get; init; }
+
+    /// <summary>"text", "xlsx" or "docx".</summary>
+    public required string Format { get; init; }
+
+    public required string SourceHash { get; init; }
+
+    /// <summary>The unit as the document names it ("HUYỆN HOÀNG HÓA"); null when not found.</summary>
+    public string? UnitText { get; init; }
+
+    public int? UnitLine { get; init; }
+
+    /// <summary>Index year ("Chỉ số cải cách hành chính năm 2017").</summary>
+    public int? Year { get; init; }
+
+    public int? YearLine { get; init; }
+
+    /// <summary>"293/BC-UBND".</summary>
+    public string? ReportNumber { get; init; }
+
+    public DateOnly? ReportDate { get; init; }
+
+    /// <summary>The self-assessed total stated in the letter ("… là: 92 (điểm)").</summary>
+    public decimal? StatedSelfTotal { get; init; }
+
+    public int? StatedSelfTotalLine { get; init; }
+
+    /// <summary>Totals from the summary footer under the table.</summary>
+    public decimal? FooterMax { get; init; }
+
+    public decimal? FooterSelf { get; init; }
+
+    public decimal? FooterAppraised { get; init; }
+
+    public int? FooterLine { get; init; }
+
+    public required IReadOnlyList<ParsedRow> Rows { get; init; }
+
+    /// <summary>Encoding the text was decoded from, for the record.</summary>
+    public string? EncodingName { get; init; }
+}

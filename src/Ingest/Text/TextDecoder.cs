@@ -1,0 +1,177 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Ingest.Text;
+
+/// <summary>Turns the bytes of a text document into NFC text, detecting UTF-8 (with or without BOM), UTF-16
+/// (LE/BE, with or without BOM) and legacy Windows-1258. Refuses binary input and text that is visibly
+/// mis-decoded (mojibake), because stored text must be what the document says.</summary>
+public static partial class TextDecoder
+{
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Decodes <paramref name="bytes"/>; on failure returns null and adds an error to <paramref name="problems"/>.</summary>
+    public static DecodedText? Decode(byte[] bytes, string file, List<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+        {
+            problems.Add(Problem.Error(ProblemCodes.Empty, file, null, "The file is empty: there is no report to read."));
+            return null;
+        }
+
+        if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
+        {
+            problems.Add(Problem.Error(ProblemCodes.Binary, file, null,
+                "The file is a ZIP/Office package, not text. Save Word reports as .docx and Excel tables as .xlsx so they are read with the right reader."));
+            return null;
+        }
+
+        string text;
+        string name;
+        var legacy = false;
+        if (StartsWith(bytes, 0xEF, 0xBB, 0xBF))
+        {
+            if (!TryStrictUtf8(bytes.AsSpan(3), out text))
+            {
+                problems.Add(Problem.Error(ProblemCodes.Encoding, file, null, "The file starts with a UTF-8 byte-order mark but is not valid UTF-8."));
+                return null;
+            }
+
+            name = "UTF-8 (BOM)";
+        }
+        else if (StartsWith(bytes, 0xFF, 0xFE) || StartsWith(bytes, 0xFE, 0xFF))
+        {
+            var bigEndian = bytes[0] == 0xFE;
+            if (!TryStrictUtf16(bytes.AsSpan(2), bigEndian, out text))
+            {
+                problems.Add(Problem.Error(ProblemCodes.Encoding, file, null, "The file starts with a UTF-16 byte-order mark but is not valid UTF-16."));
+                return null;
+            }
+
+            name = bigEndian ? "UTF-16 BE (BOM)" : "UTF-16 LE (BOM)";
+        }
+        else if (LooksLikeUtf16(bytes, out var bigEndianGuess) && TryStrictUtf16(bytes, bigEndianGuess, out text))
+        {
+            name = bigEndianGuess ? "UTF-16 BE" : "UTF-16 LE";
+        }
+        else if (bytes.Contains((byte)0))
+        {
+            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "The file contains binary data (NUL bytes); it is not a text report."));
+            return null;
+        }
+        else if (TryStrictUtf8(bytes, out text))
+        {
+            name = "UTF-8";
+        }
+        else
+        {
+            text = Encoding.GetEncoding(1258).GetString(bytes);
+            name = "Windows-1258";
+            legacy = true;
+        }
+
+        text = VietnameseText.Nfc(text);
+        if (CountControl(text) * 100 > text.Length)
+        {
+            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "The file is mostly control characters; it is not a text report."));
+            return null;
+        }
+
+        var mojibake = DoubleEncodedUtf8().Match(text);
+        if (mojibake.Success)
+        {
+            var line = text[..mojibake.Index].Count(c => c == '\n') + 1;
+            problems.Add(Problem.Error(ProblemCodes.Mojibake, file, line,
+                $"The text is garbled ('{mojibake.Value}…'): UTF-8 that was once read as a Western code page. Re-save the report from the original as UTF-8."));
+            return null;
+        }
+
+        return new DecodedText(text, name, legacy);
+    }
+
+    /// <summary>Share of characters that legacy Vietnamese font encodings (TCVN3/ABC, VNI) turn into when read as
+    /// Windows code pages. Real Vietnamese in Unicode has almost none of them.</summary>
+    public static bool LooksLikeLegacyFontEncoding(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var letters = 0;
+        var suspicious = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+            }
+
+            if (c is >= '\u00A1' and <= '\u00BF' or '\u00D1' or '\u00F8' or '\u00F5' or '\u00E4' or '\u00E5' or '\u00EB' or '\u00EF' or '\u00F6')
+            {
+                suspicious++;
+            }
+        }
+
+        return letters > 0 && suspicious * 50 > letters;
+    }
+
+    private static bool StartsWith(byte[] bytes, params byte[] prefix) =>
+        bytes.Length >= prefix.Length && bytes.AsSpan(0, prefix.Length).SequenceEqual(prefix);
+
+    private static bool TryStrictUtf8(ReadOnlySpan<byte> bytes, out string text)
+    {
+        try
+        {
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static bool TryStrictUtf16(ReadOnlySpan<byte> bytes, bool bigEndian, out string text)
+    {
+        try
+        {
+            text = new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true).GetString(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            text = "";
+            return false;
+        }
+    }
+
+    private static bool LooksLikeUtf16(byte[] bytes, out bool bigEndian)
+    {
+        var sample = Math.Min(bytes.Length - (bytes.Length % 2), 4096);
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < sample; i += 2)
+        {
+            if (bytes[i] == 0)
+            {
+                evenZeros++;
+            }
+
+            if (bytes[i + 1] == 0)
+            {
+                oddZeros++;
+            }
+        }
+
+        var pairs = sample / 2;
+        bigEndian = evenZeros > oddZeros;
+        return pairs > 0 && Math.Max(evenZeros, oddZeros) * 10 > pairs * 3 && Math.Min(evenZeros, oddZeros) * 20 < pairs;
+    }
+
+    private static int CountControl(string text) =>
+        text.Count(c => char.IsControl(c) && c is not '\t' and not '\r' and not '\n' and not '\f');
+
+    // UTF-8 Vietnamese read as Windows-1252/1258 leaves tell-tale pairs: "Ã¡", "á»", "áº", "Æ°", "Ä‘", "Ä".
+    [GeneratedRegex("Ã[\u0080-\u00BF\u00A0-\u00BF]|á[»º]|Æ[°¡]|Ä[‘‘\u0091\u0090]|Ä\u2018")]
+    private static partial Regex DoubleEncodedUtf8();
+}

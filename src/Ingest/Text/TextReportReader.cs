@@ -1,0 +1,429 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Ingest.Text;
+
+/// <summary>Reads the text layout Word/PDF-to-text gives for a self-assessment report: a cover letter, then the
+/// tab-separated Bảng tổng hợp, then a summary footer.</summary>
+/// <remarks>
+/// Real quirks handled (all present in the Hoằng Hóa 2017 report):
+/// rows whose empty appraised cell collapsed after a page break (5 cells instead of 6); names wrapped onto a
+/// following line with an empty STT; evidence continuing on lines with no code, and evidence printed *before* its
+/// row when a page break split the first sub-criterion of a group (it then follows the group header, whose own
+/// evidence cell is empty); HTML fragments in cells; codes with trailing dots; decimal comma and point mixed.
+/// </remarks>
+public static partial class TextReportReader
+{
+    /// <summary>Reads <paramref name="bytes"/>; returns null (with errors in <paramref name="problems"/>) when there is no readable table.</summary>
+    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(problems);
+        var decoded = TextDecoder.Decode(bytes, file, problems);
+        if (decoded is null)
+        {
+            return null;
+        }
+
+        if (decoded.Legacy)
+        {
+            problems.Add(Problem.Warning(ProblemCodes.LegacyEncoding, file, null,
+                "The file is not UTF-8; it was read as Windows-1258 (legacy Vietnamese). Check the names shown after ingest."));
+        }
+
+        var lines = decoded.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var headerIndex = -1;
+        TableColumns? columns = null;
+        for (var i = 0; i < lines.Length && columns is null; i++)
+        {
+            if (lines[i].Contains('\t', StringComparison.Ordinal))
+            {
+                columns = TableColumns.FromHeader(lines[i].Split('\t'));
+                headerIndex = i;
+            }
+        }
+
+        if (columns is null)
+        {
+            problems.Add(TextDecoder.LooksLikeLegacyFontEncoding(decoded.Text)
+                ? Problem.Error(ProblemCodes.Mojibake, file, null,
+                    "No Bảng tổng hợp header was found and the text looks like a legacy Vietnamese font encoding (TCVN3/ABC or VNI). Convert the document to Unicode (e.g. with Unikey's converter) and save it as UTF-8.")
+                : Problem.Error(ProblemCodes.NoTable, file, null,
+                    "No Bảng tổng hợp was found: expected a tab-separated header row with 'Điểm chuẩn', 'Điểm tự chấm' and 'Tiêu chí' columns."));
+            return null;
+        }
+
+        var letter = ReadLetter(lines, headerIndex);
+        var rows = new List<ParsedRow>();
+        var footer = ReadTable(lines, headerIndex, columns, file, problems, rows);
+
+        return new ParsedReport
+        {
+            File = file,
+            Format = "text",
+            SourceHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UnitText = letter.UnitText,
+            UnitLine = letter.UnitLine,
+            Year = letter.Year,
+            YearLine = letter.YearLine,
+            ReportNumber = letter.ReportNumber,
+            ReportDate = letter.ReportDate,
+            StatedSelfTotal = letter.StatedTotal,
+            StatedSelfTotalLine = letter.StatedTotalLine,
+            FooterMax = footer.Max,
+            FooterSelf = footer.Self,
+            FooterAppraised = footer.Appraised,
+            FooterLine = footer.Line,
+            Rows = rows,
+            EncodingName = decoded.EncodingName,
+        };
+    }
+
+    /// <summary>Facts from the cover letter and the table title: unit, year, number, date, stated total.</summary>
+    internal static LetterFacts ReadLetter(IReadOnlyList<string> lines, int headerIndex)
+    {
+        var facts = new LetterFacts();
+        string[] kindKeys = [VietnameseText.MatchKey("huyện"), VietnameseText.MatchKey("thị xã"), VietnameseText.MatchKey("thành phố")];
+        for (var i = 0; i < headerIndex; i++)
+        {
+            var line = HtmlText.ToPlainText(lines[i]);
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var lower = line.ToLowerInvariant();
+            if (facts.UnitText is null && line.Length <= 60)
+            {
+                var key = VietnameseText.MatchKey(line);
+                foreach (var kindKey in kindKeys)
+                {
+                    if (key.StartsWith(kindKey + " ", StringComparison.Ordinal) && key.Split(' ').Length <= kindKey.Split(' ').Length + 4)
+                    {
+                        facts.UnitText = line;
+                        facts.UnitLine = i + 1;
+                        break;
+                    }
+                }
+            }
+
+            if (facts.Year is null && YearPattern().Match(lower) is { Success: true } year)
+            {
+                facts.Year = int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture);
+                facts.YearLine = i + 1;
+            }
+
+            if (facts.ReportNumber is null && ReportNumberPattern().Match(line) is { Success: true } number)
+            {
+                facts.ReportNumber = string.Create(CultureInfo.InvariantCulture, $"{number.Groups[1].Value}/{number.Groups[2].Value.ToUpperInvariant()}-{number.Groups[3].Value.ToUpperInvariant()}");
+            }
+
+            if (facts.ReportDate is null && DatePattern().Match(lower) is { Success: true } date)
+            {
+                var day = int.Parse(date.Groups[1].Value, CultureInfo.InvariantCulture);
+                var month = int.Parse(date.Groups[2].Value, CultureInfo.InvariantCulture);
+                var yearValue = int.Parse(date.Groups[3].Value, CultureInfo.InvariantCulture);
+                if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(yearValue, month))
+                {
+                    facts.ReportDate = new DateOnly(yearValue, month, day);
+                }
+            }
+
+            if (facts.StatedTotal is null && StatedTotalPattern().Match(lower) is { Success: true } total
+                && PointsText.TryParse(total.Groups[1].Value, out var value))
+            {
+                facts.StatedTotal = value;
+                facts.StatedTotalLine = i + 1;
+            }
+        }
+
+        if (facts.UnitText is null)
+        {
+            for (var i = 0; i < headerIndex && facts.UnitText is null; i++)
+            {
+                if (UnitInSentencePattern().Match(lines[i]) is { Success: true } match)
+                {
+                    facts.UnitText = match.Groups[1].Value.Trim();
+                    facts.UnitLine = i + 1;
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    private static FooterFacts ReadTable(string[] lines, int headerIndex, TableColumns columns, string file, List<Problem> problems, List<ParsedRow> rows)
+    {
+        RowBuilder? current = null;
+        var footer = new FooterFacts();
+        var footerColumns = (Max: -1, Self: -1, Appraised: -1);
+        var inFooter = false;
+
+        for (var i = headerIndex + 1; i < lines.Length; i++)
+        {
+            var lineNumber = i + 1;
+            var raw = lines[i];
+            if (raw.Trim().Length == 0)
+            {
+                continue;
+            }
+
+            var cells = raw.Split('\t');
+            var plain = cells.Select(c => HtmlText.ToPlainText(c)).ToArray();
+            var lowerCells = plain.Select(c => c.ToLowerInvariant()).ToArray();
+            var codeCell = columns.Code < plain.Length ? plain[columns.Code] : "";
+
+            // The summary block: its own header ("Điểm chuẩn | Tổng điểm đánh giá …") and the result row.
+            var isFooterHeader = codeCell.Length == 0 && lowerCells.Any(c => c.Contains("điểm chuẩn", StringComparison.Ordinal) || c.Contains("tổng điểm", StringComparison.Ordinal) || c.Contains("điểm tự đánh giá", StringComparison.Ordinal));
+            var isResult = CriterionCode.Normalize(codeCell) is null
+                && lowerCells.Any(c => c.StartsWith("kết quả", StringComparison.Ordinal) || c.StartsWith("tổng cộng", StringComparison.Ordinal) || c == "tổng" || c.StartsWith("tổng số điểm", StringComparison.Ordinal))
+                && plain.Any(PointsText.IsNumber);
+            if (isFooterHeader || isResult || inFooter)
+            {
+                if (!inFooter)
+                {
+                    Flush(ref current, rows, next: null);
+                    inFooter = true;
+                }
+
+                if (isResult)
+                {
+                    ReadFooterResult(plain, footerColumns, columns, lineNumber, file, problems, footer);
+                    break;
+                }
+
+                for (var c = 0; c < lowerCells.Length; c++)
+                {
+                    if (lowerCells[c].Contains("điểm chuẩn", StringComparison.Ordinal))
+                    {
+                        footerColumns.Max = c;
+                    }
+                    else if (lowerCells[c].Contains("tự đánh giá", StringComparison.Ordinal) || lowerCells[c].Contains("tự chấm", StringComparison.Ordinal))
+                    {
+                        footerColumns.Self = c;
+                    }
+                    else if (lowerCells[c].Contains("thẩm định", StringComparison.Ordinal))
+                    {
+                        footerColumns.Appraised = c;
+                    }
+                }
+
+                continue;
+            }
+
+            var code = CriterionCode.Normalize(codeCell);
+            if (code is not null)
+            {
+                var row = ReadCodedRow(cells, plain, code, columns, lineNumber, file, problems);
+                Flush(ref current, rows, next: row);
+                current = row;
+                continue;
+            }
+
+            if (codeCell.Length > 0)
+            {
+                problems.Add(Problem.Error(ProblemCodes.BadCode, file, lineNumber,
+                    $"'{codeCell}' in the STT column is not a criterion code (expected e.g. 7, 7.1 or 7.1.4)."));
+                continue;
+            }
+
+            if (current is null)
+            {
+                // Text between the header and the first row (a repeated header line, a page title): ignore.
+                continue;
+            }
+
+            ReadContinuation(plain, columns, current, lineNumber, file, problems);
+        }
+
+        Flush(ref current, rows, next: null);
+        return footer;
+    }
+
+    private static RowBuilder ReadCodedRow(string[] cells, string[] plain, string code, TableColumns columns, int lineNumber, string file, List<Problem> problems)
+    {
+        var row = new RowBuilder(lineNumber, code) { Name = Cell(plain, columns.Name) };
+        var maxText = Cell(plain, columns.Max);
+        var selfText = Cell(plain, columns.Self);
+        string appraisedText = "";
+        string evidence;
+        if (cells.Length == columns.Width - 1 && columns.Appraised >= 0 && columns.Evidence == columns.Width - 1 && columns.Appraised == columns.Width - 2)
+        {
+            // The empty appraised cell collapsed: the last cell is the evidence, unless it is a number.
+            var last = Cell(plain, columns.Appraised);
+            if (PointsText.IsNumber(last))
+            {
+                appraisedText = last;
+                evidence = "";
+            }
+            else
+            {
+                evidence = last;
+            }
+        }
+        else
+        {
+            appraisedText = columns.Appraised >= 0 ? Cell(plain, columns.Appraised) : "";
+            evidence = columns.Evidence >= 0 ? string.Join("\n", plain.Skip(columns.Evidence).Where(c => c.Length > 0)) : "";
+        }
+
+        row.Max = Number(maxText, "Điểm chuẩn", lineNumber, code, file, problems);
+        row.Self = Number(selfText, "Điểm tự chấm", lineNumber, code, file, problems);
+        row.Appraised = Number(appraisedText, "Điểm thẩm định", lineNumber, code, file, problems);
+        row.Evidence = evidence;
+        row.HadOwnEvidence = evidence.Length > 0;
+        return row;
+    }
+
+    private static void ReadContinuation(string[] plain, TableColumns columns, RowBuilder current, int lineNumber, string file, List<Problem> problems)
+    {
+        for (var c = 0; c < plain.Length; c++)
+        {
+            if (plain[c].Length == 0)
+            {
+                continue;
+            }
+
+            if (c == columns.Name)
+            {
+                current.Name = HtmlText.Join(current.Name, plain[c], " ");
+            }
+            else if ((c == columns.Max || c == columns.Self || (c == columns.Appraised && plain.Length == columns.Width)) && PointsText.IsNumber(plain[c]))
+            {
+                problems.Add(Problem.Error(ProblemCodes.BadRow, file, lineNumber,
+                    $"A number ({plain[c]}) stands on a line without a criterion code, below {current.Code}; it cannot be assigned to a criterion."));
+            }
+            else
+            {
+                current.Pending = HtmlText.Join(current.Pending, plain[c], "\n");
+            }
+        }
+    }
+
+    /// <summary>Ends the current row. Evidence that followed a group header with an empty evidence cell belongs to
+    /// the group's first child when the next row is that child (a page break printed it before its row).</summary>
+    private static void Flush(ref RowBuilder? current, List<ParsedRow> rows, RowBuilder? next)
+    {
+        if (current is null)
+        {
+            return;
+        }
+
+        if (current.Pending is { Length: > 0 } pending)
+        {
+            if (!current.HadOwnEvidence && next is not null && next.Code.StartsWith(current.Code + ".", StringComparison.Ordinal))
+            {
+                next.Evidence = HtmlText.Join(pending, next.Evidence, "\n");
+            }
+            else
+            {
+                current.Evidence = HtmlText.Join(current.Evidence, pending, "\n");
+            }
+
+            current.Pending = null;
+        }
+
+        rows.Add(new ParsedRow(
+            current.Line,
+            current.Code,
+            current.Name,
+            current.Max,
+            current.Self,
+            current.Appraised,
+            string.IsNullOrWhiteSpace(current.Evidence) ? null : current.Evidence));
+        current = null;
+    }
+
+    private static void ReadFooterResult(string[] plain, (int Max, int Self, int Appraised) footerColumns, TableColumns columns, int lineNumber, string file, List<Problem> problems, FooterFacts footer)
+    {
+        footer.Line = lineNumber;
+        var max = footerColumns.Max >= 0 ? footerColumns.Max : columns.Max;
+        var self = footerColumns.Self >= 0 ? footerColumns.Self : columns.Self;
+        var appraised = footerColumns.Appraised >= 0 ? footerColumns.Appraised : columns.Appraised;
+        footer.Max = Number(Cell(plain, max), "Điểm chuẩn (tổng)", lineNumber, "tổng", file, problems);
+        footer.Self = Number(Cell(plain, self), "Điểm tự đánh giá (tổng)", lineNumber, "tổng", file, problems);
+        footer.Appraised = appraised >= 0 ? Number(Cell(plain, appraised), "Điểm thẩm định (tổng)", lineNumber, "tổng", file, problems) : null;
+    }
+
+    private static string Cell(string[] cells, int index) => index >= 0 && index < cells.Length ? cells[index] : "";
+
+    private static decimal? Number(string text, string column, int line, string code, string file, List<Problem> problems)
+    {
+        if (PointsText.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        problems.Add(Problem.Error(ProblemCodes.BadNumber, file, line,
+            $"'{text}' in column {column} of row {code} is not a number of points."));
+        return null;
+    }
+
+    [GeneratedRegex(@"(?:chỉ số cải cách hành chính|chỉ số cchc)\s*(?:năm\s*)?(\d{4})")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"Số\s*:?\s*(\d+)\s*/\s*(\p{L}+)\s*-\s*(\p{L}+)")]
+    private static partial Regex ReportNumberPattern();
+
+    [GeneratedRegex(@"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"tổng (?:số )?điểm tự (?:đánh giá|chấm)[^\n]*?\blà\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)")]
+    private static partial Regex StatedTotalPattern();
+
+    [GeneratedRegex(@"UBND\s+((?:huyện|thị xã|thành phố)\s+(?:\p{Lu}\p{Ll}*\s?){1,3})")]
+    private static partial Regex UnitInSentencePattern();
+
+    internal sealed class LetterFacts
+    {
+        public string? UnitText { get; set; }
+
+        public int? UnitLine { get; set; }
+
+        public int? Year { get; set; }
+
+        public int? YearLine { get; set; }
+
+        public string? ReportNumber { get; set; }
+
+        public DateOnly? ReportDate { get; set; }
+
+        public decimal? StatedTotal { get; set; }
+
+        public int? StatedTotalLine { get; set; }
+    }
+
+    private sealed class FooterFacts
+    {
+        public decimal? Max { get; set; }
+
+        public decimal? Self { get; set; }
+
+        public decimal? Appraised { get; set; }
+
+        public int? Line { get; set; }
+    }
+
+    private sealed class RowBuilder(int line, string code)
+    {
+        public int Line { get; } = line;
+
+        public string Code { get; } = code;
+
+        public string Name { get; set; } = "";
+
+        public decimal? Max { get; set; }
+
+        public decimal? Self { get; set; }
+
+        public decimal? Appraised { get; set; }
+
+        public string? Evidence { get; set; }
+
+        public bool HadOwnEvidence { get; set; }
+
+        public string? Pending { get; set; }
+    }
+}

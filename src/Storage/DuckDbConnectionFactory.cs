@@ -1,0 +1,94 @@
+using System.Reflection;
+using DuckDB.NET.Data;
+
+namespace CchcAnalytics.Storage;
+
+/// <summary>Opens connections to one DuckDB database. Register it as a singleton; open one connection per
+/// operation and never share a connection between threads (DuckDB.NET #260).</summary>
+/// <remarks>For <c>:memory:</c> the factory keeps one anchor connection open so that every connection it opens
+/// sees the same in-memory database (DuckDB shares a database among connections duplicated from one).</remarks>
+public sealed class DuckDbConnectionFactory : IDisposable
+{
+    public const int SchemaVersion = 1;
+
+    private readonly DuckDBConnection? memoryAnchor;
+    private readonly Lock anchorLock = new();
+
+    public DuckDbConnectionFactory(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = path;
+        if (IsInMemory)
+        {
+            memoryAnchor = new DuckDBConnection("Data Source=:memory:");
+            memoryAnchor.Open();
+        }
+        else
+        {
+            var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        EnsureSchema();
+    }
+
+    /// <summary>The database file, or <c>:memory:</c>.</summary>
+    public string Path { get; }
+
+    public bool IsInMemory => Path == ":memory:";
+
+    /// <summary>Opens a new connection. Throws <see cref="DatabaseLockedException"/> when another process holds the file.</summary>
+    public DuckDBConnection Open()
+    {
+        if (memoryAnchor is not null)
+        {
+            lock (anchorLock)
+            {
+                return memoryAnchor.Duplicate();
+            }
+        }
+
+        var connection = new DuckDBConnection($"Data Source={Path}");
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex) when (ex.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.Dispose();
+            throw new DatabaseLockedException(
+                $"The database '{Path}' is in use by another process (usually the dashboard). " +
+                "DuckDB lets only one process open it for writing: stop the dashboard, or upload through it, and try again.",
+                ex);
+        }
+
+        return connection;
+    }
+
+    public void Dispose() => memoryAnchor?.Dispose();
+
+    private void EnsureSchema()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = ReadResource("Schema/001_initial.sql");
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT count(*) FROM schema_version";
+        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = $"INSERT INTO schema_version VALUES ({SchemaVersion})";
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded schema '{name}' is missing from the Storage assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
