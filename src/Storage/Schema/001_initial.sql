@@ -95,7 +95,7 @@ CREATE SEQUENCE IF NOT EXISTS ingest_event_id_seq START 1;
 
 CREATE TABLE IF NOT EXISTS ingest_event (
     event_id      BIGINT PRIMARY KEY,
-    at            TIMESTAMP NOT NULL,
+    event_at      TIMESTAMP NOT NULL,
     actor         VARCHAR NOT NULL,
     source_file   VARCHAR NOT NULL,
     source_hash   VARCHAR NOT NULL,

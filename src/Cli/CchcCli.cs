@@ -1,0 +1,207 @@
+using System.CommandLine;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Ingest.Csv;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Storage;
+
+namespace CchcAnalytics.Cli;
+
+/// <summary>The <c>cchc</c> command: ingest, validate and export CCHC (PAR index) score tables.</summary>
+public static class CchcCli
+{
+    /// <summary>Default database, relative to the current folder.</summary>
+    public const string DefaultDatabase = "data/cchc.duckdb";
+
+    /// <summary>Runs the command line; output goes to the given writers so tests can read it.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = new RootCommand("cchc — CCHC Analytics: ingest, validate and export Administrative Reform Index (Chỉ số CCHC) score tables.");
+        root.Subcommands.Add(IngestCommand(output, error));
+        root.Subcommands.Add(ValidateCommand(output, error));
+        root.Subcommands.Add(ExportCommand(output, error));
+        var parse = root.Parse(args);
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DuckDB.NET.Data.DuckDBException)
+        {
+            // Expected failures of the environment (disk, permissions, a damaged database): a plain message, no stack trace.
+            error.WriteLine($"cchc: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static Option<string> DatabaseOption() => new("--db")
+    {
+        Description = $"DuckDB database file (default {DefaultDatabase} under the current folder).",
+        DefaultValueFactory = _ => DefaultDatabase,
+    };
+
+    private static Argument<string[]> PathsArgument() => new("paths")
+    {
+        Description = "Files or folders (searched recursively for .txt and .csv).",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    private static Option<string?> UnitOption() => new("--unit")
+    {
+        Description = "Unit id or name, when a document does not name its unit (e.g. hoang-hoa).",
+    };
+
+    private static Option<int?> YearOption() => new("--year")
+    {
+        Description = "Index year, when a document does not state it.",
+    };
+
+    private static Command IngestCommand(TextWriter output, TextWriter error)
+    {
+        var paths = PathsArgument();
+        var db = DatabaseOption();
+        var unit = UnitOption();
+        var year = YearOption();
+        var command = new Command("ingest", "Validate files and store every accepted file in the database, each all-or-nothing.") { paths, db, unit, year };
+        command.SetAction(result =>
+        {
+            var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), Actor: $"cli:{Environment.UserName}");
+            var files = IngestRunner.ExpandPaths(result.GetValue(paths) ?? []);
+            if (files.Count == 0)
+            {
+                error.WriteLine("No .txt or .csv files found in the given paths.");
+                return 1;
+            }
+
+            try
+            {
+                using var connections = new DuckDbConnectionFactory(result.GetValue(db)!);
+                var runner = new IngestRunner(new ScoreStore(connections), ReferenceData.Embedded);
+                return RunFiles(files, f => runner.Run(f, options), output, error, storing: true);
+            }
+            catch (DatabaseLockedException ex)
+            {
+                error.WriteLine(ex.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Command ValidateCommand(TextWriter output, TextWriter error)
+    {
+        var paths = PathsArgument();
+        var format = new Option<string>("--format")
+        {
+            Description = "text (one line per file) or json (an array of file results).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "json");
+        var unit = UnitOption();
+        var year = YearOption();
+        var command = new Command("validate", "Run every ingest check without a database.") { paths, format, unit, year };
+        command.SetAction(result =>
+        {
+            var options = new IngestOptions(result.GetValue(unit), result.GetValue(year));
+            var files = IngestRunner.ExpandPaths(result.GetValue(paths) ?? []);
+            var runner = new IngestRunner(ReferenceData.Embedded);
+            if (result.GetValue(format) == "json")
+            {
+                var reports = files.Select(f => runner.Run(f, options)).ToList();
+                output.WriteLine(ReportFormatter.Json(reports));
+                return reports.All(r => r.Accepted) && reports.Count > 0 ? 0 : 1;
+            }
+
+            if (files.Count == 0)
+            {
+                error.WriteLine("No .txt or .csv files found in the given paths.");
+                return 1;
+            }
+
+            return RunFiles(files, f => runner.Run(f, options), output, error, storing: false);
+        });
+        return command;
+    }
+
+    private static Command ExportCommand(TextWriter output, TextWriter error)
+    {
+        var db = DatabaseOption();
+        var outFile = new Option<string>("--out")
+        {
+            Description = "Output CSV file ('-' for standard output).",
+            Required = true,
+        };
+        var scores = new Command("scores", "Write the canonical CSV of every current submission.") { db, outFile };
+        scores.SetAction(result =>
+        {
+            var path = result.GetValue(db)!;
+            if (!File.Exists(path))
+            {
+                error.WriteLine($"Database '{path}' does not exist. Run 'cchc ingest … --db {path}' first.");
+                return 1;
+            }
+
+            try
+            {
+                using var connections = new DuckDbConnectionFactory(path);
+                var rows = new ScoreStore(connections).GetCurrentRows();
+                var target = result.GetValue(outFile)!;
+                if (target == "-")
+                {
+                    CanonicalCsv.Write(output, rows);
+                }
+                else
+                {
+                    var directory = Path.GetDirectoryName(Path.GetFullPath(target));
+                    if (!string.IsNullOrEmpty(directory))
+                    {
+                        Directory.CreateDirectory(directory);
+                    }
+
+                    using var writer = new StreamWriter(target, append: false, new System.Text.UTF8Encoding(false));
+                    CanonicalCsv.Write(writer, rows);
+                    error.WriteLine($"Wrote {rows.Count} rows ({rows.Select(r => (r.UnitId, r.Year, r.Stage)).Distinct().Count()} submissions) to {target}.");
+                }
+
+                return 0;
+            }
+            catch (DatabaseLockedException ex)
+            {
+                error.WriteLine(ex.Message);
+                return 1;
+            }
+        });
+        var export = new Command("export", "Export data from the database.");
+        export.Subcommands.Add(scores);
+        return export;
+    }
+
+    private static int RunFiles(IReadOnlyList<string> files, Func<string, FileReport> run, TextWriter output, TextWriter error, bool storing)
+    {
+        var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected && files.Count > 1;
+        var rejected = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (showProgress)
+            {
+                error.Write($"\r[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}".PadRight(Math.Min(Console.WindowWidth - 1, 100)));
+            }
+
+            var report = run(files[i]);
+            if (showProgress)
+            {
+                error.Write('\r' + new string(' ', Math.Min(Console.WindowWidth - 1, 100)) + '\r');
+            }
+
+            if (!report.Accepted)
+            {
+                rejected++;
+            }
+
+            ReportFormatter.WriteText(report, output, storing);
+        }
+
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{files.Count - rejected} accepted, {rejected} rejected."));
+        return rejected == 0 ? 0 : 1;
+    }
+}

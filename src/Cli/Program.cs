@@ -1,0 +1,3 @@
+using CchcAnalytics.Cli;
+
+return CchcCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Storage;
+
+namespace CchcAnalytics.Cli;
+
+/// <summary>Prints file results as plain lines or as the JSON documented in the README.</summary>
+internal static class ReportFormatter
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void WriteText(FileReport report, TextWriter output, bool storing)
+    {
+        if (report.Accepted)
+        {
+            var groups = report.Submissions
+                .GroupBy(s => (s.Sheet.UnitId, s.Sheet.Year))
+                .Select(g =>
+                {
+                    var self = g.FirstOrDefault(s => s.Sheet.Stage == Stage.Self);
+                    var appraised = g.FirstOrDefault(s => s.Sheet.Stage == Stage.Appraised);
+                    var first = g.First();
+                    var stages = string.Join("+", g.Select(s => s.Sheet.Stage.ToCode()));
+                    var points = $"self {Points(self?.Sheet.PointsTotal)}/{Points(first.Sheet.MaxTotal)}"
+                                 + (appraised is null ? "" : $", appraised {Points(appraised.Sheet.PointsTotal)}/{Points(first.Sheet.MaxTotal)}");
+                    return $"{g.Key.UnitId} {g.Key.Year} [{stages}] {first.Sheet.Scores.Count} rows, {points}";
+                })
+                .ToList();
+            var summary = groups.Count <= 2 ? string.Join("; ", groups) : $"{groups.Count} unit-years";
+            var stored = storing ? " — " + Outcomes(report.Outcomes) : "";
+            var warnings = report.Problems.Count(p => p.Severity == Severity.Warning);
+            output.WriteLine($"accepted  {report.File}: {summary}{stored}{(warnings > 0 ? $" ({warnings} warning{(warnings > 1 ? "s" : "")})" : "")}");
+        }
+        else
+        {
+            var errors = report.Problems.Count(p => p.Severity == Severity.Error);
+            output.WriteLine($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}");
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            output.WriteLine($"  {problem}");
+        }
+    }
+
+    public static string Json(IReadOnlyList<FileReport> reports)
+    {
+        var array = new JsonArray();
+        foreach (var report in reports)
+        {
+            var problems = new JsonArray();
+            foreach (var problem in report.Problems)
+            {
+                problems.Add(new JsonObject
+                {
+                    ["severity"] = problem.Severity == Severity.Error ? "error" : "warning",
+                    ["code"] = problem.Code,
+                    ["line"] = problem.Line,
+                    ["cell"] = problem.Cell,
+                    ["message"] = problem.Message,
+                });
+            }
+
+            var stages = new JsonArray();
+            foreach (var stage in report.Stages)
+            {
+                stages.Add(stage.ToCode());
+            }
+
+            array.Add(new JsonObject
+            {
+                ["file"] = report.File,
+                ["status"] = report.Accepted ? "accepted" : "rejected",
+                ["unit_id"] = report.UnitId,
+                ["year"] = report.Year,
+                ["stages"] = stages,
+                ["rows"] = report.Rows,
+                ["max_points"] = Number(report.MaxPoints),
+                ["points"] = Number(report.SelfPoints),
+                ["appraised_points"] = Number(report.AppraisedPoints),
+                ["submissions"] = report.Submissions.Count,
+                ["problems"] = problems,
+            });
+        }
+
+        return array.ToJsonString(JsonOptions);
+    }
+
+    private static string Outcomes(IReadOnlyList<SaveOutcome> outcomes)
+    {
+        var added = outcomes.Count(o => o.Action == SaveAction.Added);
+        var replaced = outcomes.Count(o => o.Action == SaveAction.Replaced);
+        var unchanged = outcomes.Count(o => o.Action == SaveAction.Unchanged);
+        if (outcomes.Count == 1)
+        {
+            var o = outcomes[0];
+            return o.Action switch
+            {
+                SaveAction.Added => $"added (version {o.Version})",
+                SaveAction.Replaced => $"replaced: now version {o.Version}, older kept as history",
+                _ => "unchanged (same content already stored)",
+            };
+        }
+
+        return $"{added} added, {replaced} replaced (new versions), {unchanged} unchanged";
+    }
+
+    private static JsonValue? Number(decimal? value) =>
+        value is { } v ? JsonValue.Create(decimal.Parse(ScoreSheet.Canonical(v), CultureInfo.InvariantCulture)) : null;
+
+    private static string Points(decimal? value) => value is { } v ? ScoreSheet.Canonical(v) : "—";
+}
