@@ -29,7 +29,7 @@ public sealed class UnitRegistry
             foreach (var spelling in unit.Aliases.Prepend(unit.Name).Prepend(unit.FullName))
             {
                 Add(byKey, NameKey(spelling), unit);
-                Add(byAscii, VietnameseText.AsciiKey(NameKey(spelling)), unit);
+                Add(byAscii, LooseKey(NameKey(spelling)), unit);
             }
         }
     }
@@ -66,7 +66,7 @@ public sealed class UnitRegistry
             return null;
         }
 
-        var loose = Candidates(byAscii, VietnameseText.AsciiKey(key), year);
+        var loose = Candidates(byAscii, LooseKey(key), year);
         return loose.Count == 1 ? new UnitMatch(loose[0], Loose: true) : null;
     }
 
@@ -91,6 +91,10 @@ public sealed class UnitRegistry
 
         return string.Join(' ', words);
     }
+
+    /// <summary>A name key without tones and vowel marks: "hoa2ng ho1a" → "hoang hoa".</summary>
+    private static string LooseKey(string nameKey) => VietnameseText.AsciiKey(string.Join(' ', nameKey.Split(' ').Select(word =>
+        word.Length > 1 && char.IsAsciiDigit(word[^1]) && char.IsLetter(word[^2]) ? word[..^1] : word)));
 
     private static List<Unit> Candidates(Dictionary<string, List<Unit>> index, string key, int? year) =>
         index.TryGetValue(key, out var units)

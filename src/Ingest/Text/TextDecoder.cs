@@ -74,18 +74,18 @@ public static partial class TextDecoder
         }
 
         text = VietnameseText.Nfc(text);
-        if (CountControl(text) * 100 > text.Length)
-        {
-            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "The file is mostly control characters; it is not a text report."));
-            return null;
-        }
-
         var mojibake = DoubleEncodedUtf8().Match(text);
         if (mojibake.Success)
         {
             var line = text[..mojibake.Index].Count(c => c == '\n') + 1;
             problems.Add(Problem.Error(ProblemCodes.Mojibake, file, line,
                 $"The text is garbled ('{mojibake.Value}…'): UTF-8 that was once read as a Western code page. Re-save the report from the original as UTF-8."));
+            return null;
+        }
+
+        if (CountControl(text) * 100 > text.Length)
+        {
+            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "The file is mostly control characters; it is not a text report."));
             return null;
         }
 

@@ -1,0 +1,37 @@
+using System.Text;
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Core.Tests;
+
+public sealed class VietnameseTextTests
+{
+    [Theory]
+    [InlineData("HOÀNG HOÁ", "Hoàng Hóa")]      // case and old/new tone placement (the real report's spelling)
+    [InlineData("Hoàng Hoá", "hoàng hóa")]
+    [InlineData("Cẩm Thuỷ", "Cẩm Thủy")]
+    [InlineData("UỶ BAN", "Ủy ban")]
+    [InlineData("Thanh  Hóa.", "thanh hóa")]     // spacing and punctuation
+    public void MatchKey_SpellingVariants_AreEqual(string a, string b) =>
+        VietnameseText.MatchKey(a).ShouldBe(VietnameseText.MatchKey(b));
+
+    [Fact]
+    public void MatchKey_NfdAndNfc_AreEqual()
+    {
+        var nfc = "Hoằng Hóa";
+        var nfd = nfc.Normalize(NormalizationForm.FormD);
+        nfd.ShouldNotBe(nfc);
+        VietnameseText.MatchKey(nfd).ShouldBe(VietnameseText.MatchKey(nfc));
+    }
+
+    [Fact]
+    public void MatchKey_DifferentVowels_StayDifferent() =>
+        // Hoằng (ă) and Hoàng (a) are different words; only an alias may join them.
+        VietnameseText.MatchKey("Hoằng Hóa").ShouldNotBe(VietnameseText.MatchKey("Hoàng Hóa"));
+
+    [Theory]
+    [InlineData("Hoằng Hóa", "hoang-hoa")]
+    [InlineData("Đông Sơn", "dong-son")]
+    [InlineData("Mường Lát", "muong-lat")]
+    [InlineData("Quảng Xương", "quang-xuong")]
+    public void Slug_IsAsciiWithHyphens(string name, string slug) => VietnameseText.Slug(name).ShouldBe(slug);
+}

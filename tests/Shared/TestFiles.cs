@@ -1,0 +1,87 @@
+using System.Text;
+
+namespace CchcAnalytics.Tests;
+
+/// <summary>Paths to the repository's data, and edits of the real report that make one thing wrong at a time.</summary>
+internal static class TestFiles
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The real Hoằng Hóa 2017 report (293/BC-UBND), exactly as received.</summary>
+    public static string RealReport => Path.Combine(RepositoryRoot, "data", "raw", "2017", "hoang-hoa-2017-bc293.txt");
+
+    public static string RealReportText => File.ReadAllText(RealReport, Encoding.UTF8);
+
+    /// <summary>The real report with one table row's cells changed: <paramref name="code"/> as printed in the STT column.</summary>
+    public static string WithRow(string text, string code, Func<string[], string[]> change)
+    {
+        var lines = text.Split('\n');
+        var index = Array.FindIndex(lines, l => l.StartsWith(code + "\t", StringComparison.Ordinal));
+        if (index < 0)
+        {
+            throw new ArgumentException($"Row {code} not found", nameof(code));
+        }
+
+        lines[index] = string.Join('\t', change(lines[index].Split('\t')));
+        return string.Join('\n', lines);
+    }
+
+    /// <summary>Replaces text that must occur in the report (fails loudly when the fixture changed).</summary>
+    public static string Replace(string text, string from, string to)
+    {
+        if (!text.Contains(from, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{from}' not found in the report", nameof(from));
+        }
+
+        return text.Replace(from, to, StringComparison.Ordinal);
+    }
+
+    /// <summary>A temporary folder deleted on dispose.</summary>
+    public static TempFolder NewTempFolder() => new();
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CchcAnalytics.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("CchcAnalytics.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "cchc-tests-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    public string Write(string name, string text) => Write(name, new UTF8Encoding(false).GetBytes(text));
+
+    public string Write(string name, byte[] bytes)
+    {
+        var path = File(name);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A child process may still hold a file for a moment; the OS cleans temp.
+        }
+    }
+}
