@@ -45,10 +45,18 @@ public sealed class DuckDbConnectionFactory : IDisposable
     {
         if (memoryAnchor is not null)
         {
+            DuckDBConnection duplicate;
             lock (anchorLock)
             {
-                return memoryAnchor.Duplicate();
+                duplicate = memoryAnchor.Duplicate();
             }
+
+            if (duplicate.State != System.Data.ConnectionState.Open)
+            {
+                duplicate.Open();
+            }
+
+            return duplicate;
         }
 
         var connection = new DuckDBConnection($"Data Source={Path}");
