@@ -160,7 +160,8 @@ public static class CchcCli
 
                     using var writer = new StreamWriter(target, append: false, new System.Text.UTF8Encoding(false));
                     CanonicalCsv.Write(writer, rows);
-                    error.WriteLine($"Wrote {rows.Count} rows ({rows.Select(r => (r.UnitId, r.Year, r.Stage)).Distinct().Count()} submissions) to {target}.");
+                    var submissions = rows.Select(r => (r.UnitId, r.Year, r.Stage)).Distinct().Count();
+                    error.WriteLine($"Wrote {rows.Count} rows ({submissions} submission{(submissions == 1 ? "" : "s")}) to {target}.");
                 }
 
                 return 0;

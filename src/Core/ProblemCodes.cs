@@ -29,12 +29,12 @@ public static class ProblemCodes
     public const string BadRow = "bad-row";
     public const string MixedSubmission = "mixed-submission";
     public const string TooLarge = "too-large";
+    public const string OverrideConflict = "override-conflict";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";
     public const string MissingPoints = "missing-points";
     public const string UnitMatchedLoosely = "unit-matched-loosely";
     public const string DraftFramework = "draft-framework";
-    public const string AppraisedAboveSelf = "appraised-above-self";
     public const string LegacyEncoding = "legacy-encoding";
 }

@@ -46,9 +46,11 @@ public sealed class DocumentValidator
             problems.Add(Problem.Error(ProblemCodes.NoTable, file, null, "The file holds no criterion rows."));
         }
 
+        // Warnings the reader found about the whole file (e.g. a legacy encoding) travel with every submission.
+        var fileWarnings = problems.Where(p => p.Severity == Severity.Warning).ToList();
         foreach (var document in documents)
         {
-            ValidateDocument(document, options, problems, submissions, newFrameworks);
+            ValidateDocument(document, options, fileWarnings, problems, submissions, newFrameworks);
         }
 
         var keys = submissions.GroupBy(s => (s.Sheet.UnitId, s.Sheet.Year, s.Sheet.Stage)).Where(g => g.Count() > 1);
@@ -63,13 +65,19 @@ public sealed class DocumentValidator
             : new ValidationResult(file, format, submissions, newFrameworks, problems);
     }
 
-    private void ValidateDocument(DocumentInput document, IngestOptions options, List<Problem> problems, List<IncomingSubmission> submissions, List<Framework> newFrameworks)
+    private void ValidateDocument(DocumentInput document, IngestOptions options, List<Problem> fileWarnings, List<Problem> problems, List<IncomingSubmission> submissions, List<Framework> newFrameworks)
     {
         var file = document.File;
         var start = problems.Count;
 
-        // Which unit and year.
-        var year = options.YearOverride ?? document.Year;
+        // Which unit and year. --year only fills in what the document does not say; it never overrides it.
+        var year = document.Year ?? options.YearOverride;
+        if (document.Year is { } stated && options.YearOverride is { } given && stated != given)
+        {
+            problems.Add(Problem.Error(ProblemCodes.OverrideConflict, file, document.YearLine,
+                $"The document states year {stated} but --year says {given}. Remove --year, or fix the document."));
+        }
+
         if (year is null)
         {
             problems.Add(Problem.Error(ProblemCodes.NoYear, file, null,
@@ -132,7 +140,7 @@ public sealed class DocumentValidator
             return;
         }
 
-        var warnings = problems.Skip(start).Where(p => p.Severity == Severity.Warning).ToList();
+        var warnings = fileWarnings.Concat(problems.Skip(start).Where(p => p.Severity == Severity.Warning)).ToList();
         foreach (var (stage, sheet) in sheets)
         {
             submissions.Add(new IncomingSubmission(
@@ -152,7 +160,22 @@ public sealed class DocumentValidator
     private Unit? ResolveUnit(DocumentInput document, IngestOptions options, int? year, List<Problem> problems)
     {
         var file = document.File;
-        var text = options.UnitOverride ?? document.UnitText;
+        // --unit only fills in a unit the document does not name; a contradiction is an error, not a silent relabel.
+        if (options.UnitOverride is { } given && !string.IsNullOrWhiteSpace(document.UnitText))
+        {
+            var stated = units.Resolve(document.UnitText);
+            var wanted = units.Resolve(given);
+            if (stated is not null && wanted is not null && stated.Unit.Id != wanted.Unit.Id)
+            {
+                problems.Add(Problem.Error(ProblemCodes.OverrideConflict, file, document.UnitLine,
+                    $"The document names {stated.Unit.FullName} but --unit says {wanted.Unit.FullName}. Remove --unit, or fix the document."));
+                return null;
+            }
+        }
+
+        var text = string.IsNullOrWhiteSpace(document.UnitText) || units.Resolve(document.UnitText) is null && options.UnitOverride is not null
+            ? options.UnitOverride
+            : document.UnitText;
         if (string.IsNullOrWhiteSpace(text))
         {
             problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, null,

@@ -330,3 +330,46 @@ internal static class SubmissionTestExtensions
     public static (string, int, Stage, decimal, decimal?, string) Sheet(this Submission s) =>
         (s.UnitId, s.Year, s.Stage, s.MaxTotal, s.PointsTotal, s.ContentHash);
 }
+
+public sealed class IngestOverrideTests : IDisposable
+{
+    private readonly DuckDbConnectionFactory connections = new(":memory:");
+    private readonly TempFolder folder = TestFiles.NewTempFolder();
+
+    public void Dispose()
+    {
+        connections.Dispose();
+        folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("bim-son", null)]
+    [InlineData(null, 2018)]
+    public void Ingest_OverrideContradictingTheDocument_Rejected(string? unit, int? year)
+    {
+        var store = new ScoreStore(connections);
+        var runner = new IngestRunner(store, ReferenceData.Embedded);
+        var before = store.TableCounts();
+
+        var report = runner.Run(TestFiles.RealReport, new IngestOptions(UnitOverride: unit, YearOverride: year));
+
+        report.Problems.ShouldContain(p => p.Code == ProblemCodes.OverrideConflict);
+        store.TableCounts().ShouldBe(before);
+    }
+
+    [Fact]
+    public void Ingest_Windows1258_LegacyWarningStoredWithSubmission()
+    {
+        var store = new ScoreStore(connections);
+        var runner = new IngestRunner(store, ReferenceData.Embedded);
+
+        var report = runner.Run(folder.Write("legacy.txt", Windows1258.Encode(TestFiles.RealReportText)), new IngestOptions());
+
+        report.Accepted.ShouldBeTrue();
+        var submission = store.GetSubmissions().Single();
+        store.GetProblems(submission.Id).Select(p => p.Code).ShouldBe(
+            [ProblemCodes.LegacyEncoding, ProblemCodes.ParentSumMismatch, ProblemCodes.ParentSumMismatch]);
+        submission.PointsTotal.ShouldBe(92m);
+        store.GetScores(submission.Id).Single(s => s.Code == "7.1.4").Name.ShouldBe("Mức độ cung cấp dịch vụ công trực tuyến mức độ 3");
+    }
+}
