@@ -67,22 +67,19 @@ public sealed class IngestRunner
     public FileReport Run(string path, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = Validate(path, options);
-        if (!validation.Accepted || store is null)
-        {
-            return new FileReport(validation, []);
-        }
-
-        var outcomes = store.Save(validation.Submissions, validation.NewFrameworks, options.Actor);
-        validator.Remember(validation.NewFrameworks);
-        return new FileReport(validation, outcomes);
+        return Store(Validate(path, options), options);
     }
 
     /// <summary>Validates bytes already in memory (an upload), under the name the user gave the file.</summary>
     public FileReport Run(string name, byte[] bytes, IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var validation = Validate(name, bytes, options);
+        return Store(Validate(name, bytes, options), options);
+    }
+
+    /// <summary>Writes an accepted file in one transaction; a rejected file (or a validate-only runner) writes nothing.</summary>
+    private FileReport Store(ValidationResult validation, IngestOptions options)
+    {
         if (!validation.Accepted || store is null)
         {
             return new FileReport(validation, []);
