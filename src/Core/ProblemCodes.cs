@@ -30,6 +30,9 @@ public static class ProblemCodes
     public const string MixedSubmission = "mixed-submission";
     public const string TooLarge = "too-large";
     public const string OverrideConflict = "override-conflict";
+    public const string SyntheticOverReal = "synthetic-over-real";
+    public const string PublishedConflict = "published-conflict";
+    public const string BadReference = "bad-reference";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";

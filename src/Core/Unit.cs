@@ -1,13 +1,17 @@
 namespace CchcAnalytics.Core;
 
-/// <summary>An administrative unit that scores itself on the index.</summary>
+/// <summary>An administrative unit that scores itself on the index: a district-level unit, a commune, a department.</summary>
 /// <param name="Id">ASCII slug, stable forever (e.g. <c>hoang-hoa</c>).</param>
-/// <param name="Name">Vietnamese name without the kind, NFC (e.g. "Hoằng Hóa").</param>
-/// <param name="Kind">Huyện, thị xã, thành phố, …</param>
+/// <param name="Name">Vietnamese name, NFC: without the kind for districts and communes ("Hoằng Hóa"), the full
+/// name for departments ("Sở Nội vụ").</param>
+/// <param name="Kind">Huyện, thị xã, thành phố, xã, phường, sở.</param>
 /// <param name="Province">Province slug (e.g. <c>thanh-hoa</c>).</param>
-/// <param name="ValidFrom">First day the unit existed in this form; null when earlier than our data.</param>
-/// <param name="ValidTo">Last day the unit existed in this form; null while it exists.</param>
+/// <param name="ValidFrom">First day the unit existed in this form; null when earlier than our data or unknown.</param>
+/// <param name="ValidTo">Last day the unit existed in this form; null while it exists or when the day is not known
+/// (the lineage events then say what happened).</param>
 /// <param name="Aliases">Other spellings seen in documents ("HOÀNG HOÁ", "Hoàng Hoá").</param>
+/// <param name="FirstYear">First index year the unit is scored for; null when earlier than our data.</param>
+/// <param name="LastYear">Last index year the unit is scored for (2019 for Tĩnh Gia, 2023 for Đông Sơn); null while open.</param>
 public sealed record Unit(
     string Id,
     string Name,
@@ -15,12 +19,18 @@ public sealed record Unit(
     string Province,
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
-    IReadOnlyList<string> Aliases)
+    IReadOnlyList<string> Aliases,
+    int? FirstYear = null,
+    int? LastYear = null)
 {
-    /// <summary>Name with its kind, as Vietnamese writes it: "huyện Hoằng Hóa", "thành phố Sầm Sơn".</summary>
-    public string FullName => $"{Kind.ToVietnamese()} {Name}";
+    /// <summary>"district", "commune" or "department".</summary>
+    public string Level => Kind.ToLevel();
 
-    /// <summary>Whether the unit existed at any time during <paramref name="year"/>.</summary>
+    /// <summary>Name as Vietnamese writes it: "huyện Hoằng Hóa", "thành phố Sầm Sơn", "Sở Nội vụ".</summary>
+    public string FullName => Kind == UnitKind.So ? Name : $"{Kind.ToVietnamese()} {Name}";
+
+    /// <summary>Whether the unit is scored for index year <paramref name="year"/>: within its first and last index
+    /// years when known, else within the years of its legal existence.</summary>
     public bool ExistsIn(int year) =>
-        (ValidFrom is null || ValidFrom.Value.Year <= year) && (ValidTo is null || ValidTo.Value.Year >= year);
+        (FirstYear ?? ValidFrom?.Year ?? int.MinValue) <= year && year <= (LastYear ?? ValidTo?.Year ?? int.MaxValue);
 }

@@ -98,7 +98,7 @@ public sealed class DocumentValidator
         Framework? framework = null;
         if (unit is not null && year is not null && rows.Count > 0)
         {
-            framework = FindFramework(unit, year.Value);
+            framework = FindFramework(unit, year.Value, options.Synthetic, rows);
             if (framework is null)
             {
                 framework = DraftFramework(document, rows, unit, year.Value, problems);
@@ -337,20 +337,32 @@ public sealed class DocumentValidator
         return scores;
     }
 
-    private Framework? FindFramework(Unit unit, int year)
+    /// <summary>The framework a table is checked against. Real data is never checked against a khung minh họa
+    /// (illustrative framework): when only an illustrative one covers the year, the real table becomes that year's
+    /// draft. Synthetic data uses the framework its tree matches (the one it was generated from).</summary>
+    private Framework? FindFramework(Unit unit, int year, bool synthetic, List<TreeRow> rows)
     {
-        var level = unit.Kind.ToLevel();
-        return frameworks
-            .Where(f => f.Province == unit.Province && f.Level == level && f.AppliesTo(year))
+        var candidates = frameworks
+            .Where(f => f.Province == unit.Province && f.Level == unit.Level && f.AppliesTo(year))
             .OrderBy(f => f.Status switch
             {
                 FrameworkStatus.Official => 0,
                 FrameworkStatus.Derived => 1,
-                FrameworkStatus.Illustrative => 2,
+                FrameworkStatus.Draft => 2,
                 _ => 3,
             })
-            .FirstOrDefault();
+            .ToList();
+        if (synthetic)
+        {
+            return candidates.FirstOrDefault(f => Matches(f, rows)) ?? candidates.FirstOrDefault();
+        }
+
+        return candidates.FirstOrDefault(f => f.Status != FrameworkStatus.Illustrative);
     }
+
+    private static bool Matches(Framework framework, List<TreeRow> rows) =>
+        framework.Criteria.Count == rows.Count
+        && rows.All(r => framework.Find(r.Input.Code) is { } c && c.MaxPoints == r.Max);
 
     private static Framework? DraftFramework(DocumentInput document, List<TreeRow> rows, Unit unit, int year, List<Problem> problems)
     {
@@ -364,7 +376,7 @@ public sealed class DocumentValidator
         }
 
         problems.Add(Problem.Warning(ProblemCodes.DraftFramework, document.File, null,
-            $"No framework is known for {year}; this document's own criteria tree ({rows.Count} rows, {Format(total)} points) is taken as that year's draft framework."));
+            $"No official or derived framework is known for {year} (a khung minh họa is never used for real data); this document's own criteria tree ({rows.Count} rows, {Format(total)} points) is taken as that year's draft framework."));
         return new Framework(
             $"{unit.Province}-{unit.Kind.ToLevel()}-{year}-draft",
             unit.Province,

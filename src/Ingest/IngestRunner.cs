@@ -33,10 +33,13 @@ public sealed class IngestRunner
         ArgumentNullException.ThrowIfNull(reference);
         this.store = store;
         store.UpsertUnits(reference.Units);
+        store.ReplaceLineage(reference.Lineage);
         foreach (var framework in reference.Frameworks)
         {
             store.UpsertFramework(framework);
         }
+
+        store.ReplaceCrosswalk(reference.Crosswalk);
 
         validator = new DocumentValidator(new UnitRegistry(store.LoadUnits()), store.LoadFrameworks());
     }
@@ -83,6 +86,18 @@ public sealed class IngestRunner
         if (!validation.Accepted || store is null)
         {
             return new FileReport(validation, []);
+        }
+
+        // Real data is never altered by generated data: a synthetic file may not replace a real submission.
+        var overReal = validation.Submissions
+            .Where(s => s.Synthetic)
+            .Where(s => store.GetSubmissions(currentOnly: true, s.Sheet.UnitId, s.Sheet.Year).Any(c => c.Stage == s.Sheet.Stage && !c.Synthetic))
+            .Select(s => Problem.Error(ProblemCodes.SyntheticOverReal, validation.File, null,
+                $"{s.Sheet.UnitId} {s.Sheet.Year} ({s.Sheet.Stage.ToCode()}) already holds real data; synthetic sample data never replaces it."))
+            .ToList();
+        if (overReal.Count > 0)
+        {
+            return new FileReport(ValidationResult.Rejected(validation.File, validation.Format, [.. validation.Problems, .. overReal]), []);
         }
 
         var outcomes = store.Save(validation.Submissions, validation.NewFrameworks, options.Actor);

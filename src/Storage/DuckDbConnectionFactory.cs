@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using DuckDB.NET.Data;
 
@@ -9,7 +10,10 @@ namespace CchcAnalytics.Storage;
 /// sees the same in-memory database (DuckDB shares a database among connections duplicated from one).</remarks>
 public sealed class DuckDbConnectionFactory : IDisposable
 {
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this build writes; one embedded script <c>Schema/NNN_*.sql</c> per version.</summary>
+    public const int SchemaVersion = 2;
+
+    private static readonly string[] Migrations = ["Schema/001_initial.sql", "Schema/002_province_data.sql"];
 
     private readonly DuckDBConnection? memoryAnchor;
     private readonly Lock anchorLock = new();
@@ -78,17 +82,35 @@ public sealed class DuckDbConnectionFactory : IDisposable
 
     public void Dispose() => memoryAnchor?.Dispose();
 
+    /// <summary>Brings the database to <see cref="SchemaVersion"/>: each missing migration runs in its own transaction
+    /// and records its version. A database written by a newer build is refused rather than damaged.</summary>
     private void EnsureSchema()
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = ReadResource("Schema/001_initial.sql");
-        command.ExecuteNonQuery();
-        command.CommandText = "SELECT count(*) FROM schema_version";
-        if (Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'";
+        var current = 0;
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
         {
-            command.CommandText = $"INSERT INTO schema_version VALUES ({SchemaVersion})";
+            command.CommandText = "SELECT coalesce(max(version), 0) FROM schema_version";
+            current = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        if (current > SchemaVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database '{Path}' has schema version {current}, newer than this program's {SchemaVersion}. Use a newer CCHC Analytics.");
+        }
+
+        for (var version = current + 1; version <= SchemaVersion; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            command.Transaction = transaction;
+            command.CommandText = ReadResource(Migrations[version - 1]);
             command.ExecuteNonQuery();
+            command.CommandText = $"INSERT INTO schema_version VALUES ({version.ToString(CultureInfo.InvariantCulture)})";
+            command.ExecuteNonQuery();
+            transaction.Commit();
         }
     }
 

@@ -8,7 +8,7 @@ namespace CchcAnalytics.Storage;
 
 /// <summary>Reads and writes units, frameworks, submissions and scores. Synchronous by design: DuckDB.NET has no
 /// real async I/O. Each method opens its own connection.</summary>
-public sealed class ScoreStore(DuckDbConnectionFactory connections)
+public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
 {
     private const string SubmissionColumns =
         "submission_id, unit_id, year, stage, version, is_current, framework_id, source_file, source_format, " +
@@ -27,14 +27,17 @@ public sealed class ScoreStore(DuckDbConnectionFactory connections)
             Execute(connection, "DELETE FROM unit WHERE unit_id = $id", ("id", unit.Id));
             Execute(
                 connection,
-                "INSERT INTO unit VALUES ($id, $name, $kind, $level, $province, $from, $to)",
+                "INSERT INTO unit (unit_id, name, kind, level, province, valid_from, valid_to, first_year, last_year) " +
+                "VALUES ($id, $name, $kind, $level, $province, $from, $to, $first, $last)",
                 ("id", unit.Id),
                 ("name", unit.Name),
                 ("kind", unit.Kind.ToCode()),
                 ("level", unit.Kind.ToLevel()),
                 ("province", unit.Province),
                 ("from", unit.ValidFrom),
-                ("to", unit.ValidTo));
+                ("to", unit.ValidTo),
+                ("first", unit.FirstYear),
+                ("last", unit.LastYear));
             foreach (var alias in unit.Aliases.Distinct(StringComparer.Ordinal))
             {
                 Execute(connection, "INSERT INTO unit_alias VALUES ($id, $alias)", ("id", unit.Id), ("alias", alias));
@@ -63,7 +66,7 @@ public sealed class ScoreStore(DuckDbConnectionFactory connections)
         }
 
         var units = new List<Unit>();
-        using (var reader = Query(connection, "SELECT unit_id, name, kind, province, valid_from, valid_to FROM unit ORDER BY unit_id"))
+        using (var reader = Query(connection, "SELECT unit_id, name, kind, province, valid_from, valid_to, first_year, last_year FROM unit ORDER BY unit_id"))
         {
             while (reader.Read())
             {
@@ -80,7 +83,9 @@ public sealed class ScoreStore(DuckDbConnectionFactory connections)
                     reader.GetString(3),
                     GetDate(reader, 4),
                     GetDate(reader, 5),
-                    aliases.GetValueOrDefault(id) ?? []));
+                    aliases.GetValueOrDefault(id) ?? [],
+                    reader.IsDBNull(6) ? null : reader.GetInt32(6),
+                    reader.IsDBNull(7) ? null : reader.GetInt32(7)));
             }
         }
 
@@ -271,7 +276,7 @@ public sealed class ScoreStore(DuckDbConnectionFactory connections)
     {
         using var connection = connections.Open();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in new[] { "unit", "unit_alias", "framework", "framework_criterion", "submission", "score", "submission_problem", "ingest_event" })
+        foreach (var table in new[] { "unit", "unit_alias", "unit_event", "framework", "framework_criterion", "concept", "crosswalk", "submission", "score", "submission_problem", "published_result", "ingest_event" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT count(*) FROM {table}";

@@ -180,21 +180,23 @@ public sealed class IngestEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void Ingest_YearWithoutFramework_DocumentBecomesDraftThenChecksLaterFiles()
+    public void Ingest_RealYearWithOnlyAnIllustrativeFramework_DocumentBecomesDraftThenChecksLaterFiles()
     {
-        var year2019 = TestFiles.Replace(TestFiles.RealReportText, "cải cách hành chính năm 2017", "cải cách hành chính năm 2019");
+        // 2021 is covered only by the khung minh họa, which real data is never checked against.
+        var year2021 = TestFiles.Replace(TestFiles.RealReportText, "cải cách hành chính năm 2017", "cải cách hành chính năm 2021");
 
-        var first = runner.Run(folder.Write("hoang-hoa-2019.txt", year2019), new IngestOptions());
+        var first = runner.Run(folder.Write("hoang-hoa-2021.txt", year2021), new IngestOptions());
 
         first.Accepted.ShouldBeTrue();
         first.Problems.ShouldContain(p => p.Code == ProblemCodes.DraftFramework);
-        var draft = store.LoadFrameworks().Single(f => f.Id == "thanh-hoa-district-2019-draft");
+        store.GetSubmissions().Single().FrameworkId.ShouldBe("thanh-hoa-district-2021-draft");
+        var draft = store.LoadFrameworks().Single(f => f.Id == "thanh-hoa-district-2021-draft");
         draft.Status.ShouldBe(FrameworkStatus.Draft);
         draft.Criteria.Count.ShouldBe(111);
         draft.TotalMax.ShouldBe(100m);
 
-        var truncated = string.Join('\n', year2019.Split('\n').TakeWhile(l => !l.StartsWith("8\t", StringComparison.Ordinal)));
-        var second = runner.Run(folder.Write("thieu-hoa-2019.txt", TestFiles.Replace(truncated, "HUYỆN HOÀNG HÓA**", "HUYỆN THIỆU HÓA**")), new IngestOptions());
+        var truncated = string.Join('\n', year2021.Split('\n').TakeWhile(l => !l.StartsWith("8\t", StringComparison.Ordinal)));
+        var second = runner.Run(folder.Write("thieu-hoa-2021.txt", TestFiles.Replace(truncated, "HUYỆN HOÀNG HÓA**", "HUYỆN THIỆU HÓA**")), new IngestOptions());
         second.Accepted.ShouldBeFalse();
         second.Problems.ShouldContain(p => p.Code == ProblemCodes.MissingCriterion);
     }
@@ -202,13 +204,13 @@ public sealed class IngestEndToEndTests : IDisposable
     [Fact]
     public void Ingest_NewYearWhoseAreasDoNotMakeTheTotal_Rejected()
     {
-        var text = TestFiles.Replace(TestFiles.RealReportText, "cải cách hành chính năm 2017", "cải cách hành chính năm 2019");
+        var text = TestFiles.Replace(TestFiles.RealReportText, "cải cách hành chính năm 2017", "cải cách hành chính năm 2021");
         text = TestFiles.WithRow(text, "6", c => { c[2] = "4"; c[3] = "4"; return c; });
         text = TestFiles.Replace(text, "**92** (điểm)", "**91** (điểm)");
         text = TestFiles.Replace(text, "Kết quả đạt được\t100\t92", "Kết quả đạt được\t\t91");
         var before = store.TableCounts();
 
-        var report = runner.Run(folder.Write("hoang-hoa-2019-99.txt", text), new IngestOptions());
+        var report = runner.Run(folder.Write("hoang-hoa-2021-99.txt", text), new IngestOptions());
 
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.FrameworkTotalMismatch);
         store.TableCounts().ShouldBe(before);

@@ -32,7 +32,7 @@ public sealed class ReferenceDataTests
     [Fact]
     public void Units_ThanhHoaHas27DistrictLevelUnitsIn2017And2021()
     {
-        var units = ReferenceData.Embedded.Units;
+        var units = ReferenceData.Embedded.Units.Where(u => u.Level == "district").ToList();
         units.Count(u => u.ExistsIn(2017)).ShouldBe(27);
         units.Where(u => u.ExistsIn(2017)).Count(u => u.Kind == UnitKind.Huyen).ShouldBe(24);
         units.Where(u => u.ExistsIn(2017)).Count(u => u.Kind == UnitKind.ThanhPho).ShouldBe(2);
@@ -40,6 +40,8 @@ public sealed class ReferenceDataTests
         units.Single(u => u.Id == "nghi-son").ExistsIn(2019).ShouldBeFalse();
         units.Single(u => u.Id == "tinh-gia").ExistsIn(2021).ShouldBeFalse();
         units.ShouldAllBe(u => u.Id == VietnameseText.Slug(u.Name) && u.Name == VietnameseText.Nfc(u.Name));
+        ReferenceData.Embedded.Units.Where(u => u.Level == "department")
+            .ShouldAllBe(u => u.Id.StartsWith("thanh-hoa-", StringComparison.Ordinal) && u.Id == VietnameseText.Slug(u.Id));
     }
 
     private sealed class UnitComparer : IEqualityComparer<Unit>

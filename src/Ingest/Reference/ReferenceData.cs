@@ -6,14 +6,22 @@ using CsvHelper.Configuration;
 
 namespace CchcAnalytics.Ingest.Reference;
 
-/// <summary>The reference data every database starts with: the unit registry (<c>data/units.csv</c>) and the
-/// criteria frameworks (<c>data/frameworks/</c>). The same files are embedded in this assembly, so validation
-/// works from any folder.</summary>
-public sealed class ReferenceData(IReadOnlyList<Unit> units, IReadOnlyList<Framework> frameworks)
+/// <summary>The reference data every database starts with: the unit registry (<c>data/units.csv</c>), the units'
+/// lineage (<c>data/lineage.csv</c>), the criteria frameworks and their crosswalk (<c>data/frameworks/</c>). The same
+/// files are embedded in this assembly, so validation works from any folder.</summary>
+public sealed class ReferenceData(
+    IReadOnlyList<Unit> units,
+    IReadOnlyList<Framework> frameworks,
+    IReadOnlyList<LineageEvent>? lineage = null,
+    Crosswalk? crosswalk = null)
 {
     public IReadOnlyList<Unit> Units { get; } = units;
 
     public IReadOnlyList<Framework> Frameworks { get; } = frameworks;
+
+    public IReadOnlyList<LineageEvent> Lineage { get; } = lineage ?? [];
+
+    public Crosswalk Crosswalk { get; } = crosswalk ?? Crosswalk.Empty;
 
     /// <summary>The reference data embedded at build time (the files under <c>data/</c> in the repository).</summary>
     public static ReferenceData Embedded { get; } = LoadEmbedded();
@@ -43,10 +51,108 @@ public sealed class ReferenceData(IReadOnlyList<Unit> units, IReadOnlyList<Frame
                 Date(csv.GetField("valid_from"), file, line),
                 Date(csv.GetField("valid_to"), file, line),
                 (csv.GetField("aliases") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Select(VietnameseText.Nfc).ToList()));
+                    .Select(VietnameseText.Nfc).ToList(),
+                Year(Optional(csv, "first_year"), file, line),
+                Year(Optional(csv, "last_year"), file, line)));
         }
 
         return units;
+    }
+
+    /// <summary>Parses the lineage events: <c>event_id,effective_year,date,event,province,level,from_unit,to_unit,
+    /// from_kind,to_kind,legal_basis,source,note</c>.</summary>
+    public static IReadOnlyList<LineageEvent> ParseLineage(TextReader reader, string file)
+    {
+        using var csv = new CsvReader(reader, Configuration());
+        csv.Read();
+        csv.ReadHeader();
+        var events = new List<LineageEvent>();
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var id = Required(csv, "event_id", file, line);
+            if (!LineageEventKindText.TryParse(csv.GetField("event"), out var kind))
+            {
+                throw new InvalidDataException($"{file}:{line}: unknown event '{csv.GetField("event")}' in '{id}' (expected reclassified, succeeded, merged or abolished).");
+            }
+
+            events.Add(new LineageEvent(
+                id,
+                Year(Required(csv, "effective_year", file, line), file, line)!.Value,
+                Date(csv.GetField("date"), file, line),
+                kind,
+                Required(csv, "province", file, line),
+                Required(csv, "level", file, line),
+                NullIfEmpty(csv.GetField("from_unit")),
+                NullIfEmpty(csv.GetField("to_unit")),
+                Kind(csv.GetField("from_kind"), file, line),
+                Kind(csv.GetField("to_kind"), file, line),
+                Required(csv, "legal_basis", file, line),
+                Required(csv, "source", file, line),
+                NullIfEmpty(csv.GetField("note"))));
+        }
+
+        return events;
+    }
+
+    /// <summary>Parses the concepts (<c>concept_id,level,name</c>) and the crosswalk
+    /// (<c>framework_id,code,concept_id,mapping,from_codes,note</c>; from_codes separated by '|').</summary>
+    public static Crosswalk ParseCrosswalk(TextReader concepts, string conceptsFile, TextReader entries, string entriesFile)
+    {
+        var conceptList = new List<Concept>();
+        using (var csv = new CsvReader(concepts, Configuration()))
+        {
+            csv.Read();
+            csv.ReadHeader();
+            while (csv.Read())
+            {
+                var line = csv.Parser.RawRow;
+                if (!CriterionLevelText.TryParse(csv.GetField("level"), out var level))
+                {
+                    throw new InvalidDataException($"{conceptsFile}:{line}: unknown level '{csv.GetField("level")}'.");
+                }
+
+                conceptList.Add(new Concept(Required(csv, "concept_id", conceptsFile, line), level, VietnameseText.Nfc(Required(csv, "name", conceptsFile, line))));
+            }
+        }
+
+        var entryList = new List<CrosswalkEntry>();
+        using (var csv = new CsvReader(entries, Configuration()))
+        {
+            csv.Read();
+            csv.ReadHeader();
+            while (csv.Read())
+            {
+                var line = csv.Parser.RawRow;
+                if (!MappingKindText.TryParse(csv.GetField("mapping"), out var mapping))
+                {
+                    throw new InvalidDataException($"{entriesFile}:{line}: unknown mapping '{csv.GetField("mapping")}' (expected same, renamed, split, merged, new or dropped).");
+                }
+
+                var code = NullIfEmpty(csv.GetField("code"));
+                if ((code is null) != (mapping == MappingKind.Dropped))
+                {
+                    throw new InvalidDataException($"{entriesFile}:{line}: a dropped row has no code, and every other row has one.");
+                }
+
+                entryList.Add(new CrosswalkEntry(
+                    Required(csv, "framework_id", entriesFile, line),
+                    code is null ? null : CriterionCode.Normalize(code) ?? throw new InvalidDataException($"{entriesFile}:{line}: '{code}' is not a criterion code."),
+                    Required(csv, "concept_id", entriesFile, line),
+                    mapping,
+                    (csv.GetField("from_codes") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                    NullIfEmpty(csv.GetField("note"))));
+            }
+        }
+
+        try
+        {
+            return new Crosswalk(conceptList, entryList);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"{entriesFile}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Parses one framework's rows: <c>code,level,name,max_points</c>.</summary>
@@ -112,26 +218,43 @@ public sealed class ReferenceData(IReadOnlyList<Unit> units, IReadOnlyList<Frame
         return frameworks;
     }
 
-    /// <summary>Loads reference data from a data folder laid out like the repository's <c>data/</c>.</summary>
-    public static ReferenceData LoadFromDirectory(string dataDirectory)
-    {
-        var unitsPath = Path.Combine(dataDirectory, "units.csv");
-        var frameworkDirectory = Path.Combine(dataDirectory, "frameworks");
-        using var unitsReader = new StreamReader(unitsPath);
-        using var indexReader = new StreamReader(Path.Combine(frameworkDirectory, "frameworks.csv"));
-        return new ReferenceData(
-            ParseUnits(unitsReader, unitsPath),
-            ParseFrameworks(indexReader, "frameworks.csv", name => new StreamReader(Path.Combine(frameworkDirectory, name))));
-    }
+    /// <summary>Loads reference data from a data folder laid out like the repository's <c>data/</c>
+    /// (<c>units.csv</c>, <c>lineage.csv</c>, <c>frameworks/</c>). Throws <see cref="InvalidDataException"/> naming
+    /// file and line on bad content.</summary>
+    public static ReferenceData LoadFromDirectory(string dataDirectory) =>
+        Load(name => new StreamReader(Path.Combine(dataDirectory, name)), name => Path.Combine(dataDirectory, name));
+
+    /// <summary>Whether <paramref name="directory"/> is a data folder (it has <c>units.csv</c> and <c>frameworks/frameworks.csv</c>).</summary>
+    public static bool IsDataDirectory(string directory) =>
+        File.Exists(Path.Combine(directory, "units.csv")) && File.Exists(Path.Combine(directory, "frameworks", "frameworks.csv"));
 
     private static ReferenceData LoadEmbedded()
     {
         var assembly = typeof(ReferenceData).Assembly;
-        using var unitsReader = Open(assembly, "data/units.csv");
-        using var indexReader = Open(assembly, "data/frameworks/frameworks.csv");
-        return new ReferenceData(
-            ParseUnits(unitsReader, "data/units.csv"),
-            ParseFrameworks(indexReader, "data/frameworks/frameworks.csv", name => Open(assembly, "data/frameworks/" + name)));
+        return Load(name => Open(assembly, "data/" + name), name => "data/" + name);
+    }
+
+    private static ReferenceData Load(Func<string, TextReader> open, Func<string, string> describe)
+    {
+        using var unitsReader = open("units.csv");
+        using var lineageReader = open("lineage.csv");
+        using var indexReader = open("frameworks/frameworks.csv");
+        using var conceptsReader = open("frameworks/concepts.csv");
+        using var crosswalkReader = open("frameworks/crosswalk.csv");
+        var units = ParseUnits(unitsReader, describe("units.csv"));
+        var lineage = ParseLineage(lineageReader, describe("lineage.csv"));
+        var frameworks = ParseFrameworks(indexReader, describe("frameworks/frameworks.csv"), name => open("frameworks/" + name));
+        var crosswalk = ParseCrosswalk(conceptsReader, describe("frameworks/concepts.csv"), crosswalkReader, describe("frameworks/crosswalk.csv"));
+        try
+        {
+            _ = new UnitLineage(units, lineage);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"{describe("lineage.csv")}: {ex.Message}", ex);
+        }
+
+        return new ReferenceData(units, frameworks, lineage, crosswalk);
     }
 
     private static StreamReader Open(Assembly assembly, string name) =>
@@ -162,6 +285,31 @@ public sealed class ReferenceData(IReadOnlyList<Unit> units, IReadOnlyList<Frame
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
             : throw new InvalidDataException($"{file}:{line}: '{text}' is not a date in yyyy-MM-dd form.");
+    }
+
+    private static string? Optional(CsvReader csv, string column) =>
+        csv.HeaderRecord is { } header && header.Contains(column, StringComparer.Ordinal) ? csv.GetField(column) : null;
+
+    private static int? Year(string? text, string file, int line)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100
+            ? year
+            : throw new InvalidDataException($"{file}:{line}: '{text}' is not a year.");
+    }
+
+    private static UnitKind? Kind(string? text, string file, int line)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return UnitKindText.TryParse(text, out var kind) ? kind : throw new InvalidDataException($"{file}:{line}: unknown kind '{text}'.");
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
