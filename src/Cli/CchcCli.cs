@@ -42,7 +42,8 @@ public static class CchcCli
 
     private static Argument<string[]> PathsArgument() => new("paths")
     {
-        Description = "Files or folders (searched recursively for .txt and .csv).",
+        Description = "Files or folders (searched recursively for .txt, .csv, .xlsx and .docx). A data folder like data/ " +
+                      "(units.csv, lineage.csv, frameworks/, published/, raw/, sample/) is loaded whole.",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -66,18 +67,18 @@ public static class CchcCli
         command.SetAction(result =>
         {
             var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), Actor: $"cli:{Environment.UserName}");
-            var files = IngestRunner.ExpandPaths(result.GetValue(paths) ?? []);
-            if (files.Count == 0)
+            var plan = DataFolder.Plan(result.GetValue(paths) ?? []);
+            if (plan.DocumentFiles.Count == 0 && plan.PublishedFiles.Count == 0)
             {
-                error.WriteLine("No .txt or .csv files found in the given paths.");
+                error.WriteLine("No .txt, .csv, .xlsx or .docx files found in the given paths.");
                 return 1;
             }
 
             try
             {
                 using var connections = new DuckDbConnectionFactory(result.GetValue(db)!);
-                var runner = new IngestRunner(new ScoreStore(connections), ReferenceData.Embedded);
-                return RunFiles(files, f => runner.Run(f, options), output, error, storing: true);
+                var runner = new IngestRunner(new ScoreStore(connections), plan.Reference);
+                return RunPlan(plan, runner, options, output, error, storing: true);
             }
             catch (DatabaseLockedException ex)
             {
@@ -103,22 +104,22 @@ public static class CchcCli
         command.SetAction(result =>
         {
             var options = new IngestOptions(result.GetValue(unit), result.GetValue(year));
-            var files = IngestRunner.ExpandPaths(result.GetValue(paths) ?? []);
-            var runner = new IngestRunner(ReferenceData.Embedded);
+            var plan = DataFolder.Plan(result.GetValue(paths) ?? []);
+            var runner = new IngestRunner(plan.Reference);
             if (result.GetValue(format) == "json")
             {
-                var reports = files.Select(f => runner.Run(f, options)).ToList();
+                var reports = plan.DocumentFiles.Select(f => runner.Run(f, options)).ToList();
                 output.WriteLine(ReportFormatter.Json(reports));
                 return reports.All(r => r.Accepted) && reports.Count > 0 ? 0 : 1;
             }
 
-            if (files.Count == 0)
+            if (plan.DocumentFiles.Count == 0 && plan.PublishedFiles.Count == 0)
             {
-                error.WriteLine("No .txt or .csv files found in the given paths.");
+                error.WriteLine("No .txt, .csv, .xlsx or .docx files found in the given paths.");
                 return 1;
             }
 
-            return RunFiles(files, f => runner.Run(f, options), output, error, storing: false);
+            return RunPlan(plan, runner, options, output, error, storing: false);
         });
         return command;
     }
@@ -175,6 +176,20 @@ public static class CchcCli
         var export = new Command("export", "Export data from the database.");
         export.Subcommands.Add(scores);
         return export;
+    }
+
+    private static int RunPlan(IngestPlan plan, IngestRunner runner, IngestOptions options, TextWriter output, TextWriter error, bool storing)
+    {
+        var rejectedPublished = 0;
+        foreach (var file in plan.PublishedFiles)
+        {
+            var report = runner.RunPublished(file, options.Actor);
+            rejectedPublished += report.Accepted ? 0 : 1;
+            ReportFormatter.WritePublished(report, output, storing);
+        }
+
+        var documents = plan.DocumentFiles.Count == 0 ? 0 : RunFiles(plan.DocumentFiles, f => runner.Run(f, options), output, error, storing);
+        return documents == 0 && rejectedPublished == 0 ? 0 : 1;
     }
 
     private static int RunFiles(IReadOnlyList<string> files, Func<string, FileReport> run, TextWriter output, TextWriter error, bool storing)

@@ -51,6 +51,28 @@ internal static class ReportFormatter
         }
     }
 
+    /// <summary>One line for a published-results file, then its problems.</summary>
+    public static void WritePublished(PublishedReport report, TextWriter output, bool storing)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        if (report.Accepted)
+        {
+            var stored = storing ? $" — {report.Added} added, {report.Unchanged} unchanged" : "";
+            output.WriteLine($"accepted  {report.File}: published results, {report.Rows} rows{stored}");
+        }
+        else
+        {
+            var errors = report.Problems.Count(p => p.Severity == Severity.Error);
+            output.WriteLine($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}");
+        }
+
+        foreach (var problem in report.Problems)
+        {
+            output.WriteLine($"  {problem}");
+        }
+    }
+
     public static string Json(IReadOnlyList<FileReport> reports)
     {
         var array = new JsonArray();

@@ -18,12 +18,14 @@ public sealed class IngestRunner
 
     private readonly ScoreStore? store;
     private readonly DocumentValidator validator;
+    private readonly UnitRegistry units;
 
     /// <summary>A runner that validates only (no database), against the embedded reference data.</summary>
     public IngestRunner(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        validator = new DocumentValidator(new UnitRegistry(reference.Units), reference.Frameworks);
+        units = new UnitRegistry(reference.Units);
+        validator = new DocumentValidator(units, reference.Frameworks);
     }
 
     /// <summary>A runner that stores accepted files. The store is seeded with <paramref name="reference"/> first.</summary>
@@ -41,7 +43,8 @@ public sealed class IngestRunner
 
         store.ReplaceCrosswalk(reference.Crosswalk);
 
-        validator = new DocumentValidator(new UnitRegistry(store.LoadUnits()), store.LoadFrameworks());
+        units = new UnitRegistry(store.LoadUnits());
+        validator = new DocumentValidator(units, store.LoadFrameworks());
     }
 
     /// <summary>Expands files and folders (recursively, in a stable order) into the files ingest can read.</summary>
@@ -78,6 +81,33 @@ public sealed class IngestRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         return Store(Validate(name, bytes, options), options);
+    }
+
+    /// <summary>Validates a published-results file (<c>data/published/*.csv</c>) and, with a store, stores it all or
+    /// nothing. Stored published results are never overwritten: a row that differs is a conflict.</summary>
+    public PublishedReport RunPublished(string path, string actor)
+    {
+        var problems = new List<Problem>();
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new PublishedReport(path, 0, 0, 0, [Problem.Error(ProblemCodes.Unreadable, path, null, $"The file cannot be read: {ex.Message}")]);
+        }
+
+        var results = Reference.PublishedCsv.Read(bytes, path, units, problems);
+        if (problems.Any(p => p.Severity == Severity.Error) || store is null)
+        {
+            return new PublishedReport(path, results.Count, 0, 0, problems);
+        }
+
+        var saved = store.SavePublished(results, path, HashOf(bytes), actor);
+        problems.AddRange(saved.Conflicts.Select(c => Problem.Error(ProblemCodes.PublishedConflict, path, null,
+            c + " Published results are never overwritten; nothing from this file was written.")));
+        return new PublishedReport(path, results.Count, saved.Added, saved.Unchanged, problems);
     }
 
     /// <summary>Writes an accepted file in one transaction; a rejected file (or a validate-only runner) writes nothing.</summary>

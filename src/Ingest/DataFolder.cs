@@ -1,0 +1,57 @@
+using CchcAnalytics.Ingest.Reference;
+
+namespace CchcAnalytics.Ingest;
+
+/// <summary>What one ingest run reads: the reference data to check against, published-results files and documents
+/// (real ones first, then the generated sample).</summary>
+/// <param name="Reference">Units, lineage, frameworks and crosswalk: from the data folder when one was given, else the embedded copy.</param>
+/// <param name="PublishedFiles">Files of <c>published/</c>.</param>
+/// <param name="DocumentFiles">Report documents and canonical CSVs.</param>
+public sealed record IngestPlan(ReferenceData Reference, IReadOnlyList<string> PublishedFiles, IReadOnlyList<string> DocumentFiles);
+
+/// <summary>The layout of a data folder like the repository's <c>data/</c>: <c>units.csv</c>, <c>lineage.csv</c>,
+/// <c>frameworks/</c> (reference data), <c>published/*.csv</c> (official results), and documents anywhere else
+/// (<c>raw/</c> for real reports, <c>sample/</c> for the labelled synthetic sample).</summary>
+public static class DataFolder
+{
+    public const string PublishedFolder = "published";
+    public const string FrameworksFolder = "frameworks";
+    public const string SampleFolder = "sample";
+
+    /// <summary>Sorts paths into a plan. A data folder contributes its reference data, its published results and its
+    /// documents; other folders and files are documents. Throws <see cref="InvalidDataException"/> when a data folder's
+    /// reference files are bad (naming file and line).</summary>
+    public static IngestPlan Plan(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ReferenceData? reference = null;
+        var published = new List<string>();
+        var documents = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path) && ReferenceData.IsDataDirectory(path))
+            {
+                reference ??= ReferenceData.LoadFromDirectory(path);
+                var publishedDirectory = Path.Combine(path, PublishedFolder);
+                if (Directory.Exists(publishedDirectory))
+                {
+                    published.AddRange(Directory.EnumerateFiles(publishedDirectory, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+                }
+
+                var inside = Directory.EnumerateDirectories(path)
+                    .Where(d => Path.GetFileName(d) is not (PublishedFolder or FrameworksFolder))
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                var sample = inside.Where(d => Path.GetFileName(d) == SampleFolder).ToList();
+                documents.AddRange(IngestRunner.ExpandPaths(inside.Except(sample)));
+                documents.AddRange(IngestRunner.ExpandPaths(sample));
+            }
+            else
+            {
+                documents.AddRange(IngestRunner.ExpandPaths([path]));
+            }
+        }
+
+        return new IngestPlan(reference ?? ReferenceData.Embedded, published, documents);
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using CchcAnalytics.Core;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace CchcAnalytics.Ingest.Reference;
+
+/// <summary>Reads officially published results (<c>data/published/*.csv</c>): header
+/// <c>unit_id,unit_name,year,points,max_points,index_percent,rank,rank_of,decision,decision_date,reported_on,source_url,note</c>,
+/// numbers with a decimal point, dates as yyyy-MM-dd, empty cells for what the source does not print.</summary>
+public static class PublishedCsv
+{
+    public static readonly string[] Header =
+        ["unit_id", "unit_name", "year", "points", "max_points", "index_percent", "rank", "rank_of", "decision", "decision_date", "reported_on", "source_url", "note"];
+
+    /// <summary>Parses a file; every problem names file, line and column. Returns no rows when any error was found.</summary>
+    public static IReadOnlyList<PublishedResult> Read(byte[] bytes, string file, UnitRegistry units, List<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(problems);
+        var decoded = Text.TextDecoder.Decode(bytes, file, problems);
+        if (decoded is null)
+        {
+            return [];
+        }
+
+        var start = problems.Count;
+        var results = new List<PublishedResult>();
+        using var reader = new StringReader(decoded.Text);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null || !csv.HeaderRecord.SequenceEqual(Header))
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1, $"The header must be exactly '{string.Join(',', Header)}'."));
+            return [];
+        }
+
+        var keys = new HashSet<(string, int, string)>();
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            string Field(string column) => csv.GetField(column)?.Trim() ?? "";
+            void Error(string code, string column, string message) => problems.Add(Problem.Error(code, file, line, message, column));
+
+            var unit = units.Find(Field("unit_id"));
+            if (unit is null)
+            {
+                Error(ProblemCodes.UnknownUnit, "unit_id", $"'{Field("unit_id")}' is not a unit id in data/units.csv.");
+                continue;
+            }
+
+            if (units.Resolve(Field("unit_name")) is not { } named || named.Unit.Id != unit.Id)
+            {
+                Error(ProblemCodes.UnknownUnit, "unit_name", $"unit_name '{Field("unit_name")}' does not name {unit.FullName} ({unit.Id}).");
+            }
+
+            var year = Integer(Field("year"), "year", Error);
+            if (Field("year").Length == 0)
+            {
+                Error(ProblemCodes.NoYear, "year", "year is empty.");
+            }
+            if (year is < 2000 or > 2100)
+            {
+                Error(ProblemCodes.YearOutOfRange, "year", $"Year {year} is out of range.");
+            }
+
+            var points = Number(Field("points"), "points", Error);
+            var max = Number(Field("max_points"), "max_points", Error);
+            var index = Number(Field("index_percent"), "index_percent", Error);
+            var rank = Integer(Field("rank"), "rank", Error);
+            var rankOf = Integer(Field("rank_of"), "rank_of", Error);
+            if (points is null && index is null)
+            {
+                Error(ProblemCodes.MissingPoints, "points", "A published result needs points or index_percent.");
+            }
+
+            if (index is < 0 or > 100)
+            {
+                Error(ProblemCodes.BadNumber, "index_percent", $"index_percent {index} is not between 0 and 100.");
+            }
+
+            if (points is not null && max is not null && points > max)
+            {
+                Error(ProblemCodes.PointsAboveMax, "points", $"points {points} exceed max_points {max}.");
+            }
+
+            if (rank is not null && (rank < 1 || (rankOf is not null && rank > rankOf)))
+            {
+                Error(ProblemCodes.BadNumber, "rank", $"rank {rank} is not between 1 and rank_of {rankOf}.");
+            }
+
+            var decision = Field("decision");
+            var url = Field("source_url");
+            if (decision.Length == 0 || url.Length == 0)
+            {
+                Error(ProblemCodes.BadRow, decision.Length == 0 ? "decision" : "source_url", "decision and source_url are required: a published result must say where it was published.");
+            }
+
+            if (year is not null && !keys.Add((unit.Id, year.Value, decision)))
+            {
+                Error(ProblemCodes.DuplicateCode, "unit_id", $"{unit.Id} {year} ({decision}) appears twice.");
+            }
+
+            if (problems.Count == start && year is not null)
+            {
+                results.Add(new PublishedResult(
+                    unit.Id, year.Value, points, max, index, rank, rankOf, decision,
+                    Date(Field("decision_date"), "decision_date", Error), Date(Field("reported_on"), "reported_on", Error),
+                    url, Field("note") is { Length: > 0 } note ? VietnameseText.Nfc(note) : null));
+            }
+        }
+
+        return problems.Skip(start).Any(p => p.Severity == Severity.Error) ? [] : results;
+    }
+
+    private static decimal? Number(string text, string column, Action<string, string, string> error)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        error(ProblemCodes.BadNumber, column, $"'{text}' is not a number with a decimal point.");
+        return null;
+    }
+
+    private static int? Integer(string text, string column, Action<string, string, string> error)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        error(ProblemCodes.BadNumber, column, $"'{text}' is not a whole number.");
+        return null;
+    }
+
+    private static DateOnly? Date(string text, string column, Action<string, string, string> error)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        error(ProblemCodes.BadNumber, column, $"'{text}' is not a date in yyyy-MM-dd form.");
+        return null;
+    }
+}
