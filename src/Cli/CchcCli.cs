@@ -2,7 +2,9 @@ using System.CommandLine;
 using CchcAnalytics.Ingest;
 using CchcAnalytics.Ingest.Csv;
 using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Sample;
 using CchcAnalytics.Storage;
+using System.Globalization;
 
 namespace CchcAnalytics.Cli;
 
@@ -21,6 +23,7 @@ public static class CchcCli
         root.Subcommands.Add(IngestCommand(output, error));
         root.Subcommands.Add(ValidateCommand(output, error));
         root.Subcommands.Add(ExportCommand(output, error));
+        root.Subcommands.Add(SampleCommand(output));
         var parse = root.Parse(args);
         try
         {
@@ -120,6 +123,46 @@ public static class CchcCli
             }
 
             return RunPlan(plan, runner, options, output, error, storing: false);
+        });
+        return command;
+    }
+
+    private static Command SampleCommand(TextWriter output)
+    {
+        var outDirectory = new Option<string>("--out")
+        {
+            Description = "Folder for the generated canonical CSV files (the repository keeps them in data/sample).",
+            Required = true,
+        };
+        var data = new Option<string>("--data")
+        {
+            Description = "Data folder with units, lineage, frameworks, published results and real documents.",
+            DefaultValueFactory = _ => "data",
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed; the same seed and data give byte-identical files.",
+            DefaultValueFactory = _ => SampleGenerator.DefaultSeed,
+        };
+        var command = new Command("sample", "Generate the labelled synthetic sample (every unit, 2017–2024, both stages), calibrated to published results.")
+        {
+            outDirectory, data, seed,
+        };
+        command.SetAction(result =>
+        {
+            var inputs = SampleInputs.FromDataFolder(result.GetValue(data)!);
+            var options = new SampleOptions(Seed: result.GetValue(seed));
+            var files = new SampleGenerator(inputs.Reference, inputs.Published, inputs.RealUnitYears).Generate(options);
+            var written = SampleWriter.Write(files, result.GetValue(outDirectory)!);
+            foreach (var (file, path) in files.Zip(written))
+            {
+                var units = file.Rows.Select(r => r.UnitId).Distinct().Count();
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path}: {file.Year}, {units} units × 2 stages, {file.Rows.Count} rows, framework {file.FrameworkId} (synthetic)"));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Skipped unit-years with real data: {string.Join(", ", inputs.RealUnitYears.Select(r => $"{r.UnitId} {r.Year}"))}. Seed {options.Seed}."));
+            return 0;
         });
         return command;
     }

@@ -32,7 +32,7 @@ public sealed class CchcCliTests
         file.GetProperty("points").GetDecimal().ShouldBe(92m);
         file.GetProperty("appraised_points").ValueKind.ShouldBe(JsonValueKind.Null);
         var problems = file.GetProperty("problems").EnumerateArray().ToList();
-        problems.Count.ShouldBe(2);
+        problems.Count.ShouldBe(1);
         problems.ShouldAllBe(p => p.GetProperty("severity").GetString() == "warning"
                                   && p.GetProperty("code").GetString() == "parent-sum-mismatch"
                                   && p.GetProperty("line").GetInt32() == 138);

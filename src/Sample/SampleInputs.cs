@@ -1,0 +1,71 @@
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Ingest.Csv;
+using CchcAnalytics.Ingest.Reference;
+
+namespace CchcAnalytics.Sample;
+
+/// <summary>What the generator needs from a data folder: reference data, published results to calibrate to, and the
+/// unit-years real documents cover (which the sample must leave alone).</summary>
+public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<PublishedResult> Published, IReadOnlyList<(string UnitId, int Year)> RealUnitYears)
+{
+    /// <summary>Reads a data folder like the repository's <c>data/</c>. Real documents are validated (not stored) to
+    /// learn their unit and year; the existing <c>sample/</c> folder is ignored. Throws <see cref="InvalidDataException"/>
+    /// when a published-results file or a real document is rejected, since the sample would be built on bad ground.</summary>
+    public static SampleInputs FromDataFolder(string dataDirectory)
+    {
+        var plan = DataFolder.Plan([dataDirectory]);
+        var runner = new IngestRunner(plan.Reference);
+        var published = new List<PublishedResult>();
+        var units = new UnitRegistry(plan.Reference.Units);
+        foreach (var file in plan.PublishedFiles)
+        {
+            var problems = new List<Problem>();
+            var rows = PublishedCsv.Read(File.ReadAllBytes(file), file, units, problems);
+            if (problems.Any(p => p.Severity == Severity.Error))
+            {
+                throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+            }
+
+            published.AddRange(rows);
+        }
+
+        var sampleDirectory = Path.GetFullPath(Path.Combine(dataDirectory, DataFolder.SampleFolder)) + Path.DirectorySeparatorChar;
+        var real = new List<(string, int)>();
+        foreach (var file in plan.DocumentFiles.Where(f => !Path.GetFullPath(f).StartsWith(sampleDirectory, StringComparison.Ordinal)))
+        {
+            var report = runner.Run(file, new IngestOptions());
+            if (!report.Accepted)
+            {
+                throw new InvalidDataException(string.Join(Environment.NewLine, report.Problems.Where(p => p.Severity == Severity.Error)));
+            }
+
+            real.AddRange(report.Submissions.Where(s => !s.Synthetic).Select(s => (s.Sheet.UnitId, s.Sheet.Year)));
+        }
+
+        return new SampleInputs(plan.Reference, published, real.Distinct().ToList());
+    }
+}
+
+/// <summary>Writes generated files as canonical CSV (UTF-8 without BOM, LF line ends, a <c>synthetic</c> column).</summary>
+public static class SampleWriter
+{
+    public static IReadOnlyList<string> Write(IReadOnlyList<SampleFile> files, string outputDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        Directory.CreateDirectory(outputDirectory);
+        var written = new List<string>();
+        foreach (var file in files)
+        {
+            var path = Path.Combine(outputDirectory, file.FileName);
+            using (var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)))
+            {
+                CanonicalCsv.Write(writer, file.Rows);
+            }
+
+            written.Add(path);
+        }
+
+        return written;
+    }
+}
