@@ -26,11 +26,16 @@ internal sealed class SeededRandom
 
     public int Next(int exclusiveMax) => random.Next(exclusiveMax);
 
-    /// <summary>Normal(0, sd) by Box–Muller.</summary>
+    /// <summary>Approximately Normal(0, sd): the sum of twelve uniforms minus six (Irwin–Hall). Plain arithmetic, so the
+    /// result does not depend on the platform's log/cos implementation and the committed sample stays byte-identical.</summary>
     public double Normal(double sd)
     {
-        var u1 = 1.0 - random.NextDouble();
-        var u2 = random.NextDouble();
-        return sd * Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+        var sum = 0.0;
+        for (var i = 0; i < 12; i++)
+        {
+            sum += random.NextDouble();
+        }
+
+        return sd * (sum - 6.0);
     }
 }
