@@ -149,7 +149,7 @@ public sealed class Crosswalk
         var toMax = to.Find(toCode)?.MaxPoints;
         if (comparable && fromMax != toMax)
         {
-            warnings.Add($"Điểm chuẩn của “{name}” thay đổi ({fromMax:0.##} → {toMax:0.##}): so sánh theo % điểm chuẩn.");
+            warnings.Add($"Điểm chuẩn của “{name}” thay đổi ({VietnameseText.Number(fromMax!.Value)} → {VietnameseText.Number(toMax!.Value)}): so sánh theo % điểm chuẩn.");
         }
 
         if (comparable && (from.Status == FrameworkStatus.Illustrative || to.Status == FrameworkStatus.Illustrative))

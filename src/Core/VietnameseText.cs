@@ -117,4 +117,10 @@ public static class VietnameseText
         var baseLetters = letters.ToString().Normalize(NormalizationForm.FormC);
         return tone == 0 ? baseLetters : baseLetters + tone.ToString(CultureInfo.InvariantCulture);
     }
+
+    /// <summary>vi-VN culture: decimal comma, dot thousands ("92,5", "1.234").</summary>
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>A number as Vietnamese readers write it: "92,5", "0,25", "100" (at most three decimals, no trailing zeros).</summary>
+    public static string Number(decimal value) => value.ToString("#,0.###", Culture);
 }

@@ -341,7 +341,7 @@ public sealed class SampleGenerator
             {
                 claimed = Math.Min(leaf.MaxPoints, points + (StepOf(leaf.MaxPoints) * (random.Chance(0.3) ? 2 : 1)));
                 appraisalNotes[leaf.Code] =
-                    $"Thẩm định trừ {(claimed - points).ToString("0.##", VietnameseCulture)} điểm: tài liệu kiểm chứng chưa đầy đủ (số liệu mẫu).";
+                    $"Thẩm định trừ {VietnameseText.Number(claimed - points)} điểm: tài liệu kiểm chứng chưa đầy đủ (số liệu mẫu).";
             }
 
             self[leaf.Code] = claimed;
@@ -376,8 +376,6 @@ public sealed class SampleGenerator
             }
         }
     }
-
-    private static readonly CultureInfo VietnameseCulture = CultureInfo.GetCultureInfo("vi-VN");
 
     private static Dictionary<string, decimal> Totals(Framework framework, Dictionary<string, decimal> leaves)
     {

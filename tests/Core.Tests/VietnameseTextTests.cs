@@ -34,4 +34,13 @@ public sealed class VietnameseTextTests
     [InlineData("Mường Lát", "muong-lat")]
     [InlineData("Quảng Xương", "quang-xuong")]
     public void Slug_IsAsciiWithHyphens(string name, string slug) => VietnameseText.Slug(name).ShouldBe(slug);
+
+    [Theory]
+    [InlineData("92.5", "92,5")]
+    [InlineData("0.25", "0,25")]
+    [InlineData("100", "100")]
+    [InlineData("91.651", "91,651")]
+    [InlineData("1234.5", "1.234,5")]
+    public void Number_WritesVietnameseDecimalComma(string value, string expected) =>
+        VietnameseText.Number(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
 }
