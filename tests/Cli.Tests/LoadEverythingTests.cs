@@ -1,0 +1,153 @@
+using CchcAnalytics.Core;
+using CchcAnalytics.Storage;
+using CchcAnalytics.Tests;
+
+namespace CchcAnalytics.Cli.Tests;
+
+/// <summary><c>cchc ingest data</c> on the repository's own data folder, into a temporary database file: everything
+/// loads in one command, twice without changing anything the second time.</summary>
+public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : IClassFixture<LoadEverythingTests.Loaded>
+{
+    public sealed class Loaded : IDisposable
+    {
+        private readonly TempFolder folder = TestFiles.NewTempFolder();
+
+        public Loaded()
+        {
+            Database = Path.Combine(folder.Path, "cchc.duckdb");
+            First = Run("ingest", Path.Combine(TestFiles.RepositoryRoot, "data"), "--db", Database);
+            using (var connections = new DuckDbConnectionFactory(Database))
+            {
+                CountsAfterFirst = new ScoreStore(connections).TableCounts();
+            }
+
+            Second = Run("ingest", Path.Combine(TestFiles.RepositoryRoot, "data"), "--db", Database);
+            Connections = new DuckDbConnectionFactory(Database);
+            Store = new ScoreStore(Connections);
+        }
+
+        public string Database { get; }
+
+        public (int Exit, string Output, string Error) First { get; }
+
+        public (int Exit, string Output, string Error) Second { get; }
+
+        public IReadOnlyDictionary<string, long> CountsAfterFirst { get; }
+
+        public DuckDbConnectionFactory Connections { get; }
+
+        public ScoreStore Store { get; }
+
+        public void Dispose()
+        {
+            Connections.Dispose();
+            folder.Dispose();
+        }
+
+        private static (int Exit, string Output, string Error) Run(params string[] args)
+        {
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+            var exit = CchcCli.Run(args, output, error);
+            return (exit, output.ToString(), error.ToString());
+        }
+    }
+
+    private ScoreStore Store => loaded.Store;
+
+    [Fact]
+    public void Ingest_DataFolder_AcceptsEveryFile()
+    {
+        loaded.First.Exit.ShouldBe(0, loaded.First.Output + loaded.First.Error);
+        loaded.First.Output.ShouldContain("accepted  " + Path.Combine(TestFiles.RepositoryRoot, "data", "published", "thanh-hoa-2023-qd600.csv") + ": published results, 8 rows — 8 added, 0 unchanged");
+        loaded.First.Output.ShouldContain("hoang-hoa 2017 [self] 111 rows, self 92/100 — added (version 1)");
+        loaded.First.Output.TrimEnd().ShouldEndWith("9 accepted, 0 rejected.");
+    }
+
+    [Fact]
+    public void Ingest_DataFolderTwice_ChangesNothing()
+    {
+        loaded.Second.Exit.ShouldBe(0);
+        loaded.Second.Output.ShouldContain("published results, 8 rows — 0 added, 8 unchanged");
+        loaded.Second.Output.ShouldContain("26 unit-years — 0 added, 0 replaced (new versions), 52 unchanged");
+        Store.TableCounts().ShouldBe(loaded.CountsAfterFirst);
+    }
+
+    [Fact]
+    public void Ingest_DataFolder_ReferenceCounts()
+    {
+        var counts = Store.TableCounts();
+        counts["unit"].ShouldBe(48);                 // 28 district-level units (27 + Nghi Sơn) and 20 departments
+        counts["unit_event"].ShouldBe(4);
+        counts["framework"].ShouldBe(3);
+        counts["framework_criterion"].ShouldBe(111 + 113 + 113);
+        counts["crosswalk"].ShouldBe(111 + 114 + 115); // every row, plus the dropped concepts (1 in 2020, 2 in 2023)
+        counts["published_result"].ShouldBe(28);
+    }
+
+    [Fact]
+    public void Ingest_DataFolder_SubmissionsPerYearRealAndSynthetic()
+    {
+        var submissions = Store.GetSubmissions();
+        var perYear = submissions.GroupBy(s => s.Year).ToDictionary(g => g.Key, g => g.Count());
+
+        // Two stages per unit-year; 2017 has the real Hoằng Hóa self-assessment instead of a generated unit.
+        perYear.ShouldBe(new Dictionary<int, int>
+        {
+            [2017] = (26 * 2) + 1, [2018] = 54, [2019] = 54, [2020] = 54, [2021] = 54, [2022] = 54, [2023] = 54, [2024] = 52,
+        });
+        var real = submissions.Where(s => !s.Synthetic).ShouldHaveSingleItem();
+        (real.UnitId, real.Year, real.Stage, real.PointsTotal, real.MaxTotal).ShouldBe(("hoang-hoa", 2017, Stage.Self, (decimal?)92m, 100m));
+        submissions.Count(s => s.Synthetic).ShouldBe(submissions.Count - 1);
+        submissions.Select(s => (s.UnitId, s.Year)).Distinct().GroupBy(k => k.Year).ToDictionary(g => g.Key, g => g.Count())
+            .ShouldBe(new Dictionary<int, int> { [2017] = 27, [2018] = 27, [2019] = 27, [2020] = 27, [2021] = 27, [2022] = 27, [2023] = 27, [2024] = 26 });
+    }
+
+    [Fact]
+    public void Ingest_DataFolder_TinhGiaAndNghiSonFormOneSeries()
+    {
+        var lineage = new UnitLineage(Store.LoadUnits(), Store.LoadLineage());
+
+        var series = Store.GetSeries(lineage.SeriesOf("nghi-son"));
+
+        series.Select(p => p.Year).ShouldBe(Enumerable.Range(2017, 8));
+        series.Select(p => p.UnitId).ShouldBe(["tinh-gia", "tinh-gia", "tinh-gia", "nghi-son", "nghi-son", "nghi-son", "nghi-son", "nghi-son"]);
+        series.ShouldAllBe(p => p.Stage == Stage.Appraised && p.Synthetic && p.PointsTotal != null);
+        lineage.SeriesOf("nghi-son").EndYear.ShouldBe(2024);
+    }
+
+    [Fact]
+    public void Ingest_DataFolder_DongSonSeriesStopsIn2023AtThePublishedPoints()
+    {
+        var lineage = new UnitLineage(Store.LoadUnits(), Store.LoadLineage());
+
+        var series = Store.GetSeries(lineage.SeriesOf("dong-son"));
+
+        series.Select(p => p.Year).ShouldBe(Enumerable.Range(2017, 7));
+        series[^1].PointsTotal.ShouldBe(92.15m);
+        lineage.SeriesOf("dong-son").EndMessage.ShouldBe("Chuỗi số liệu kết thúc năm 2023: huyện Đông Sơn nhập vào thành phố Thanh Hóa từ 2024.");
+    }
+
+    [Fact]
+    public void Ingest_DataFolder_PublishedResultsKeptApartAndMatchedByTheSample()
+    {
+        var published = Store.LoadPublished(2023).Where(p => p.RankOf == 27).ToList();
+        published.Select(p => (p.UnitId, p.Points, p.Rank)).ShouldBe(
+        [
+            ("dong-son", (decimal?)92.15m, (int?)1), ("hoang-hoa", 91.92m, 2), ("thanh-hoa", 91.46m, 3), ("muong-lat", 86.09m, 27),
+        ]);
+        published.ShouldAllBe(p => p.Decision == "600/QĐ-UBND" && p.SourceUrl.StartsWith("https://", StringComparison.Ordinal));
+
+        var appraised2023 = Store.GetSubmissions(year: 2023).Where(s => s.Stage == Stage.Appraised)
+            .OrderByDescending(s => s.PointsTotal).Select(s => (s.UnitId, s.PointsTotal)).ToList();
+        appraised2023.Count.ShouldBe(27);
+        foreach (var result in published)
+        {
+            appraised2023[result.Rank!.Value - 1].ShouldBe((result.UnitId, result.Points));
+        }
+
+        var departments2024 = Store.LoadPublished(2024);
+        departments2024.Count.ShouldBe(20);
+        departments2024.ShouldAllBe(p => p.Points == null && p.IndexPercent != null && p.Decision == "482/QĐ-UBND");
+    }
+}

@@ -1,0 +1,117 @@
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest.Csv;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Storage;
+using CchcAnalytics.Tests;
+
+namespace CchcAnalytics.Ingest.Tests;
+
+/// <summary>Published results are read strictly, stored all or nothing, and never overwritten; generated data never
+/// replaces real data.</summary>
+public sealed class PublishedResultsTests : IDisposable
+{
+    private const string Header = "unit_id,unit_name,year,points,max_points,index_percent,rank,rank_of,decision,decision_date,reported_on,source_url,note";
+    private static readonly string Qd600 = Path.Combine(TestFiles.RepositoryRoot, "data", "published", "thanh-hoa-2023-qd600.csv");
+
+    private readonly DuckDbConnectionFactory connections = new(":memory:");
+    private readonly TempFolder folder = TestFiles.NewTempFolder();
+    private readonly ScoreStore store;
+    private readonly IngestRunner runner;
+
+    public PublishedResultsTests()
+    {
+        store = new ScoreStore(connections);
+        runner = new IngestRunner(store, ReferenceData.Embedded);
+    }
+
+    public void Dispose()
+    {
+        connections.Dispose();
+        folder.Dispose();
+    }
+
+    [Fact]
+    public void RunPublished_RealFile_StoresTheExactPrintedValues()
+    {
+        var report = runner.RunPublished(Qd600, "test");
+
+        report.Accepted.ShouldBeTrue();
+        (report.Rows, report.Added, report.Unchanged).ShouldBe((8, 8, 0));
+        var banDanToc = store.LoadPublished(2023).Single(p => p.UnitId == "thanh-hoa-ban-dan-toc");
+        (banDanToc.Points, banDanToc.IndexPercent, banDanToc.Rank, banDanToc.RankOf).ShouldBe(((decimal?)68.32m, (decimal?)81.33m, (int?)20, (int?)20));
+        store.LoadPublished(2023).Single(p => p.UnitId == "thanh-hoa-bql-kkt-nghi-son").Points.ShouldBe(91.651m);
+        store.LoadPublished(2023).Single(p => p.UnitId == "muong-lat").ReportedOn.ShouldBe(new DateOnly(2024, 2, 6));
+    }
+
+    [Fact]
+    public void RunPublished_ChangedValueForAStoredRow_ConflictAndNothingWritten()
+    {
+        runner.RunPublished(Qd600, "test");
+        var before = store.TableCounts();
+        var changed = File.ReadAllText(Qd600)
+            .Replace("dong-son,Huyện Đông Sơn,2023,92.15,,92.15,1", "dong-son,Huyện Đông Sơn,2023,92.5,,92.5,1", StringComparison.Ordinal)
+            + "bim-son,Thị xã Bỉm Sơn,2023,90,,90,5,27,600/QĐ-UBND,,2024-02-06,https://example.org,\n";
+
+        var report = runner.RunPublished(folder.Write("qd600-edited.csv", changed), "test");
+
+        report.Accepted.ShouldBeFalse();
+        var conflict = report.Problems.ShouldHaveSingleItem();
+        conflict.Code.ShouldBe(ProblemCodes.PublishedConflict);
+        conflict.Message.ShouldContain("dong-son 2023 (600/QĐ-UBND) is already stored with other values (points 92.15 → 92.5");
+        store.TableCounts().ShouldBe(before);
+        store.LoadPublished(2023).Single(p => p.UnitId == "dong-son").Points.ShouldBe(92.15m);
+        store.LoadPublished(2023).ShouldNotContain(p => p.UnitId == "bim-son");
+    }
+
+    [Theory]
+    [InlineData("nowhere,Huyện Đông Sơn,2023,92.15,,,1,27,600/QĐ-UBND,,,https://x.org,", "unknown-unit", "unit_id")]
+    [InlineData("dong-son,Huyện Hoằng Hóa,2023,92.15,,,1,27,600/QĐ-UBND,,,https://x.org,", "unknown-unit", "unit_name")]
+    [InlineData("dong-son,Huyện Đông Sơn,2023,\"92,15\",,,1,27,600/QĐ-UBND,,,https://x.org,", "bad-number", "points")]
+    [InlineData("dong-son,Huyện Đông Sơn,2023,92.15,,,28,27,600/QĐ-UBND,,,https://x.org,", "bad-number", "rank")]
+    [InlineData("dong-son,Huyện Đông Sơn,2023,92.15,90,,1,27,600/QĐ-UBND,,,https://x.org,", "points-above-max", "points")]
+    [InlineData("dong-son,Huyện Đông Sơn,2023,,,,1,27,600/QĐ-UBND,,,https://x.org,", "missing-points", "points")]
+    [InlineData("dong-son,Huyện Đông Sơn,2023,92.15,,,1,27,,,,https://x.org,", "bad-row", "decision")]
+    [InlineData("dong-son,Huyện Đông Sơn,,92.15,,,1,27,600/QĐ-UBND,,,https://x.org,", "no-year", "year")]
+    [InlineData("dong-son,Huyện Đông Sơn,2023,92.15,,,1,27,600/QĐ-UBND,6/2/2024,,https://x.org,", "bad-number", "decision_date")]
+    public void RunPublished_BadRow_RejectedNamingFileLineAndColumn(string row, string code, string column)
+    {
+        var before = store.TableCounts();
+        var path = folder.Write("bad.csv", $"{Header}\nhoang-hoa,Huyện Hoằng Hóa,2023,91.92,,91.92,2,27,600/QĐ-UBND,,,https://x.org,\n{row}\n");
+
+        var report = runner.RunPublished(path, "test");
+
+        report.Accepted.ShouldBeFalse();
+        var error = report.Problems.First(p => p.Severity == Severity.Error);
+        (error.Code, error.File, error.Line, error.Cell).ShouldBe((code, path, (int?)3, column));
+        store.TableCounts().ShouldBe(before);
+    }
+
+    [Fact]
+    public void RunPublished_WrongHeader_Rejected()
+    {
+        var report = runner.RunPublished(folder.Write("bad.csv", "unit,points\ndong-son,92.15\n"), "test");
+
+        report.Problems.ShouldHaveSingleItem().Code.ShouldBe(ProblemCodes.BadHeader);
+        store.TableCounts()["published_result"].ShouldBe(0);
+    }
+
+    [Fact]
+    public void Run_SyntheticFileOverARealSubmission_RejectedAndRealDataUntouched()
+    {
+        runner.Run(TestFiles.RealReport, new IngestOptions());
+        var real = store.GetSubmissions().ShouldHaveSingleItem();
+        var exported = folder.File("export.csv");
+        using (var writer = new StreamWriter(exported))
+        {
+            CanonicalCsv.Write(writer, store.GetCurrentRows().Select(r => r with { Synthetic = true, Points = r.Code == "7.1.4" ? 1m : r.Points }).ToList());
+        }
+
+        var before = store.TableCounts();
+        var report = runner.Run(exported, new IngestOptions());
+
+        report.Accepted.ShouldBeFalse();
+        report.Problems.ShouldContain(p => p.Code == ProblemCodes.SyntheticOverReal && p.Message.Contains("hoang-hoa 2017 (self) already holds real data"));
+        store.TableCounts().ShouldBe(before);
+        store.GetSubmissions().ShouldHaveSingleItem().ShouldBe(real);
+    }
+}
