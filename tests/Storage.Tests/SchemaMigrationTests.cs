@@ -1,0 +1,71 @@
+using CchcAnalytics.Core;
+using CchcAnalytics.Tests;
+using DuckDB.NET.Data;
+
+namespace CchcAnalytics.Storage.Tests;
+
+/// <summary>A database written by an earlier build is upgraded in place, keeping its data; one written by a later
+/// build is refused, not damaged.</summary>
+public sealed class SchemaMigrationTests : IDisposable
+{
+    private readonly TempFolder folder = TestFiles.NewTempFolder();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public void Open_Version1Database_UpgradesAndKeepsRows()
+    {
+        var path = folder.File("v1.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            Execute(connection, File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "src", "Storage", "Schema", "001_initial.sql")));
+            Execute(connection, "INSERT INTO schema_version VALUES (1)");
+            Execute(connection, "INSERT INTO unit VALUES ('hoang-hoa', 'Hoằng Hóa', 'huyen', 'district', 'thanh-hoa', NULL, DATE '2025-06-30')");
+        }
+
+        using var connections = new DuckDbConnectionFactory(path);
+        var store = new ScoreStore(connections);
+
+        var unit = store.LoadUnits().ShouldHaveSingleItem();
+        (unit.Id, unit.Name, unit.FirstYear, unit.LastYear).ShouldBe(("hoang-hoa", "Hoằng Hóa", (int?)null, (int?)null));
+        store.TableCounts()["published_result"].ShouldBe(0);
+        using var check = connections.Open();
+        using var command = check.CreateCommand();
+        command.CommandText = "SELECT list(version ORDER BY version)::VARCHAR FROM schema_version";
+        command.ExecuteScalar().ShouldBe("[1, 2]");
+    }
+
+    [Fact]
+    public void Open_DatabaseFromANewerBuild_Refused()
+    {
+        var path = folder.File("future.duckdb");
+        using (var connections = new DuckDbConnectionFactory(path))
+        using (var connection = connections.Open())
+        {
+            Execute(connection, "INSERT INTO schema_version VALUES (99)");
+        }
+
+        Should.Throw<InvalidOperationException>(() => new DuckDbConnectionFactory(path))
+            .Message.ShouldContain("schema version 99, newer than this program's 2");
+    }
+
+    [Fact]
+    public void Open_TwiceOnTheSameFile_MigratesOnce()
+    {
+        var path = folder.File("twice.duckdb");
+        new DuckDbConnectionFactory(path).Dispose();
+        using var connections = new DuckDbConnectionFactory(path);
+        using var connection = connections.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM schema_version";
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(2);
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
