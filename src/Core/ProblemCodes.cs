@@ -33,6 +33,7 @@ public static class ProblemCodes
     public const string SyntheticOverReal = "synthetic-over-real";
     public const string PublishedConflict = "published-conflict";
     public const string BadReference = "bad-reference";
+    public const string FormulaNoValue = "formula-no-value";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";
@@ -40,4 +41,6 @@ public static class ProblemCodes
     public const string UnitMatchedLoosely = "unit-matched-loosely";
     public const string DraftFramework = "draft-framework";
     public const string LegacyEncoding = "legacy-encoding";
+    public const string FormulaCell = "formula-cell";
+    public const string FromFileName = "from-file-name";
 }

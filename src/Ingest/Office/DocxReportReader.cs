@@ -1,0 +1,232 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace CchcAnalytics.Ingest.Office;
+
+/// <summary>Reads a self-assessment report as it is written, in Word (.docx): the cover letter's paragraphs, then the
+/// Bảng tổng hợp as a Word table, then possibly a summary footer, with the same rules and problems as the text layout.</summary>
+/// <remarks>
+/// <para>Letter: the paragraphs before the table, in document order, including those inside earlier tables (the
+/// letterhead is often a two-column layout table): unit ("UBND HUYỆN HOẰNG HÓA", or "HUYỆN …" under "UỶ BAN NHÂN DÂN"),
+/// "Số: 293/BC-UBND", the date ("Hoằng Hóa, ngày 20 tháng 11 năm 2017"), the index year ("Chỉ số cải cách hành chính năm
+/// 2017") and the stated total ("… là: 92 (điểm)"). When the document does not state its unit or year, the file name
+/// <c>&lt;unit-id-or-slug&gt;-&lt;year&gt;[-anything].docx</c> gives them (warning <c>from-file-name</c>), and failing
+/// that the validator asks for --unit / --year.</para>
+/// <para>Table: the first top-level table whose first rows are a Bảng tổng hợp header (one row, or two when a merged
+/// "Tổng điểm đánh giá" stands over "Điểm tự chấm" | "Điểm thẩm định"); tables before it are letter. Cells are laid
+/// on the table's grid: a cell spanning columns (gridSpan, gridBefore) keeps the columns after it in place, and a
+/// cell a vertical merge continues (vMerge) reads as empty, its value being in the merge's first cell. A cell's
+/// paragraphs are joined with line breaks, as the text layout joins evidence; a name's are joined with spaces. The
+/// summary footer ("Kết quả đạt được | 100 | 92") is read from the table's last rows or from a later table with its
+/// own header ("Điểm chuẩn | Tổng điểm đánh giá …").</para>
+/// <para>Where: a row's <see cref="ParsedRow.Line"/> and its problems' lines are the row's number within its table
+/// (1-based, header rows included), and the cell says "table 2, row 14" ("table 2, row 14, cell 4" for one cell;
+/// tables are counted from 1 among the document's top-level tables). Letter facts' lines are paragraph numbers
+/// (1-based, counting every paragraph of the document, those in tables too). Limits are in
+/// <see cref="OfficePackage"/>.</para>
+/// </remarks>
+public static class DocxReportReader
+{
+    /// <summary>Reads <paramref name="bytes"/>; returns null (with errors in <paramref name="problems"/>) when the
+    /// document cannot be read or holds no Bảng tổng hợp table.</summary>
+    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!OfficePackage.Check(bytes, file, ".docx", problems))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = WordprocessingDocument.Open(new MemoryStream(bytes, writable: false), false, OfficePackage.Settings);
+            return ReadDocument(document, bytes, file, problems);
+        }
+        catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
+        {
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"The file is not a readable Word document: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static ParsedReport? ReadDocument(WordprocessingDocument document, byte[] bytes, string file, List<Problem> problems)
+    {
+        if (document.MainDocumentPart?.Document?.Body is not { } body)
+        {
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
+                "The file is a ZIP package but not a Word document (it has no document body). Was a workbook or another file renamed to .docx?"));
+            return null;
+        }
+
+        var tables = body.Descendants<W.Table>().Where(t => !t.Ancestors<W.Table>().Any()).ToList();
+        if (tables.Count == 0)
+        {
+            problems.Add(Problem.Error(ProblemCodes.NoTable, file, null,
+                "The document has no table. The Bảng tổng hợp must be a Word table with 'STT', 'Tiêu chí', 'Điểm chuẩn' and 'Điểm tự chấm' columns."));
+            return null;
+        }
+
+        for (var t = 0; t < tables.Count; t++)
+        {
+            var rows = TableGrid(tables[t], t + 1, file, problems);
+            if (rows is null)
+            {
+                return null;
+            }
+
+            if (GridTableReader.FindHeader(rows) is { } header)
+            {
+                return ReadReport(body, tables, t, rows, header, bytes, file, problems);
+            }
+        }
+
+        problems.Add(GridTableReader.NoHeaderProblem(file, tables.Count == 1 ? "the document's table" : $"any of the document's {tables.Count} tables", body.InnerText));
+        return null;
+    }
+
+    private static ParsedReport? ReadReport(W.Body body, List<W.Table> tables, int index, List<GridRow> rows, GridTableReader.Header header, byte[] bytes, string file, List<Problem> problems)
+    {
+        var letter = OfficeLetter.Read(LetterLines(body, tables[index]));
+        OfficeLetter.FillFromFileName(letter, file, problems);
+        var table = GridTableReader.Read(rows, header, file, problems);
+        var footer = table.Footer;
+        for (var t = index + 1; footer is null && t < tables.Count; t++)
+        {
+            var later = TableGrid(tables[t], t + 1, file, problems);
+            if (later is null)
+            {
+                return null;
+            }
+
+            footer = GridTableReader.ReadFooter(later, file, problems);
+        }
+
+        return new ParsedReport
+        {
+            File = file,
+            Format = "docx",
+            SourceHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UnitText = letter.UnitText,
+            UnitLine = letter.UnitLine,
+            Year = letter.Year,
+            YearLine = letter.YearLine,
+            ReportNumber = letter.ReportNumber,
+            ReportDate = letter.ReportDate,
+            StatedSelfTotal = letter.StatedTotal,
+            StatedSelfTotalLine = letter.StatedTotalLine,
+            FooterMax = footer?.Max,
+            FooterSelf = footer?.Self,
+            FooterAppraised = footer?.Appraised,
+            FooterLine = footer?.Line,
+            Rows = table.Rows,
+        };
+    }
+
+    /// <summary>Every paragraph before the table, numbered among all the document's paragraphs.</summary>
+    private static List<LetterLine> LetterLines(W.Body body, W.Table table)
+    {
+        var lines = new List<LetterLine>();
+        var number = 0;
+        foreach (var paragraph in body.Descendants<W.Paragraph>())
+        {
+            if (paragraph.Ancestors<W.Table>().Contains(table))
+            {
+                break;
+            }
+
+            number++;
+            lines.AddRange(Plain(ParagraphText(paragraph)).Split('\n').Where(l => l.Length > 0).Select(l => new LetterLine(l, number)));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The table's rows on its column grid; null, with a too-large error, past the row limit.</summary>
+    private static List<GridRow>? TableGrid(W.Table table, int number, string file, List<Problem> problems)
+    {
+        var rows = new List<GridRow>();
+        foreach (var row in table.Descendants<W.TableRow>().Where(r => r.Ancestors<W.Table>().First() == table))
+        {
+            if (rows.Count == OfficePackage.MaxRows)
+            {
+                problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
+                    $"Table {number} has more than {OfficePackage.MaxRows} rows; a Bảng tổng hợp has about 150."));
+                return null;
+            }
+
+            var rowNumber = rows.Count + 1;
+            var label = string.Create(CultureInfo.InvariantCulture, $"table {number}, row {rowNumber}");
+            rows.Add(new GridRow(rowNumber, RowCells(row), column => string.Create(CultureInfo.InvariantCulture, $"{label}, cell {column + 1}"), label));
+        }
+
+        return rows;
+    }
+
+    private static List<string> RowCells(W.TableRow row)
+    {
+        var cells = new List<string>();
+        var column = row.TableRowProperties?.GetFirstChild<W.GridBefore>()?.Val?.Value ?? 0;
+        foreach (var cell in row.Descendants<W.TableCell>().Where(c => c.Ancestors<W.TableRow>().First() == row))
+        {
+            var properties = cell.TableCellProperties;
+            var span = Math.Clamp(properties?.GridSpan?.Val?.Value ?? 1, 1, OfficePackage.MaxColumns);
+            if (column < OfficePackage.MaxColumns)
+            {
+                while (cells.Count < column)
+                {
+                    cells.Add("");
+                }
+
+                cells.Add(IsContinuation(properties) ? "" : CellText(cell));
+            }
+
+            column += span;
+        }
+
+        return cells;
+    }
+
+    /// <summary>A cell that continues a vertical (or legacy horizontal) merge: its value is in the merge's first cell.</summary>
+    private static bool IsContinuation(W.TableCellProperties? properties) =>
+        properties?.VerticalMerge is { } vertical && (vertical.Val is null || vertical.Val.Value == W.MergedCellValues.Continue)
+        || properties?.HorizontalMerge is { } horizontal && (horizontal.Val is null || horizontal.Val.Value == W.MergedCellValues.Continue);
+
+    private static string CellText(W.TableCell cell) =>
+        Plain(string.Join("\n", cell.Descendants<W.Paragraph>().Select(ParagraphText)));
+
+    /// <summary>A paragraph's visible text: runs' text, tabs as spaces, line breaks as new lines (deleted text and
+    /// field codes are other element types and are left out).</summary>
+    private static string ParagraphText(W.Paragraph paragraph)
+    {
+        var builder = new StringBuilder();
+        foreach (var element in paragraph.Descendants())
+        {
+            switch (element)
+            {
+                case W.Text text:
+                    builder.Append(text.Text);
+                    break;
+                case W.TabChar:
+                    builder.Append(' ');
+                    break;
+                case W.Break or W.CarriageReturn:
+                    builder.Append('\n');
+                    break;
+                case W.NoBreakHyphen:
+                    builder.Append('-');
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Plain(string text) => VietnameseText.Nfc(HtmlText.ToPlainText(text));
+}

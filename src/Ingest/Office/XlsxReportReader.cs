@@ -1,0 +1,422 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CchcAnalytics.Ingest.Office;
+
+/// <summary>Reads a Bảng tổng hợp from an Excel workbook (.xlsx): the first worksheet that holds a Bảng tổng hợp
+/// header, with the same rules and problems as the text layout.</summary>
+/// <remarks>
+/// <para>Layout: title rows may stand above the header ("UBND HUYỆN HOẰNG HÓA", "BẢNG TỔNG HỢP KẾT QUẢ TỰ ĐÁNH GIÁ,
+/// CHẤM ĐIỂM … NĂM 2017"); the header is one row, or two when a merged "Tổng điểm đánh giá" stands over
+/// "Điểm tự chấm" | "Điểm thẩm định". Columns are found by their header text (STT, Lĩnh vực/Tiêu chí, Điểm chuẩn,
+/// Điểm tự chấm, Điểm thẩm định, Tài liệu kiểm chứng); other columns are ignored. A merged cell's value is its
+/// top-left cell's; the cells it covers read as empty. A row with an empty STT continues the row above (more
+/// evidence). A result row ("Kết quả đạt được | 100 | 92") under the table is the summary footer.</para>
+/// <para>Cells: numbers may be stored as numbers or as text with a decimal comma ("15,5") or point; shared and inline
+/// strings are both read. An empty cell is no points (null), never 0. A formula's cached value is read, with a
+/// <c>formula-cell</c> warning; a formula without one is a <c>formula-no-value</c> error.</para>
+/// <para>Unit and year: from the title rows (the text layout's letter rules, plus a one-line "UBND HUYỆN …" letterhead
+/// and a title that ends in "NĂM 2017"); failing that, from the file name
+/// <c>&lt;unit-id-or-slug&gt;-&lt;year&gt;[-anything].xlsx</c>, e.g. <c>hoang-hoa-2017.xlsx</c> (warning
+/// <c>from-file-name</c>); failing that, the validator asks for --unit / --year.</para>
+/// <para>Where: <see cref="ParsedRow.Line"/> and every problem's line are the spreadsheet row number; the cell is named
+/// "D14" ("Sheet2!D14" when the workbook has several worksheets). Limits are in <see cref="OfficePackage"/>.</para>
+/// </remarks>
+public static partial class XlsxReportReader
+{
+    private const int MaxFormulaWarnings = 10;
+
+    /// <summary>Reads <paramref name="bytes"/>; returns null (with errors in <paramref name="problems"/>) when the
+    /// workbook cannot be read or holds no Bảng tổng hợp.</summary>
+    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!OfficePackage.Check(bytes, file, ".xlsx", problems))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), false, OfficePackage.Settings);
+            return ReadWorkbook(document, bytes, file, problems);
+        }
+        catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
+        {
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"The file is not a readable Excel workbook: {ex.Message}"));
+            return null;
+        }
+    }
+
+    private static ParsedReport? ReadWorkbook(SpreadsheetDocument document, byte[] bytes, string file, List<Problem> problems)
+    {
+        var workbookPart = document.WorkbookPart;
+        if (workbookPart?.Workbook?.Sheets is not { } sheets)
+        {
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
+                "The file is a ZIP package but not an Excel workbook (it has no worksheets). Was a Word document or another file renamed to .xlsx?"));
+            return null;
+        }
+
+        var shared = SharedStrings(workbookPart);
+        var sheetList = sheets.Elements<Sheet>().ToList();
+        var allText = new StringBuilder();
+        foreach (var sheet in sheetList)
+        {
+            if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
+            {
+                continue;
+            }
+
+            var prefix = sheetList.Count > 1 ? SheetPrefix(sheet.Name?.Value ?? "") : "";
+            var grid = SheetGrid.Read(worksheet, shared, prefix, file, problems);
+            if (grid is null)
+            {
+                return null;
+            }
+
+            var header = GridTableReader.FindHeader(grid.Rows);
+            if (header is null)
+            {
+                allText.AppendJoin('\n', grid.Rows.SelectMany(r => r.Cells)).Append('\n');
+                continue;
+            }
+
+            return ReadTable(grid, header, bytes, file, problems);
+        }
+
+        problems.Add(GridTableReader.NoHeaderProblem(file, sheetList.Count == 1 ? "the worksheet" : $"any of the {sheetList.Count} worksheets", allText.ToString()));
+        return null;
+    }
+
+    private static ParsedReport ReadTable(SheetGrid grid, GridTableReader.Header header, byte[] bytes, string file, List<Problem> problems)
+    {
+        grid.ReportCellProblems(file, problems);
+        var lines = grid.Rows.Take(header.TopIndex)
+            .SelectMany(row => row.Cells.Where(c => c.Length > 0).SelectMany(c => c.Split('\n')).Select(text => new LetterLine(text, row.Line)))
+            .ToList();
+        var letter = OfficeLetter.Read(lines);
+        OfficeLetter.FillFromFileName(letter, file, problems);
+        var table = GridTableReader.Read(grid.Rows, header, file, problems);
+        return new ParsedReport
+        {
+            File = file,
+            Format = "xlsx",
+            SourceHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            UnitText = letter.UnitText,
+            UnitLine = letter.UnitLine,
+            Year = letter.Year,
+            YearLine = letter.YearLine,
+            ReportNumber = letter.ReportNumber,
+            ReportDate = letter.ReportDate,
+            StatedSelfTotal = letter.StatedTotal,
+            StatedSelfTotalLine = letter.StatedTotalLine,
+            FooterMax = table.Footer?.Max,
+            FooterSelf = table.Footer?.Self,
+            FooterAppraised = table.Footer?.Appraised,
+            FooterLine = table.Footer?.Line,
+            Rows = table.Rows,
+        };
+    }
+
+    private static List<string> SharedStrings(WorkbookPart workbookPart) =>
+        workbookPart.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(RichText).ToList() ?? [];
+
+    /// <summary>The text of a shared string item or an inline string: plain text, or rich-text runs (phonetic hints left out).</summary>
+    private static string RichText(OpenXmlElement item)
+    {
+        var builder = new StringBuilder();
+        foreach (var child in item.ChildElements)
+        {
+            if (child is DocumentFormat.OpenXml.Spreadsheet.Text text)
+            {
+                builder.Append(text.Text);
+            }
+            else if (child is Run run)
+            {
+                builder.Append(run.Text?.Text);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>"A" → 1, "AB" → 28 from a reference such as "AB12"; null when it has no column letters.</summary>
+    private static int? ColumnOf(string reference)
+    {
+        var column = 0;
+        var letters = 0;
+        foreach (var c in reference)
+        {
+            if (!char.IsAsciiLetter(c))
+            {
+                break;
+            }
+
+            column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+            if (++letters > 3)
+            {
+                return null;
+            }
+        }
+
+        return letters == 0 ? null : column;
+    }
+
+    private static int? RowOf(string reference) =>
+        int.TryParse(reference.AsSpan(reference.TakeWhile(char.IsAsciiLetter).Count()), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : null;
+
+    /// <summary>1 → "A", 28 → "AB".</summary>
+    private static string ColumnName(int column)
+    {
+        var name = "";
+        while (column > 0)
+        {
+            column--;
+            name = (char)('A' + (column % 26)) + name;
+            column /= 26;
+        }
+
+        return name;
+    }
+
+    private static string SheetPrefix(string name) =>
+        (name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? name : "'" + name.Replace("'", "''", StringComparison.Ordinal) + "'") + "!";
+
+    /// <summary>Numbers are stored in invariant form, possibly with binary noise ("4.4999999999999991"): rounded to 9
+    /// decimals and written without trailing zeros, so "15.5" reads as 15.5 and a real fraction of a point stays visible.</summary>
+    private static string NumberText(string raw) =>
+        decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? Math.Round(value, 9).ToString("0.#########", CultureInfo.InvariantCulture)
+            : raw;
+
+    /// <summary>Plain NFC text, as every reader stores it. Excel escapes some characters as _xHHHH_ (a carriage return
+    /// is _x000D_).</summary>
+    private static string Plain(string text)
+    {
+        var decoded = EscapedCharacter().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
+        decoded = decoded.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        return VietnameseText.Nfc(HtmlText.ToPlainText(decoded));
+    }
+
+    [GeneratedRegex("_x([0-9A-Fa-f]{4})_")]
+    private static partial Regex EscapedCharacter();
+
+    /// <summary>A formula cell: where, its formula, and whether the file stores its calculated value.</summary>
+    private sealed record FormulaCell(int Row, int Column, string Formula, bool HasValue);
+
+    /// <summary>One worksheet as rows of plain text, merged cells resolved, plus what needs reporting if it is the one read.</summary>
+    private sealed class SheetGrid
+    {
+        private readonly SortedDictionary<int, SortedDictionary<int, string>> cells = [];
+        private readonly SortedDictionary<int, SortedDictionary<int, FormulaCell>> formulas = [];
+        private readonly List<(int Row, int Column, string Index)> missingStrings = [];
+        private readonly string prefix;
+
+        private SheetGrid(string prefix) => this.prefix = prefix;
+
+        public IReadOnlyList<GridRow> Rows { get; private set; } = [];
+
+        /// <summary>Reads a worksheet row by row (never the whole sheet as one tree); null, with a too-large error,
+        /// when it has more rows or merged ranges than a report can have.</summary>
+        public static SheetGrid? Read(WorksheetPart part, IReadOnlyList<string> shared, string prefix, string file, List<Problem> problems)
+        {
+            var grid = new SheetGrid(prefix);
+            var merges = new List<string>();
+            using var reader = OpenXmlReader.Create(part);
+            var rowNumber = 0;
+            var more = reader.Read();
+            while (more && !reader.EOF)
+            {
+                if (reader.IsStartElement && reader.ElementType == typeof(Row))
+                {
+                    var row = (Row)reader.LoadCurrentElement()!;
+                    rowNumber = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : rowNumber + 1;
+                    grid.AddRow(row, rowNumber, shared);
+                    if (grid.cells.Count > OfficePackage.MaxRows)
+                    {
+                        problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
+                            $"A worksheet has more than {OfficePackage.MaxRows} rows with values; a Bảng tổng hợp has about 150."));
+                        return null;
+                    }
+                }
+                else if (reader.IsStartElement && reader.ElementType == typeof(MergeCell))
+                {
+                    merges.Add(((MergeCell)reader.LoadCurrentElement()!).Reference?.Value ?? "");
+                    if (merges.Count > OfficePackage.MaxRows)
+                    {
+                        problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
+                            $"A worksheet has more than {OfficePackage.MaxRows} merged ranges; a Bảng tổng hợp has a few hundred at most."));
+                        return null;
+                    }
+                }
+                else
+                {
+                    more = reader.Read();
+                }
+            }
+
+            foreach (var merge in merges)
+            {
+                grid.Unmerge(merge);
+            }
+
+            grid.Rows = grid.cells.Select(row => grid.ToGridRow(row.Key, row.Value)).ToList();
+            return grid;
+        }
+
+        /// <summary>Formula cells (a warning each, an error without a cached value) and shared strings that do not exist.</summary>
+        public void ReportCellProblems(string file, List<Problem> problems)
+        {
+            foreach (var (row, column, index) in missingStrings)
+            {
+                problems.Add(Problem.Error(ProblemCodes.Unreadable, file, row,
+                    $"Cell {Name(row, column)} refers to shared string {index}, which the workbook does not have; the file is damaged.", Name(row, column)));
+            }
+
+            var cached = 0;
+            var moreCells = new List<string>();
+            foreach (var formula in formulas.Values.SelectMany(row => row.Values))
+            {
+                var name = Name(formula.Row, formula.Column);
+                var shown = formula.Formula.Length > 0 ? $" (={formula.Formula})" : "";
+                if (!formula.HasValue)
+                {
+                    problems.Add(Problem.Error(ProblemCodes.FormulaNoValue, file, formula.Row,
+                        $"Cell {name} holds a formula{shown} with no calculated value. Open the workbook in Excel or LibreOffice and save it, so the values are calculated.", name));
+                }
+                else if (++cached <= MaxFormulaWarnings)
+                {
+                    problems.Add(Problem.Warning(ProblemCodes.FormulaCell, file, formula.Row,
+                        $"Cell {name} holds a formula{shown}; the value Excel last calculated for it was read. Check the workbook was recalculated before it was saved.", name));
+                }
+                else
+                {
+                    moreCells.Add(name);
+                }
+            }
+
+            if (moreCells.Count > 0)
+            {
+                problems.Add(Problem.Warning(ProblemCodes.FormulaCell, file, null,
+                    $"{moreCells.Count} more cells hold formulas whose last calculated values were read: {string.Join(", ", moreCells.Take(12))}{(moreCells.Count > 12 ? ", …" : "")}."));
+            }
+        }
+
+        private void AddRow(Row row, int rowNumber, IReadOnlyList<string> shared)
+        {
+            var column = 0;
+            foreach (var cell in row.Elements<Cell>())
+            {
+                column = cell.CellReference?.Value is { } reference && ColumnOf(reference) is { } at ? at : column + 1;
+                if (column > OfficePackage.MaxColumns)
+                {
+                    continue;
+                }
+
+                if (cell.CellFormula is { } formula)
+                {
+                    if (!formulas.TryGetValue(rowNumber, out var rowFormulas))
+                    {
+                        formulas[rowNumber] = rowFormulas = [];
+                    }
+
+                    rowFormulas[column] = new FormulaCell(rowNumber, column, formula.Text ?? "", cell.CellValue is not null);
+                }
+
+                var text = Plain(CellText(cell, shared, rowNumber, column));
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+
+                if (!cells.TryGetValue(rowNumber, out var rowCells))
+                {
+                    cells[rowNumber] = rowCells = [];
+                }
+
+                rowCells[column] = text;
+            }
+        }
+
+        private string CellText(Cell cell, IReadOnlyList<string> shared, int row, int column)
+        {
+            var raw = cell.CellValue?.Text ?? "";
+            var type = cell.DataType?.Value;
+            if (type == CellValues.SharedString)
+            {
+                if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < shared.Count)
+                {
+                    return shared[index];
+                }
+
+                missingStrings.Add((row, column, raw));
+                return "";
+            }
+
+            if (type == CellValues.InlineString)
+            {
+                return cell.InlineString is { } inline ? RichText(inline) : "";
+            }
+
+            if (type == CellValues.Boolean)
+            {
+                return raw == "1" ? "TRUE" : "FALSE";
+            }
+
+            return type is null || type == CellValues.Number ? NumberText(raw) : raw;
+        }
+
+        /// <summary>Keeps a merged range's value in its top-left cell only.</summary>
+        private void Unmerge(string range)
+        {
+            var parts = range.Split(':');
+            if (parts.Length != 2 || ColumnOf(parts[0]) is not { } left || ColumnOf(parts[1]) is not { } right
+                || RowOf(parts[0]) is not { } top || RowOf(parts[1]) is not { } bottom)
+            {
+                return;
+            }
+
+            ClearCovered(cells, top, left, bottom, right);
+            ClearCovered(formulas, top, left, bottom, right);
+        }
+
+        private static void ClearCovered<T>(SortedDictionary<int, SortedDictionary<int, T>> byRow, int top, int left, int bottom, int right)
+        {
+            // Walk whichever is shorter: the range's rows or the rows that exist (a range may span a whole column).
+            var rows = bottom - top + 1 <= byRow.Count
+                ? Enumerable.Range(top, bottom - top + 1).Where(byRow.ContainsKey).ToList()
+                : byRow.Keys.Where(r => r >= top && r <= bottom).ToList();
+            foreach (var row in rows)
+            {
+                var rowCells = byRow[row];
+                foreach (var column in rowCells.Keys.Where(c => c >= left && c <= right && (row, c) != (top, left)).ToList())
+                {
+                    rowCells.Remove(column);
+                }
+            }
+        }
+
+        private GridRow ToGridRow(int row, SortedDictionary<int, string> rowCells)
+        {
+            var texts = new string[rowCells.Count == 0 ? 0 : rowCells.Keys.Last()];
+            Array.Fill(texts, "");
+            foreach (var (column, text) in rowCells)
+            {
+                texts[column - 1] = text;
+            }
+
+            return new GridRow(row, texts, column => Name(row, column + 1));
+        }
+
+        private string Name(int row, int column) => prefix + ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
+    }
+}
