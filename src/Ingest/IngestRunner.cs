@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest.Csv;
+using CchcAnalytics.Ingest.Office;
 using CchcAnalytics.Ingest.Reference;
 using CchcAnalytics.Ingest.Text;
 using CchcAnalytics.Storage;
@@ -14,7 +15,7 @@ public sealed class IngestRunner
     /// <summary>Files larger than this are refused before reading (a Bảng tổng hợp is well under 1 MB).</summary>
     public const long MaxFileBytes = 20L * 1024 * 1024;
 
-    private static readonly string[] SupportedExtensions = [".txt", ".csv"];
+    private static readonly string[] SupportedExtensions = [".txt", ".csv", ".xlsx", ".docx"];
 
     private readonly ScoreStore? store;
     private readonly DocumentValidator validator;
@@ -57,7 +58,7 @@ public sealed class IngestRunner
             if (Directory.Exists(path))
             {
                 files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+                    .Where(f => SupportedExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()) && !IsOfficeLockFile(f))
                     .Order(StringComparer.Ordinal));
             }
             else
@@ -175,8 +176,13 @@ public sealed class IngestRunner
 
         switch (format)
         {
-            case "text":
-                var report = TextReportReader.Read(bytes, name, problems);
+            case "text" or "xlsx" or "docx":
+                var report = format switch
+                {
+                    "xlsx" => XlsxReportReader.Read(bytes, name, problems),
+                    "docx" => DocxReportReader.Read(bytes, name, problems),
+                    _ => TextReportReader.Read(bytes, name, problems),
+                };
                 var documents = report is null || problems.Any(p => p.Severity == Severity.Error) ? [] : new[] { DocumentInput.FromReport(report) };
                 return validator.Validate(name, format, documents, options, problems);
             case "csv":
@@ -189,9 +195,12 @@ public sealed class IngestRunner
                 return validator.Validate(name, format, csvDocuments, options with { Synthetic = options.Synthetic || synthetic }, problems);
             default:
                 return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.Unreadable, name, null,
-                    $"Unsupported file type '{Path.GetExtension(name)}'. Supported: .txt (text of a report) and .csv (canonical CSV).")]);
+                    $"Unsupported file type '{Path.GetExtension(name)}'. Supported: .txt (text of a report), .xlsx and .docx (a report in Excel or Word) and .csv (canonical CSV).")]);
         }
     }
+
+    /// <summary>Excel and Word leave "~$name.xlsx" owner files beside a document while it is open; they are not reports.</summary>
+    private static bool IsOfficeLockFile(string path) => Path.GetFileName(path).StartsWith("~$", StringComparison.Ordinal);
 
     /// <summary>SHA-256 of a file's bytes, lower-case hex.</summary>
     public static string HashOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
