@@ -42,6 +42,9 @@ public sealed record DocumentInput
 
     public required IReadOnlyList<StageInput> Stages { get; init; }
 
+    /// <summary>Generated sample data (the canonical CSV's <c>synthetic</c> column).</summary>
+    public bool Synthetic { get; init; }
+
     /// <summary>Builds the input for a report read from text, Word or Excel: the self stage always, the appraised
     /// stage when any appraised cell is filled.</summary>
     public static DocumentInput FromReport(ParsedReport report)

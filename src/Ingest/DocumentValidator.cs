@@ -98,7 +98,7 @@ public sealed class DocumentValidator
         Framework? framework = null;
         if (unit is not null && year is not null && rows.Count > 0)
         {
-            framework = FindFramework(unit, year.Value, options.Synthetic, rows);
+            framework = FindFramework(unit, year.Value, options.Synthetic || document.Synthetic, rows);
             if (framework is null)
             {
                 framework = DraftFramework(document, rows, unit, year.Value, problems);
@@ -154,7 +154,7 @@ public sealed class DocumentValidator
                 document.ReportNumber,
                 document.ReportDate,
                 stage.StatedTotals.Count > 0 ? stage.StatedTotals[0].Value : null,
-                options.Synthetic,
+                options.Synthetic || document.Synthetic,
                 warnings));
         }
     }

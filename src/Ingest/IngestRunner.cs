@@ -186,13 +186,13 @@ public sealed class IngestRunner
                 var documents = report is null || problems.Any(p => p.Severity == Severity.Error) ? [] : new[] { DocumentInput.FromReport(report) };
                 return validator.Validate(name, format, documents, options, problems);
             case "csv":
-                var csvDocuments = CanonicalCsv.Read(bytes, name, problems, out var synthetic);
+                var csvDocuments = CanonicalCsv.Read(bytes, name, problems);
                 if (problems.Any(p => p.Severity == Severity.Error))
                 {
                     return ValidationResult.Rejected(name, format, problems);
                 }
 
-                return validator.Validate(name, format, csvDocuments, options with { Synthetic = options.Synthetic || synthetic }, problems);
+                return validator.Validate(name, format, csvDocuments, options, problems);
             default:
                 return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.Unreadable, name, null,
                     $"Unsupported file type '{Path.GetExtension(name)}'. Supported: .txt (text of a report), .xlsx and .docx (a report in Excel or Word) and .csv (canonical CSV).")]);

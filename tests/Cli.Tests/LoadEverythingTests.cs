@@ -150,4 +150,26 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         departments2024.Count.ShouldBe(20);
         departments2024.ShouldAllBe(p => p.Points == null && p.IndexPercent != null && p.Decision == "482/QĐ-UBND");
     }
+
+    [Fact]
+    public void Export_OfRealAndSyntheticData_IngestsIntoANewDatabaseAndExportsIdentically()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var first = folder.File("first.csv");
+        var second = folder.File("second.csv");
+        var copy = folder.File("copy.duckdb");
+        using (var output = new StringWriter())
+        using (var error = new StringWriter())
+        {
+            CchcCli.Run(["export", "scores", "--db", loaded.Database, "--out", first], output, error).ShouldBe(0);
+            CchcCli.Run(["ingest", first, "--db", copy], output, error).ShouldBe(0, output.ToString());
+            CchcCli.Run(["export", "scores", "--db", copy, "--out", second], output, error).ShouldBe(0);
+        }
+
+        File.ReadAllBytes(second).SequenceEqual(File.ReadAllBytes(first)).ShouldBeTrue();
+        using var connections = new DuckDbConnectionFactory(copy);
+        var submissions = new ScoreStore(connections).GetSubmissions();
+        submissions.Count.ShouldBe(429);
+        submissions.Count(s => !s.Synthetic).ShouldBe(1);
+    }
 }

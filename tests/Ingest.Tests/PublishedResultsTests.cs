@@ -114,4 +114,22 @@ public sealed class PublishedResultsTests : IDisposable
         store.TableCounts().ShouldBe(before);
         store.GetSubmissions().ShouldHaveSingleItem().ShouldBe(real);
     }
+
+    [Fact]
+    public void Run_CsvMixingSyntheticAndRealWithinOneUnitYear_RejectedNamingTheLine()
+    {
+        runner.Run(TestFiles.RealReport, new IngestOptions());
+        var rows = store.GetCurrentRows().Select((r, i) => r with { Synthetic = i == 5 }).ToList();
+        var path = folder.File("half.csv");
+        using (var writer = new StreamWriter(path))
+        {
+            CanonicalCsv.Write(writer, rows);
+        }
+
+        var report = runner.Run(path, new IngestOptions());
+
+        var error = report.Problems.ShouldHaveSingleItem();
+        (error.Code, error.Line, error.Cell).ShouldBe((ProblemCodes.MixedSubmission, (int?)7, "synthetic"));
+        error.Message.ShouldBe("hoang-hoa 2017 mixes synthetic and real rows; a unit-year is either generated sample data or real.");
+    }
 }

@@ -57,11 +57,10 @@ public static partial class CanonicalCsv
     }
 
     /// <summary>Reads a canonical CSV into one document per unit and year. Problems name the line and column.</summary>
-    public static IReadOnlyList<DocumentInput> Read(byte[] bytes, string file, List<Problem> problems, out bool synthetic)
+    public static IReadOnlyList<DocumentInput> Read(byte[] bytes, string file, List<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(problems);
-        synthetic = false;
         var decoded = Text.TextDecoder.Decode(bytes, file, problems);
         if (decoded is null)
         {
@@ -102,7 +101,6 @@ public static partial class CanonicalCsv
         }
 
         var parsed = new List<CsvRow>();
-        var syntheticValues = new HashSet<bool>();
         foreach (var (line, fields) in records.Skip(1))
         {
             if (fields.Length == 1 && fields[0].Trim().Length == 0)
@@ -131,19 +129,21 @@ public static partial class CanonicalCsv
                     continue;
                 }
 
-                syntheticValues.Add(flag == "true");
+                row = row with { Synthetic = flag == "true" };
             }
 
             parsed.Add(row);
         }
 
-        if (syntheticValues.Count > 1)
+        // Synthetic is a property of a unit-year: an export of real and sample data round-trips, but one unit-year
+        // cannot be half generated.
+        foreach (var group in parsed.GroupBy(r => (r.UnitId, r.Year)).Where(g => g.Select(r => r.Synthetic).Distinct().Count() > 1))
         {
-            problems.Add(Problem.Error(ProblemCodes.MixedSubmission, file, null,
-                "The file mixes synthetic and real rows; keep generated sample data in files of its own."));
+            var odd = group.First(r => r.Synthetic != group.First().Synthetic);
+            problems.Add(Problem.Error(ProblemCodes.MixedSubmission, file, odd.Line,
+                $"{group.Key.UnitId} {group.Key.Year} mixes synthetic and real rows; a unit-year is either generated sample data or real.", SyntheticColumn));
         }
 
-        synthetic = syntheticValues.Contains(true) && syntheticValues.Count == 1;
         return parsed.GroupBy(r => (r.UnitId, r.Year)).Select(group => ToDocument(group.ToList(), file, hash, problems)).ToList();
     }
 
@@ -253,6 +253,7 @@ public static partial class CanonicalCsv
             YearLine = first.Line,
             Rows = inputs,
             Stages = stages,
+            Synthetic = first.Synthetic,
         };
     }
 
@@ -285,5 +286,5 @@ public static partial class CanonicalCsv
     [GeneratedRegex(@"^\d{4}$")]
     private static partial Regex YearText();
 
-    private sealed record CsvRow(int Line, string UnitId, string UnitName, int Year, Stage Stage, string Code, string Name, decimal? MaxPoints, decimal? Points, string? Evidence);
+    private sealed record CsvRow(int Line, string UnitId, string UnitName, int Year, Stage Stage, string Code, string Name, decimal? MaxPoints, decimal? Points, string? Evidence, bool Synthetic = false);
 }
