@@ -157,7 +157,10 @@ public static class CchcCli
             foreach (var (file, path) in files.Zip(written))
             {
                 var units = file.Rows.Select(r => r.UnitId).Distinct().Count();
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path}: {file.Year}, {units} units × 2 stages, {file.Rows.Count} rows, framework {file.FrameworkId} (synthetic)"));
+                var status = inputs.Reference.Frameworks.Single(f => f.Id == file.FrameworkId).Status;
+                var label = status == Core.FrameworkStatus.Illustrative ? " (khung minh họa: illustrative, not official)" : "";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"wrote {path}: {file.Year}, {units} units × 2 stages, {file.Rows.Count} rows, framework {file.FrameworkId}{label} [synthetic: dữ liệu mẫu]"));
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -35,6 +35,11 @@ internal static class ReportFormatter
                 })
                 .ToList();
             var summary = groups.Count <= 2 ? string.Join("; ", groups) : $"{groups.Count} unit-years";
+            var synthetic = report.Submissions.Count(s => s.Synthetic);
+            if (synthetic > 0)
+            {
+                summary += synthetic == report.Submissions.Count ? " [synthetic: dữ liệu mẫu]" : $" [{synthetic} synthetic submissions: dữ liệu mẫu]";
+            }
             var stored = storing ? " — " + Outcomes(report.Outcomes) : "";
             var warnings = report.Problems.Count(p => p.Severity == Severity.Warning);
             output.WriteLine($"accepted  {report.File}: {summary}{stored}{(warnings > 0 ? $" ({warnings} warning{(warnings > 1 ? "s" : "")})" : "")}");
@@ -109,6 +114,7 @@ internal static class ReportFormatter
                 ["points"] = Number(report.SelfPoints),
                 ["appraised_points"] = Number(report.AppraisedPoints),
                 ["submissions"] = report.Submissions.Count,
+                ["synthetic"] = report.Submissions.Count(s => s.Synthetic),
                 ["problems"] = problems,
             });
         }
