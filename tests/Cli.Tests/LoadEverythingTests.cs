@@ -69,7 +69,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     {
         loaded.Second.Exit.ShouldBe(0);
         loaded.Second.Output.ShouldContain("published results, 8 rows — 0 added, 8 unchanged");
-        loaded.Second.Output.ShouldContain("26 unit-years — 0 added, 0 replaced (new versions), 52 unchanged");
+        loaded.Second.Output.ShouldContain("26 unit-years [synthetic: dữ liệu mẫu] — 0 added, 0 replaced (new versions), 52 unchanged");
         Store.TableCounts().ShouldBe(loaded.CountsAfterFirst);
     }
 
