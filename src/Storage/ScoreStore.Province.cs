@@ -244,6 +244,38 @@ public sealed partial class ScoreStore
         return points.OrderBy(p => p.Year).ToList();
     }
 
+    /// <summary>Every current submission with its scores in document order, read in two queries (for analytics,
+    /// which work on a whole province in memory).</summary>
+    public IReadOnlyList<(Submission Submission, IReadOnlyList<Score> Scores)> GetCurrentSheets()
+    {
+        var submissions = GetSubmissions(currentOnly: true);
+        var scores = new Dictionary<long, List<Score>>();
+        using (var connection = connections.Open())
+        using (var reader = Query(connection,
+            "SELECT c.submission_id, c.code, c.level, c.name, c.max_points, c.points, c.evidence " +
+            "FROM score c JOIN current_submission s USING (submission_id) ORDER BY c.submission_id, c.ordinal"))
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetInt64(0);
+                if (!scores.TryGetValue(id, out var list))
+                {
+                    scores[id] = list = [];
+                }
+
+                list.Add(new Score(
+                    reader.GetString(1),
+                    CriterionLevelText.Parse(reader.GetString(2)),
+                    reader.GetString(3),
+                    reader.GetDecimal(4),
+                    reader.IsDBNull(5) ? null : reader.GetDecimal(5),
+                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+            }
+        }
+
+        return submissions.Select(s => (s, (IReadOnlyList<Score>)(scores.GetValueOrDefault(s.Id) ?? []))).ToList();
+    }
+
     private static List<PublishedResult> ReadPublished(DuckDBConnection connection, string where, params (string Name, object? Value)[] parameters)
     {
         using var reader = Query(connection,

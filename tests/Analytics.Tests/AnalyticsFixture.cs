@@ -1,0 +1,38 @@
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Storage;
+using CchcAnalytics.Tests;
+
+namespace CchcAnalytics.Analytics.Tests;
+
+/// <summary>The repository's whole data folder (real report, published results, labelled sample) ingested into a real
+/// in-memory DuckDB once, and its analytics snapshot.</summary>
+public sealed class AnalyticsFixture : IDisposable
+{
+    private readonly DuckDbConnectionFactory connections = new(":memory:");
+
+    public AnalyticsFixture()
+    {
+        var plan = DataFolder.Plan([Path.Combine(TestFiles.RepositoryRoot, "data")]);
+        var store = new ScoreStore(connections);
+        var runner = new IngestRunner(store, plan.Reference);
+        foreach (var file in plan.PublishedFiles)
+        {
+            runner.RunPublished(file, "test").Accepted.ShouldBeTrue();
+        }
+
+        foreach (var file in plan.DocumentFiles)
+        {
+            runner.Run(file, new IngestOptions()).Accepted.ShouldBeTrue();
+        }
+
+        Store = store;
+        Data = IndexData.Load(store);
+    }
+
+    public ScoreStore Store { get; }
+
+    public IndexData Data { get; }
+
+    public void Dispose() => connections.Dispose();
+}
