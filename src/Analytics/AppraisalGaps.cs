@@ -1,0 +1,68 @@
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Analytics;
+
+/// <summary>Self-assessed against appraised points of one criterion.</summary>
+/// <param name="Code">Code.</param>
+/// <param name="Name">Name.</param>
+/// <param name="Level">Level.</param>
+/// <param name="MaxPoints">Điểm chuẩn.</param>
+/// <param name="Self">Điểm tự chấm.</param>
+/// <param name="Appraised">Điểm thẩm định.</param>
+public sealed record CriterionGap(string Code, string Name, CriterionLevel Level, decimal MaxPoints, decimal Self, decimal Appraised)
+{
+    /// <summary>Self − appraised: positive when the appraisal cut points.</summary>
+    public decimal Gap => Self - Appraised;
+}
+
+/// <summary>How far a unit-year's self-assessment was from the appraisal.</summary>
+/// <param name="UnitId">Unit.</param>
+/// <param name="Year">Year.</param>
+/// <param name="Leaves">Every scored row (sub-criteria and criteria without sub-rows) with both stages.</param>
+/// <param name="Areas">The areas with both stages.</param>
+public sealed record AppraisalGap(string UnitId, int Year, IReadOnlyList<CriterionGap> Leaves, IReadOnlyList<CriterionGap> Areas)
+{
+    public decimal SelfTotal => Areas.Sum(a => a.Self);
+
+    public decimal AppraisedTotal => Areas.Sum(a => a.Appraised);
+
+    /// <summary>Self total − appraised total.</summary>
+    public decimal Gap => SelfTotal - AppraisedTotal;
+
+    /// <summary>Share (0–1) of scored rows whose points the appraisal cut.</summary>
+    public decimal ShareCut => Leaves.Count == 0 ? 0m : (decimal)Leaves.Count(l => l.Gap > 0) / Leaves.Count;
+
+    /// <summary>Over-claim ratio: Σ positive gaps / Σ self-assessed points of the scored rows.</summary>
+    public decimal OverClaimRatio
+    {
+        get
+        {
+            var self = Leaves.Sum(l => l.Self);
+            return self == 0 ? 0m : Leaves.Where(l => l.Gap > 0).Sum(l => l.Gap) / self;
+        }
+    }
+
+    /// <summary>The rows the appraisal cut, largest cut first.</summary>
+    public IEnumerable<CriterionGap> Cuts => Leaves.Where(l => l.Gap > 0).OrderByDescending(l => l.Gap).ThenBy(l => l.Code, CriterionCode.Comparer);
+
+    /// <summary>Compares the two stages of a unit-year; null unless both exist.</summary>
+    public static AppraisalGap? Of(UnitYearResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.StageUsed != Stage.Appraised || result.SelfCriteria is null)
+        {
+            return null;
+        }
+
+        var self = result.SelfCriteria.ToDictionary(c => c.Code, StringComparer.Ordinal);
+        var pairs = result.Criteria
+            .Where(a => a.Points is not null && self.TryGetValue(a.Code, out var s) && s.Points is not null)
+            .Select(a => (Appraised: a, Gap: new CriterionGap(a.Code, a.Name, a.Level, a.MaxPoints, self[a.Code].Points!.Value, a.Points!.Value)))
+            .ToList();
+        return new AppraisalGap(
+            result.Unit.Id,
+            result.Year,
+            pairs.Where(p => p.Appraised.IsLeaf).Select(p => p.Gap).ToList(),
+            pairs.Where(p => p.Appraised.Level == CriterionLevel.Area).Select(p => p.Gap).ToList());
+    }
+}

@@ -1,0 +1,110 @@
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Analytics;
+
+/// <summary>A unit's place in one year's ranking.</summary>
+/// <param name="Result">The unit-year result ranked.</param>
+/// <param name="Rank">Standard competition rank ("1224"): one more than the number of units with a higher index.</param>
+/// <param name="RankOf">Number of units ranked (units with a missing total are not ranked).</param>
+/// <param name="Tied">Shares its rank with another unit ("đồng hạng").</param>
+/// <param name="Quartile">1 (top quarter) to 4, from the rank: ⌈4 × rank / N⌉.</param>
+/// <param name="Band">The configured band of its index.</param>
+/// <param name="PreviousRank">Rank of the same series the year before (Tĩnh Gia's 2019 rank for Nghi Sơn 2020); null when not ranked then.</param>
+/// <param name="PreviousRankOf">Number of units ranked the year before.</param>
+public sealed record RankedUnit(UnitYearResult Result, int Rank, int RankOf, bool Tied, int Quartile, Band Band, int? PreviousRank, int? PreviousRankOf)
+{
+    /// <summary>Places gained since last year (positive = moved up); null without a previous rank.</summary>
+    public int? RankChange => PreviousRank is { } previous ? previous - Rank : null;
+
+    public decimal Index => Result.Index!.Value;
+}
+
+/// <summary>One year's ranking of the units of a province and level.</summary>
+/// <param name="Year">Index year.</param>
+/// <param name="Province">Province slug.</param>
+/// <param name="Level">Level of the units.</param>
+/// <param name="Units">Ranked units, best first (ties in unit-id order).</param>
+/// <param name="Unranked">Units with a result but a missing total.</param>
+/// <param name="Notes">Vietnamese notes on what the ranking mixes (self-assessed totals among appraised ones, synthetic data, several frameworks).</param>
+public sealed record Ranking(int Year, string Province, string Level, IReadOnlyList<RankedUnit> Units, IReadOnlyList<UnitYearResult> Unranked, IReadOnlyList<string> Notes)
+{
+    public RankedUnit? Find(string unitId) => Units.FirstOrDefault(u => u.Result.Unit.Id == unitId);
+}
+
+/// <summary>Ranks units by index with standard competition ranking.</summary>
+public static class Ranker
+{
+    /// <summary>Ranks <paramref name="results"/> (one year) by index, highest first. Equal indexes share a rank and the
+    /// next rank is skipped (92, 91, 91, 90 → 1, 2, 2, 4).</summary>
+    public static IReadOnlyList<(UnitYearResult Result, int Rank, bool Tied)> Rank(IEnumerable<UnitYearResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var ranked = results.Where(r => r.Index is not null)
+            .OrderByDescending(r => r.Index).ThenBy(r => r.Unit.Id, StringComparer.Ordinal).ToList();
+        var output = new List<(UnitYearResult, int, bool)>();
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            var index = ranked[i].Index;
+            var rank = ranked.Count(r => r.Index > index) + 1;
+            var tied = ranked.Count(r => r.Index == index) > 1;
+            output.Add((ranked[i], rank, tied));
+        }
+
+        return output;
+    }
+
+    /// <summary>The ranking of a year, with bands, quartiles and the change since the previous year (following lineage).</summary>
+    public static Ranking For(IndexData data, int year, string province, string level, AnalyticsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        var results = data.ResultsOf(year, province, level);
+        var current = Rank(results);
+        var previous = Rank(data.ResultsOf(year - 1, province, level));
+        var units = current.Select(c =>
+        {
+            var previousHolder = data.Lineage.SeriesOf(c.Result.Unit.Id).UnitIdIn(year - 1);
+            var before = previous.FirstOrDefault(p => p.Result.Unit.Id == previousHolder);
+            return new RankedUnit(
+                c.Result,
+                c.Rank,
+                current.Count,
+                c.Tied,
+                (int)Math.Ceiling(4.0 * c.Rank / current.Count),
+                options.BandOf(c.Result.Index!.Value),
+                before.Result is null ? null : before.Rank,
+                before.Result is null ? null : previous.Count);
+        }).ToList();
+        return new Ranking(year, province, level, units, results.Where(r => r.Index is null).ToList(), Notes(results));
+    }
+
+    private static List<string> Notes(IReadOnlyList<UnitYearResult> results)
+    {
+        var notes = new List<string>();
+        var self = results.Where(r => r.StageUsed == Stage.Self).ToList();
+        if (self.Count > 0 && self.Count < results.Count)
+        {
+            notes.Add($"{self.Count} đơn vị chỉ có điểm tự chấm (chưa thẩm định): {string.Join(", ", self.Select(r => r.Unit.FullName))}; so sánh với điểm thẩm định của các đơn vị khác cần thận trọng.");
+        }
+
+        var synthetic = results.Count(r => r.Synthetic);
+        if (synthetic > 0)
+        {
+            notes.Add(synthetic == results.Count
+                ? "Toàn bộ số liệu năm này là dữ liệu mẫu (không phải số liệu thật)."
+                : $"{synthetic}/{results.Count} đơn vị là dữ liệu mẫu (không phải số liệu thật).");
+        }
+
+        if (results.Select(r => r.Framework.Id).Distinct().Count() > 1)
+        {
+            notes.Add("Các đơn vị được chấm theo nhiều bộ tiêu chí khác nhau; xếp hạng theo chỉ số (%).");
+        }
+
+        if (results.Any(r => r.Framework.Status == FrameworkStatus.Illustrative))
+        {
+            notes.Add("Bộ tiêu chí của năm này là khung minh họa (không phải khung chính thức).");
+        }
+
+        return notes;
+    }
+}
