@@ -24,6 +24,8 @@ public static class CchcCli
         root.Subcommands.Add(ValidateCommand(output, error));
         root.Subcommands.Add(ExportCommand(output, error));
         root.Subcommands.Add(SampleCommand(output));
+        root.Subcommands.Add(AnalyticsCommands.Report(output, error));
+        root.Subcommands.Add(AnalyticsCommands.Rank(output, error));
         var parse = root.Parse(args);
         try
         {
@@ -37,7 +39,7 @@ public static class CchcCli
         }
     }
 
-    private static Option<string> DatabaseOption() => new("--db")
+    internal static Option<string> DatabaseOption() => new("--db")
     {
         Description = $"DuckDB database file (default {DefaultDatabase} under the current folder).",
         DefaultValueFactory = _ => DefaultDatabase,
