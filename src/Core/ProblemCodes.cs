@@ -30,7 +30,6 @@ public static class ProblemCodes
     public const string MixedSubmission = "mixed-submission";
     public const string TooLarge = "too-large";
     public const string OverrideConflict = "override-conflict";
-    public const string SyntheticOverReal = "synthetic-over-real";
     public const string PublishedConflict = "published-conflict";
     public const string BadReference = "bad-reference";
     public const string FormulaNoValue = "formula-no-value";
@@ -41,6 +40,8 @@ public static class ProblemCodes
     public const string UnitMatchedLoosely = "unit-matched-loosely";
     public const string DraftFramework = "draft-framework";
     public const string LegacyEncoding = "legacy-encoding";
+    public const string RealDataKept = "real-data-kept";
+    public const string SampleRetired = "sample-retired";
     public const string FormulaCell = "formula-cell";
     public const string FromFileName = "from-file-name";
 }

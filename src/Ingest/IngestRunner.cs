@@ -119,21 +119,40 @@ public sealed class IngestRunner
             return new FileReport(validation, []);
         }
 
-        // Real data is never altered by generated data: a synthetic file may not replace a real submission.
-        var overReal = validation.Submissions
-            .Where(s => s.Synthetic)
-            .Where(s => store.GetSubmissions(currentOnly: true, s.Sheet.UnitId, s.Sheet.Year).Any(c => c.Stage == s.Sheet.Stage && !c.Synthetic))
-            .Select(s => Problem.Error(ProblemCodes.SyntheticOverReal, validation.File, null,
-                $"{s.Sheet.UnitId} {s.Sheet.Year} ({s.Sheet.Stage.ToCode()}) already holds real data; synthetic sample data never replaces it."))
-            .ToList();
-        if (overReal.Count > 0)
+        // Real data always wins over generated data, in both directions, and never by accident:
+        // a sample unit-year that real data already covers is skipped (the rest of the sample file is stored), and
+        // real data for a unit-year the sample covers retires every synthetic stage of it in the same transaction.
+        var notes = new List<Problem>();
+        var current = validation.Submissions.Select(s => (s.Sheet.UnitId, s.Sheet.Year)).Distinct()
+            .ToDictionary(k => k, k => store.GetSubmissions(currentOnly: true, k.UnitId, k.Year));
+        var kept = new List<IncomingSubmission>();
+        foreach (var incoming in validation.Submissions)
         {
-            return new FileReport(ValidationResult.Rejected(validation.File, validation.Format, [.. validation.Problems, .. overReal]), []);
+            var key = (incoming.Sheet.UnitId, incoming.Sheet.Year);
+            if (incoming.Synthetic && current[key].Any(c => !c.Synthetic))
+            {
+                if (!notes.Any(n => n.Code == ProblemCodes.RealDataKept && n.Message.StartsWith($"{key.UnitId} {key.Year}:", StringComparison.Ordinal)))
+                {
+                    notes.Add(Problem.Warning(ProblemCodes.RealDataKept, validation.File, null,
+                        $"{key.UnitId} {key.Year}: real data is stored for this unit-year, so the sample's version is skipped."));
+                }
+
+                continue;
+            }
+
+            if (!incoming.Synthetic && current[key].Any(c => c.Synthetic)
+                && !notes.Any(n => n.Code == ProblemCodes.SampleRetired && n.Message.StartsWith($"{key.UnitId} {key.Year}:", StringComparison.Ordinal)))
+            {
+                notes.Add(Problem.Warning(ProblemCodes.SampleRetired, validation.File, null,
+                    $"{key.UnitId} {key.Year}: real data replaces the sample (dữ liệu mẫu) for this unit-year; every synthetic stage of it is retired."));
+            }
+
+            kept.Add(incoming);
         }
 
-        var outcomes = store.Save(validation.Submissions, validation.NewFrameworks, options.Actor);
+        var outcomes = store.Save(kept, validation.NewFrameworks, options.Actor);
         validator.Remember(validation.NewFrameworks);
-        return new FileReport(validation, outcomes);
+        return new FileReport(validation with { Problems = [.. validation.Problems, .. notes] }, outcomes);
     }
 
     private ValidationResult Validate(string path, IngestOptions options)

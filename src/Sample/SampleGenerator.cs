@@ -109,7 +109,7 @@ public sealed class SampleGenerator
             }
 
             var sheets = units.ToDictionary(u => u.Id, u => GenerateAppraised(options, framework, u, year), StringComparer.Ordinal);
-            foreach (var (unitId, target) in Targets(year, sheets))
+            foreach (var (unitId, target) in Targets(options, year, sheets))
             {
                 Calibrate(options, framework, sheets[unitId], unitId, year, target);
             }
@@ -224,10 +224,13 @@ public sealed class SampleGenerator
     /// <summary>Targets for the appraised totals of a year with published results: a published unit gets its points;
     /// every other unit is placed strictly between the published neighbours of the rank it falls into, so that the
     /// computed ranking agrees with the published one at every published place.</summary>
-    private IEnumerable<(string UnitId, decimal Target)> Targets(int year, Dictionary<string, Sheet> sheets)
+    private IEnumerable<(string UnitId, decimal Target)> Targets(SampleOptions options, int year, Dictionary<string, Sheet> sheets)
     {
+        // Every published place of this year's units is reserved, also those whose unit-year is real data (not
+        // generated here): the sample must fit around them either way.
+        var level = lineage.UnitsIn(year, options.Province, options.Level).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var known = published
-            .Where(p => p.Year == year && p.Points is not null && p.Rank is not null && sheets.ContainsKey(p.UnitId))
+            .Where(p => p.Year == year && p.Points is not null && p.Rank is not null && level.Contains(p.UnitId))
             .OrderBy(p => p.Rank)
             .ToList();
         if (known.Count == 0)
@@ -235,7 +238,7 @@ public sealed class SampleGenerator
             yield break;
         }
 
-        foreach (var result in known)
+        foreach (var result in known.Where(k => sheets.ContainsKey(k.UnitId)))
         {
             yield return (result.UnitId, result.Points!.Value);
         }

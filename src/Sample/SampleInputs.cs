@@ -14,6 +14,12 @@ public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<Publish
     /// when a published-results file or a real document is rejected, since the sample would be built on bad ground.</summary>
     public static SampleInputs FromDataFolder(string dataDirectory)
     {
+        if (!ReferenceData.IsDataDirectory(dataDirectory))
+        {
+            throw new InvalidDataException(
+                $"'{dataDirectory}' is not a data folder: it needs units.csv, lineage.csv and frameworks/ (like the repository's data/). The sample is built from a data folder's reference data and published results, never from defaults.");
+        }
+
         var plan = DataFolder.Plan([dataDirectory]);
         var runner = new IngestRunner(plan.Reference);
         var published = new List<PublishedResult>();

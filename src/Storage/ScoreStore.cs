@@ -169,6 +169,23 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
                 outcomes.Add(SaveOne(connection, incoming, now, actor));
             }
 
+            // Real data takes the place of generated data for its whole unit-year (both stages).
+            foreach (var (unitId, year) in submissions.Where(s => !s.Synthetic).Select(s => (s.Sheet.UnitId, s.Sheet.Year)).Distinct())
+            {
+                using var retire = Command(connection,
+                    "UPDATE submission SET is_current = false, superseded_at = $now WHERE unit_id = $unit AND year = $year AND synthetic AND is_current",
+                    [("now", now), ("unit", unitId), ("year", year)]);
+                var retired = retire.ExecuteNonQuery();
+                if (retired > 0)
+                {
+                    var source = submissions.First(s => !s.Synthetic && s.Sheet.UnitId == unitId && s.Sheet.Year == year);
+                    Execute(connection,
+                        "INSERT INTO ingest_event VALUES (nextval('ingest_event_id_seq'), $now, $actor, $file, $hash, 'replaced', $detail)",
+                        ("now", now), ("actor", actor), ("file", source.SourceFile), ("hash", source.SourceHash),
+                        ("detail", string.Create(CultureInfo.InvariantCulture, $"{unitId} {year}: {retired} synthetic submission(s) retired by real data")));
+                }
+            }
+
             transaction.Commit();
             return outcomes;
         }

@@ -96,23 +96,50 @@ public sealed class PublishedResultsTests : IDisposable
     }
 
     [Fact]
-    public void Run_SyntheticFileOverARealSubmission_RejectedAndRealDataUntouched()
+    public void Run_SyntheticFileOverARealSubmission_SkippedWithAWarningAndRealDataUntouched()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
         var real = store.GetSubmissions().ShouldHaveSingleItem();
-        var exported = folder.File("export.csv");
-        using (var writer = new StreamWriter(exported))
+        var sample = folder.File("sample.csv");
+        using (var writer = new StreamWriter(sample))
         {
             CanonicalCsv.Write(writer, store.GetCurrentRows().Select(r => r with { Synthetic = true, Points = r.Code == "7.1.4" ? 1m : r.Points }).ToList());
         }
 
         var before = store.TableCounts();
-        var report = runner.Run(exported, new IngestOptions());
+        var report = runner.Run(sample, new IngestOptions());
 
-        report.Accepted.ShouldBeFalse();
-        report.Problems.ShouldContain(p => p.Code == ProblemCodes.SyntheticOverReal && p.Message.Contains("hoang-hoa 2017 (self) already holds real data"));
+        report.Accepted.ShouldBeTrue();
+        report.Outcomes.ShouldBeEmpty();
+        report.Problems.ShouldContain(p => p.Code == ProblemCodes.RealDataKept && p.Message == "hoang-hoa 2017: real data is stored for this unit-year, so the sample's version is skipped.");
         store.TableCounts().ShouldBe(before);
         store.GetSubmissions().ShouldHaveSingleItem().ShouldBe(real);
+    }
+
+    [Fact]
+    public void Run_RealReportForASampleUnitYear_RetiresBothSyntheticStages()
+    {
+        // The sample holds hoang-hoa 2017 self and appraised; the real report (self only) arrives afterwards.
+        runner.Run(TestFiles.RealReport, new IngestOptions());
+        var rows = store.GetCurrentRows().Select(r => r with { Synthetic = true, Points = r.Code == "7.1.4" ? 1m : r.Points }).ToList();
+        var sample = folder.File("sample.csv");
+        using (var writer = new StreamWriter(sample))
+        {
+            CanonicalCsv.Write(writer, [.. rows, .. rows.Select(r => r with { Stage = "appraised" })]);
+        }
+
+        using var fresh = new DuckDbConnectionFactory(":memory:");
+        var freshStore = new ScoreStore(fresh);
+        var freshRunner = new IngestRunner(freshStore, ReferenceData.Embedded);
+        freshRunner.Run(sample, new IngestOptions()).Accepted.ShouldBeTrue();
+        freshStore.GetSubmissions().Count.ShouldBe(2);
+
+        var report = freshRunner.Run(TestFiles.RealReport, new IngestOptions());
+
+        report.Problems.ShouldContain(p => p.Code == ProblemCodes.SampleRetired);
+        var current = freshStore.GetSubmissions().ShouldHaveSingleItem();
+        (current.Stage, current.Synthetic, current.PointsTotal).ShouldBe((Stage.Self, false, (decimal?)92m));
+        freshStore.GetSubmissions(currentOnly: false).Count(s => s.Synthetic && !s.IsCurrent).ShouldBe(2);
     }
 
     [Fact]

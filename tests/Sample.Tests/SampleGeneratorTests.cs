@@ -204,4 +204,25 @@ public sealed class SampleGeneratorTests(SampleGeneratorTests.Generated generate
         submissions.Where(s => s.Year >= 2020).ShouldAllBe(s => s.FrameworkId.EndsWith("-illustrative", StringComparison.Ordinal));
         submissions.Single(s => s.UnitId == "dong-son" && s.Year == 2023 && s.Stage == Stage.Appraised).PointsTotal.ShouldBe(92.15m);
     }
+
+    [Fact]
+    public void Generate_PublishedUnitCoveredByRealData_KeepsItsPlaceFree()
+    {
+        // As if Hoằng Hóa's real 2023 report (91.92, published 2nd) were in data/raw: it is not generated, and every
+        // generated unit other than the published ones still falls between 3rd (91.46) and 27th (86.09).
+        var real = generated.Inputs.RealUnitYears.Append(("hoang-hoa", 2023)).ToList();
+        var rows = new SampleGenerator(generated.Inputs.Reference, generated.Inputs.Published, real).Generate(new SampleOptions())
+            .Single(f => f.Year == 2023).Rows;
+        var totals = rows.Where(r => r.Stage == "appraised" && r.Level == "area").GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => g.Sum(r => r.Points!.Value));
+
+        totals.ShouldNotContainKey("hoang-hoa");
+        totals["dong-son"].ShouldBe(92.15m);
+        totals["thanh-hoa"].ShouldBe(91.46m);
+        totals.Where(t => t.Key is not ("dong-son" or "thanh-hoa" or "muong-lat")).ShouldAllBe(t => t.Value > 86.09m && t.Value < 91.46m);
+    }
+
+    [Fact]
+    public void FromDataFolder_NotADataFolder_Refused() =>
+        Should.Throw<InvalidDataException>(() => SampleInputs.FromDataFolder(Path.Combine(TestFiles.RepositoryRoot, "data", "raw")))
+            .Message.ShouldContain("is not a data folder");
 }
