@@ -82,7 +82,7 @@ public static class CchcCli
             try
             {
                 using var connections = new DuckDbConnectionFactory(result.GetValue(db)!);
-                var runner = new IngestRunner(new ScoreStore(connections), plan.Reference);
+                var runner = new IngestRunner(new ScoreStore(connections), plan.FromDataFolder ? plan.Reference : null);
                 return RunPlan(plan, runner, options, output, error, storing: true);
             }
             catch (DatabaseLockedException ex)

@@ -7,7 +7,9 @@ namespace CchcAnalytics.Ingest;
 /// <param name="Reference">Units, lineage, frameworks and crosswalk: from the data folder when one was given, else the embedded copy.</param>
 /// <param name="PublishedFiles">Files of <c>published/</c>.</param>
 /// <param name="DocumentFiles">Report documents and canonical CSVs.</param>
-public sealed record IngestPlan(ReferenceData Reference, IReadOnlyList<string> PublishedFiles, IReadOnlyList<string> DocumentFiles);
+/// <param name="FromDataFolder">True when <paramref name="Reference"/> was read from a data folder (so it should replace the
+/// database's reference data); false when it is the embedded copy.</param>
+public sealed record IngestPlan(ReferenceData Reference, IReadOnlyList<string> PublishedFiles, IReadOnlyList<string> DocumentFiles, bool FromDataFolder);
 
 /// <summary>The layout of a data folder like the repository's <c>data/</c>: <c>units.csv</c>, <c>lineage.csv</c>,
 /// <c>frameworks/</c> (reference data), <c>published/*.csv</c> (official results), and documents anywhere else
@@ -27,7 +29,9 @@ public static class DataFolder
         ReferenceData? reference = null;
         var published = new List<string>();
         var documents = new List<string>();
-        foreach (var path in paths)
+        // The same folder given twice ("data data") is read once.
+        var unique = paths.DistinctBy(p => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p)), StringComparer.Ordinal).ToList();
+        foreach (var path in unique)
         {
             if (Directory.Exists(path) && ReferenceData.IsDataDirectory(path))
             {
@@ -52,6 +56,6 @@ public static class DataFolder
             }
         }
 
-        return new IngestPlan(reference ?? ReferenceData.Embedded, published, documents);
+        return new IngestPlan(reference ?? ReferenceData.Embedded, published, documents.Distinct(StringComparer.Ordinal).ToList(), reference is not null);
     }
 }

@@ -29,20 +29,30 @@ public sealed class IngestRunner
         validator = new DocumentValidator(units, reference.Frameworks);
     }
 
-    /// <summary>A runner that stores accepted files. The store is seeded with <paramref name="reference"/> first.</summary>
-    public IngestRunner(ScoreStore store, ReferenceData reference)
+    /// <summary>A runner that stores accepted files. With <paramref name="reference"/> (a data folder's, or the embedded
+    /// copy) the store's reference data is replaced by it first; with null, the store's own reference data is used as it
+    /// is (seeded from the embedded copy only when the store has none), so ingesting one file never rewrites units,
+    /// lineage, frameworks or the crosswalk.</summary>
+    public IngestRunner(ScoreStore store, ReferenceData? reference)
     {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(reference);
         this.store = store;
-        store.UpsertUnits(reference.Units);
-        store.ReplaceLineage(reference.Lineage);
-        foreach (var framework in reference.Frameworks)
+        if (reference is null && store.LoadUnits().Count == 0)
         {
-            store.UpsertFramework(framework);
+            reference = ReferenceData.Embedded;
         }
 
-        store.ReplaceCrosswalk(reference.Crosswalk);
+        if (reference is not null)
+        {
+            store.UpsertUnits(reference.Units);
+            store.ReplaceLineage(reference.Lineage);
+            foreach (var framework in reference.Frameworks)
+            {
+                store.UpsertFramework(framework);
+            }
+
+            store.ReplaceCrosswalk(reference.Crosswalk);
+        }
 
         units = new UnitRegistry(store.LoadUnits());
         validator = new DocumentValidator(units, store.LoadFrameworks());
