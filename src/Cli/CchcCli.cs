@@ -31,6 +31,12 @@ public static class CchcCli
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (Exception ex) when (ex is ReferenceDataException or SchemaVersionException)
+        {
+            // Bad reference files or a database from a newer build: the user's data to fix, named by file and line.
+            error.WriteLine($"cchc: {ex.Message}");
+            return 1;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or DuckDB.NET.Data.DuckDBException)
         {
             // Expected failures of the environment (disk, permissions, a damaged database): a plain message, no stack trace.

@@ -142,11 +142,20 @@ public sealed class Crosswalk
                 case MappingKind.Renamed when entry.Code is not null:
                     warnings.Add($"Khung {framework.Id}: “{name}” đổi tên hoặc đánh số lại thành {entry.Code}.");
                     break;
+                case MappingKind.Same when entry.Code is not null && !entry.FromCodes.Contains(entry.Code) && entry.FromCodes.Count > 0:
+                    warnings.Add($"Khung {framework.Id}: “{name}” được đánh số lại thành {entry.Code}.");
+                    break;
             }
         }
 
         var fromMax = from.Find(fromCode)?.MaxPoints;
         var toMax = to.Find(toCode)?.MaxPoints;
+        if (fromMax is null || toMax is null)
+        {
+            warnings.Add($"Bảng đối chiếu trỏ tới tiêu chí không có trong khung ({fromCode} / {toCode}): không so sánh được.");
+            return new Comparability(false, warnings);
+        }
+
         if (comparable && fromMax != toMax)
         {
             warnings.Add($"Điểm chuẩn của “{name}” thay đổi ({VietnameseText.Number(fromMax!.Value)} → {VietnameseText.Number(toMax!.Value)}): so sánh theo % điểm chuẩn.");

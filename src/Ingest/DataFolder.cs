@@ -21,7 +21,7 @@ public static class DataFolder
     public const string SampleFolder = "sample";
 
     /// <summary>Sorts paths into a plan. A data folder contributes its reference data, its published results and its
-    /// documents; other folders and files are documents. Throws <see cref="InvalidDataException"/> when a data folder's
+    /// documents; other folders and files are documents. Throws <see cref="Reference.ReferenceDataException"/> when a data folder's
     /// reference files are bad (naming file and line).</summary>
     public static IngestPlan Plan(IEnumerable<string> paths)
     {

@@ -10,13 +10,13 @@ namespace CchcAnalytics.Sample;
 public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<PublishedResult> Published, IReadOnlyList<(string UnitId, int Year)> RealUnitYears)
 {
     /// <summary>Reads a data folder like the repository's <c>data/</c>. Real documents are validated (not stored) to
-    /// learn their unit and year; the existing <c>sample/</c> folder is ignored. Throws <see cref="InvalidDataException"/>
+    /// learn their unit and year; the existing <c>sample/</c> folder is ignored. Throws <see cref="ReferenceDataException"/>
     /// when a published-results file or a real document is rejected, since the sample would be built on bad ground.</summary>
     public static SampleInputs FromDataFolder(string dataDirectory)
     {
         if (!ReferenceData.IsDataDirectory(dataDirectory))
         {
-            throw new InvalidDataException(
+            throw new ReferenceDataException(
                 $"'{dataDirectory}' is not a data folder: it needs units.csv, lineage.csv and frameworks/ (like the repository's data/). The sample is built from a data folder's reference data and published results, never from defaults.");
         }
 
@@ -30,7 +30,7 @@ public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<Publish
             var rows = PublishedCsv.Read(File.ReadAllBytes(file), file, units, problems);
             if (problems.Any(p => p.Severity == Severity.Error))
             {
-                throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+                throw new ReferenceDataException(string.Join(Environment.NewLine, problems));
             }
 
             published.AddRange(rows);
@@ -43,7 +43,7 @@ public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<Publish
             var report = runner.Run(file, new IngestOptions());
             if (!report.Accepted)
             {
-                throw new InvalidDataException(string.Join(Environment.NewLine, report.Problems.Where(p => p.Severity == Severity.Error)));
+                throw new ReferenceDataException(string.Join(Environment.NewLine, report.Problems.Where(p => p.Severity == Severity.Error)));
             }
 
             real.AddRange(report.Submissions.Where(s => !s.Synthetic).Select(s => (s.Sheet.UnitId, s.Sheet.Year)));

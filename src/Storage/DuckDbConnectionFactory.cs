@@ -98,7 +98,7 @@ public sealed class DuckDbConnectionFactory : IDisposable
 
         if (current > SchemaVersion)
         {
-            throw new InvalidOperationException(
+            throw new SchemaVersionException(
                 $"The database '{Path}' has schema version {current}, newer than this program's {SchemaVersion}. Use a newer CCHC Analytics.");
         }
 

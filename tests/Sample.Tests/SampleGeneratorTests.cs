@@ -223,6 +223,6 @@ public sealed class SampleGeneratorTests(SampleGeneratorTests.Generated generate
 
     [Fact]
     public void FromDataFolder_NotADataFolder_Refused() =>
-        Should.Throw<InvalidDataException>(() => SampleInputs.FromDataFolder(Path.Combine(TestFiles.RepositoryRoot, "data", "raw")))
+        Should.Throw<CchcAnalytics.Ingest.Reference.ReferenceDataException>(() => SampleInputs.FromDataFolder(Path.Combine(TestFiles.RepositoryRoot, "data", "raw")))
             .Message.ShouldContain("is not a data folder");
 }

@@ -46,7 +46,7 @@ public sealed class SchemaMigrationTests : IDisposable
             Execute(connection, "INSERT INTO schema_version VALUES (99)");
         }
 
-        Should.Throw<InvalidOperationException>(() => new DuckDbConnectionFactory(path))
+        Should.Throw<SchemaVersionException>(() => new DuckDbConnectionFactory(path))
             .Message.ShouldContain("schema version 99, newer than this program's 2");
     }
 

@@ -15,6 +15,10 @@ public sealed class ReferenceData(
     IReadOnlyList<LineageEvent>? lineage = null,
     Crosswalk? crosswalk = null)
 {
+    // Declared before Embedded: static fields initialise in order, and Embedded's initialiser uses this.
+    private static readonly string[] RequiredFiles =
+        ["units.csv", "lineage.csv", "frameworks/frameworks.csv", "frameworks/concepts.csv", "frameworks/crosswalk.csv"];
+
     public IReadOnlyList<Unit> Units { get; } = units;
 
     public IReadOnlyList<Framework> Frameworks { get; } = frameworks;
@@ -38,9 +42,14 @@ public sealed class ReferenceData(
         {
             var line = csv.Parser.RawRow;
             var id = Required(csv, "unit_id", file, line);
+            if (units.Any(u => u.Id == id))
+            {
+                throw new ReferenceDataException($"{file}:{line}: unit id '{id}' appears twice.");
+            }
+
             if (!UnitKindText.TryParse(csv.GetField("kind"), out var kind))
             {
-                throw new InvalidDataException($"{file}:{line}: unknown kind '{csv.GetField("kind")}' for unit '{id}'.");
+                throw new ReferenceDataException($"{file}:{line}: unknown kind '{csv.GetField("kind")}' for unit '{id}'.");
             }
 
             units.Add(new Unit(
@@ -61,7 +70,9 @@ public sealed class ReferenceData(
 
     /// <summary>Parses the lineage events: <c>event_id,effective_year,date,event,province,level,from_unit,to_unit,
     /// from_kind,to_kind,legal_basis,source,note</c>.</summary>
-    public static IReadOnlyList<LineageEvent> ParseLineage(TextReader reader, string file)
+    public static IReadOnlyList<LineageEvent> ParseLineage(TextReader reader, string file) => ParseLineage(reader, file, lines: null);
+
+    private static List<LineageEvent> ParseLineage(TextReader reader, string file, List<int>? lines)
     {
         using var csv = new CsvReader(reader, Configuration());
         csv.Read();
@@ -73,9 +84,10 @@ public sealed class ReferenceData(
             var id = Required(csv, "event_id", file, line);
             if (!LineageEventKindText.TryParse(csv.GetField("event"), out var kind))
             {
-                throw new InvalidDataException($"{file}:{line}: unknown event '{csv.GetField("event")}' in '{id}' (expected reclassified, succeeded, merged or abolished).");
+                throw new ReferenceDataException($"{file}:{line}: unknown event '{csv.GetField("event")}' in '{id}' (expected reclassified, succeeded, merged or abolished).");
             }
 
+            lines?.Add(line);
             events.Add(new LineageEvent(
                 id,
                 Year(Required(csv, "effective_year", file, line), file, line)!.Value,
@@ -97,7 +109,10 @@ public sealed class ReferenceData(
 
     /// <summary>Parses the concepts (<c>concept_id,level,name</c>) and the crosswalk
     /// (<c>framework_id,code,concept_id,mapping,from_codes,note</c>; from_codes separated by '|').</summary>
-    public static Crosswalk ParseCrosswalk(TextReader concepts, string conceptsFile, TextReader entries, string entriesFile)
+    public static Crosswalk ParseCrosswalk(TextReader concepts, string conceptsFile, TextReader entries, string entriesFile) =>
+        ParseCrosswalk(concepts, conceptsFile, entries, entriesFile, lines: null);
+
+    private static Crosswalk ParseCrosswalk(TextReader concepts, string conceptsFile, TextReader entries, string entriesFile, List<int>? lines)
     {
         var conceptList = new List<Concept>();
         using (var csv = new CsvReader(concepts, Configuration()))
@@ -109,7 +124,7 @@ public sealed class ReferenceData(
                 var line = csv.Parser.RawRow;
                 if (!CriterionLevelText.TryParse(csv.GetField("level"), out var level))
                 {
-                    throw new InvalidDataException($"{conceptsFile}:{line}: unknown level '{csv.GetField("level")}'.");
+                    throw new ReferenceDataException($"{conceptsFile}:{line}: unknown level '{csv.GetField("level")}'.");
                 }
 
                 conceptList.Add(new Concept(Required(csv, "concept_id", conceptsFile, line), level, VietnameseText.Nfc(Required(csv, "name", conceptsFile, line))));
@@ -126,18 +141,19 @@ public sealed class ReferenceData(
                 var line = csv.Parser.RawRow;
                 if (!MappingKindText.TryParse(csv.GetField("mapping"), out var mapping))
                 {
-                    throw new InvalidDataException($"{entriesFile}:{line}: unknown mapping '{csv.GetField("mapping")}' (expected same, renamed, split, merged, new or dropped).");
+                    throw new ReferenceDataException($"{entriesFile}:{line}: unknown mapping '{csv.GetField("mapping")}' (expected same, renamed, split, merged, new or dropped).");
                 }
 
                 var code = NullIfEmpty(csv.GetField("code"));
                 if ((code is null) != (mapping == MappingKind.Dropped))
                 {
-                    throw new InvalidDataException($"{entriesFile}:{line}: a dropped row has no code, and every other row has one.");
+                    throw new ReferenceDataException($"{entriesFile}:{line}: a dropped row has no code, and every other row has one.");
                 }
 
+                lines?.Add(line);
                 entryList.Add(new CrosswalkEntry(
                     Required(csv, "framework_id", entriesFile, line),
-                    code is null ? null : CriterionCode.Normalize(code) ?? throw new InvalidDataException($"{entriesFile}:{line}: '{code}' is not a criterion code."),
+                    code is null ? null : CriterionCode.Normalize(code) ?? throw new ReferenceDataException($"{entriesFile}:{line}: '{code}' is not a criterion code."),
                     Required(csv, "concept_id", entriesFile, line),
                     mapping,
                     (csv.GetField("from_codes") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -145,14 +161,24 @@ public sealed class ReferenceData(
             }
         }
 
-        try
+        var known = conceptList.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var mapped = new HashSet<(string, string)>();
+        for (var i = 0; i < entryList.Count; i++)
         {
-            return new Crosswalk(conceptList, entryList);
+            var entry = entryList[i];
+            var where = lines is null ? entriesFile : $"{entriesFile}:{lines[i]}";
+            if (!known.Contains(entry.ConceptId))
+            {
+                throw new ReferenceDataException($"{where}: concept '{entry.ConceptId}' is not in {conceptsFile}.");
+            }
+
+            if (entry.Code is not null && !mapped.Add((entry.FrameworkId, entry.Code)))
+            {
+                throw new ReferenceDataException($"{where}: {entry.FrameworkId} {entry.Code} is mapped twice.");
+            }
         }
-        catch (ArgumentException ex)
-        {
-            throw new InvalidDataException($"{entriesFile}: {ex.Message}", ex);
-        }
+
+        return new Crosswalk(conceptList, entryList);
     }
 
     /// <summary>Parses one framework's rows: <c>code,level,name,max_points</c>.</summary>
@@ -166,15 +192,15 @@ public sealed class ReferenceData(
         {
             var line = csv.Parser.RawRow;
             var code = CriterionCode.Normalize(csv.GetField("code"))
-                ?? throw new InvalidDataException($"{file}:{line}: '{csv.GetField("code")}' is not a criterion code.");
+                ?? throw new ReferenceDataException($"{file}:{line}: '{csv.GetField("code")}' is not a criterion code.");
             if (!CriterionLevelText.TryParse(csv.GetField("level"), out var level) || CriterionCode.LevelOf(code) != level)
             {
-                throw new InvalidDataException($"{file}:{line}: level '{csv.GetField("level")}' does not fit code {code}.");
+                throw new ReferenceDataException($"{file}:{line}: level '{csv.GetField("level")}' does not fit code {code}.");
             }
 
             if (!decimal.TryParse(csv.GetField("max_points"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var max))
             {
-                throw new InvalidDataException($"{file}:{line}: max_points '{csv.GetField("max_points")}' is not a number with a decimal point.");
+                throw new ReferenceDataException($"{file}:{line}: max_points '{csv.GetField("max_points")}' is not a number with a decimal point.");
             }
 
             criteria.Add(new FrameworkCriterion(code, level, VietnameseText.Nfc(Required(csv, "name", file, line)), max));
@@ -197,7 +223,7 @@ public sealed class ReferenceData(
             var id = Required(csv, "framework_id", file, line);
             if (!FrameworkStatusText.TryParse(csv.GetField("status"), out var status))
             {
-                throw new InvalidDataException($"{file}:{line}: unknown status '{csv.GetField("status")}' for framework '{id}'.");
+                throw new ReferenceDataException($"{file}:{line}: unknown status '{csv.GetField("status")}' for framework '{id}'.");
             }
 
             var criteriaFile = Required(csv, "file", file, line);
@@ -207,8 +233,8 @@ public sealed class ReferenceData(
                 id,
                 Required(csv, "province", file, line),
                 Required(csv, "level", file, line),
-                int.Parse(Required(csv, "year_from", file, line), CultureInfo.InvariantCulture),
-                string.IsNullOrWhiteSpace(yearTo) ? null : int.Parse(yearTo, CultureInfo.InvariantCulture),
+                Year(Required(csv, "year_from", file, line), file, line)!.Value,
+                Year(yearTo, file, line),
                 NullIfEmpty(csv.GetField("decision")),
                 status,
                 Required(csv, "source", file, line),
@@ -219,12 +245,13 @@ public sealed class ReferenceData(
     }
 
     /// <summary>Loads reference data from a data folder laid out like the repository's <c>data/</c>
-    /// (<c>units.csv</c>, <c>lineage.csv</c>, <c>frameworks/</c>). Throws <see cref="InvalidDataException"/> naming
+    /// (<c>units.csv</c>, <c>lineage.csv</c>, <c>frameworks/</c>). Throws <see cref="ReferenceDataException"/> naming
     /// file and line on bad content.</summary>
     public static ReferenceData LoadFromDirectory(string dataDirectory) =>
-        Load(name => new StreamReader(Path.Combine(dataDirectory, name)), name => Path.Combine(dataDirectory, name));
+        Load(name => new StreamReader(Path.Combine(dataDirectory, name)), name => Path.Combine(dataDirectory, name), name => File.Exists(Path.Combine(dataDirectory, name)));
 
-    /// <summary>Whether <paramref name="directory"/> is a data folder (it has <c>units.csv</c> and <c>frameworks/frameworks.csv</c>).</summary>
+    /// <summary>Whether <paramref name="directory"/> is a data folder (it has <c>units.csv</c> and <c>frameworks/frameworks.csv</c>;
+    /// loading it then requires the other reference files too, and says which one is missing).</summary>
     public static bool IsDataDirectory(string directory) =>
         File.Exists(Path.Combine(directory, "units.csv")) && File.Exists(Path.Combine(directory, "frameworks", "frameworks.csv"));
 
@@ -234,27 +261,47 @@ public sealed class ReferenceData(
         return Load(name => Open(assembly, "data/" + name), name => "data/" + name);
     }
 
-    private static ReferenceData Load(Func<string, TextReader> open, Func<string, string> describe)
+    private static ReferenceData Load(Func<string, TextReader> open, Func<string, string> describe, Func<string, bool>? exists = null)
     {
+        foreach (var name in RequiredFiles.Where(n => exists is not null && !exists(n)))
+        {
+            throw new ReferenceDataException(
+                $"{describe(name)} is missing: a data folder needs {string.Join(", ", RequiredFiles)} (see README, Data).");
+        }
+
         using var unitsReader = open("units.csv");
         using var lineageReader = open("lineage.csv");
         using var indexReader = open("frameworks/frameworks.csv");
         using var conceptsReader = open("frameworks/concepts.csv");
         using var crosswalkReader = open("frameworks/crosswalk.csv");
-        var units = ParseUnits(unitsReader, describe("units.csv"));
-        var lineage = ParseLineage(lineageReader, describe("lineage.csv"));
-        var frameworks = ParseFrameworks(indexReader, describe("frameworks/frameworks.csv"), name => open("frameworks/" + name));
-        var crosswalk = ParseCrosswalk(conceptsReader, describe("frameworks/concepts.csv"), crosswalkReader, describe("frameworks/crosswalk.csv"));
+        var units = Guard(describe("units.csv"), () => ParseUnits(unitsReader, describe("units.csv")));
+        var lineageLines = new List<int>();
+        var lineage = Guard(describe("lineage.csv"), () => ParseLineage(lineageReader, describe("lineage.csv"), lineageLines));
+        var frameworks = Guard(describe("frameworks/frameworks.csv"), () => ParseFrameworks(indexReader, describe("frameworks/frameworks.csv"), name => open("frameworks/" + name)));
+        var crosswalkLines = new List<int>();
+        var crosswalk = Guard(describe("frameworks/crosswalk.csv"),
+            () => ParseCrosswalk(conceptsReader, describe("frameworks/concepts.csv"), crosswalkReader, describe("frameworks/crosswalk.csv"), crosswalkLines));
+        ReferenceChecks.Check(units, lineage, lineageLines, describe("lineage.csv"), frameworks, describe("frameworks/frameworks.csv"), crosswalk, crosswalkLines, describe("frameworks/crosswalk.csv"));
+        return new ReferenceData(units, frameworks, lineage, crosswalk);
+    }
+
+    /// <summary>Turns CsvHelper's exceptions (unbalanced quotes, missing columns) into a one-line error with file and line.</summary>
+    private static T Guard<T>(string file, Func<T> parse)
+    {
         try
         {
-            _ = new UnitLineage(units, lineage);
+            return parse();
         }
-        catch (ArgumentException ex)
+        catch (CsvHelperException ex)
         {
-            throw new InvalidDataException($"{describe("lineage.csv")}: {ex.Message}", ex);
+            var line = ex.Context?.Parser?.RawRow;
+            var first = ex.Message.Split('\n', 2)[0].Trim();
+            throw new ReferenceDataException($"{file}{(line is > 0 ? $":{line}" : "")}: malformed CSV row ({first}).", ex);
         }
-
-        return new ReferenceData(units, frameworks, lineage, crosswalk);
+        catch (FileNotFoundException ex)
+        {
+            throw new ReferenceDataException($"{file}: names a file that does not exist ({Path.GetFileName(ex.FileName)}).", ex);
+        }
     }
 
     private static StreamReader Open(Assembly assembly, string name) =>
@@ -271,7 +318,7 @@ public sealed class ReferenceData(
     {
         var value = csv.GetField(column);
         return string.IsNullOrWhiteSpace(value)
-            ? throw new InvalidDataException($"{file}:{line}: column '{column}' is empty.")
+            ? throw new ReferenceDataException($"{file}:{line}: column '{column}' is empty.")
             : value.Trim();
     }
 
@@ -284,7 +331,7 @@ public sealed class ReferenceData(
 
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new InvalidDataException($"{file}:{line}: '{text}' is not a date in yyyy-MM-dd form.");
+            : throw new ReferenceDataException($"{file}:{line}: '{text}' is not a date in yyyy-MM-dd form.");
     }
 
     private static string? Optional(CsvReader csv, string column) =>
@@ -299,7 +346,7 @@ public sealed class ReferenceData(
 
         return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100
             ? year
-            : throw new InvalidDataException($"{file}:{line}: '{text}' is not a year.");
+            : throw new ReferenceDataException($"{file}:{line}: '{text}' is not a year.");
     }
 
     private static UnitKind? Kind(string? text, string file, int line)
@@ -309,7 +356,7 @@ public sealed class ReferenceData(
             return null;
         }
 
-        return UnitKindText.TryParse(text, out var kind) ? kind : throw new InvalidDataException($"{file}:{line}: unknown kind '{text}'.");
+        return UnitKindText.TryParse(text, out var kind) ? kind : throw new ReferenceDataException($"{file}:{line}: unknown kind '{text}'.");
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
