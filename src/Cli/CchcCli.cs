@@ -79,7 +79,7 @@ public static class CchcCli
         {
             var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), Actor: $"cli:{Environment.UserName}");
             var plan = DataFolder.Plan(result.GetValue(paths) ?? []);
-            if (plan.DocumentFiles.Count == 0 && plan.PublishedFiles.Count == 0)
+            if (plan.DocumentFiles.Count == 0 && plan.PublishedFiles.Count == 0 && !plan.FromDataFolder)
             {
                 error.WriteLine("No .txt, .csv, .xlsx or .docx files found in the given paths.");
                 return 1;
@@ -89,6 +89,13 @@ public static class CchcCli
             {
                 using var connections = new DuckDbConnectionFactory(result.GetValue(db)!);
                 var runner = new IngestRunner(new ScoreStore(connections), plan.FromDataFolder ? plan.Reference : null);
+                if (plan.FromDataFolder)
+                {
+                    var reference = plan.Reference;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"reference data: {reference.Units.Count} units, {reference.Lineage.Count} lineage events, {reference.Frameworks.Count} frameworks ({reference.Frameworks.Count(f => f.Status == Core.FrameworkStatus.Illustrative)} khung minh họa), {reference.Crosswalk.Entries.Count} crosswalk rows"));
+                }
+
                 return RunPlan(plan, runner, options, output, error, storing: true);
             }
             catch (DatabaseLockedException ex)
@@ -234,19 +241,18 @@ public static class CchcCli
 
     private static int RunPlan(IngestPlan plan, IngestRunner runner, IngestOptions options, TextWriter output, TextWriter error, bool storing)
     {
-        var rejectedPublished = 0;
+        var (accepted, rejected) = (0, 0);
         foreach (var file in plan.PublishedFiles)
         {
             var report = runner.RunPublished(file, options.Actor);
-            rejectedPublished += report.Accepted ? 0 : 1;
+            (accepted, rejected) = report.Accepted ? (accepted + 1, rejected) : (accepted, rejected + 1);
             ReportFormatter.WritePublished(report, output, storing);
         }
 
-        var documents = plan.DocumentFiles.Count == 0 ? 0 : RunFiles(plan.DocumentFiles, f => runner.Run(f, options), output, error, storing);
-        return documents == 0 && rejectedPublished == 0 ? 0 : 1;
+        return RunFiles(plan.DocumentFiles, f => runner.Run(f, options), output, error, storing, accepted, rejected);
     }
 
-    private static int RunFiles(IReadOnlyList<string> files, Func<string, FileReport> run, TextWriter output, TextWriter error, bool storing)
+    private static int RunFiles(IReadOnlyList<string> files, Func<string, FileReport> run, TextWriter output, TextWriter error, bool storing, int acceptedBefore = 0, int rejectedBefore = 0)
     {
         var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected && files.Count > 1;
         var rejected = 0;
@@ -271,7 +277,7 @@ public static class CchcCli
             ReportFormatter.WriteText(report, output, storing);
         }
 
-        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{files.Count - rejected} accepted, {rejected} rejected."));
-        return rejected == 0 ? 0 : 1;
+        output.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{acceptedBefore + files.Count - rejected} accepted, {rejectedBefore + rejected} rejected."));
+        return rejected + rejectedBefore == 0 ? 0 : 1;
     }
 }

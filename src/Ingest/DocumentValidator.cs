@@ -195,9 +195,11 @@ public sealed class DocumentValidator
 
         if (year is not null && !match.Unit.ExistsIn(year.Value))
         {
-            var span = $"{match.Unit.ValidFrom?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "…"}–{match.Unit.ValidTo?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "nay"}";
+            var first = match.Unit.FirstYear ?? match.Unit.ValidFrom?.Year;
+            var last = match.Unit.LastYear ?? match.Unit.ValidTo?.Year;
+            var span = $"{first?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{last?.ToString(CultureInfo.InvariantCulture) ?? "nay"}";
             problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, document.UnitLine,
-                $"{match.Unit.FullName} did not exist in {year} (it existed {span})."));
+                $"{match.Unit.FullName} is not scored for {year} (its index years are {span}; see data/units.csv and data/lineage.csv)."));
             return null;
         }
 

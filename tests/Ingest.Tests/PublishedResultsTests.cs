@@ -73,7 +73,11 @@ public sealed class PublishedResultsTests : IDisposable
     [InlineData("dong-son,Huyện Đông Sơn,2023,92.15,,,1,27,,,,https://x.org,", "bad-row", "decision")]
     [InlineData("dong-son,Huyện Đông Sơn,,92.15,,,1,27,600/QĐ-UBND,,,https://x.org,", "no-year", "year")]
     [InlineData("dong-son,Huyện Đông Sơn,2023,92.15,,,1,27,600/QĐ-UBND,6/2/2024,,https://x.org,", "bad-number", "decision_date")]
-    public void RunPublished_BadRow_RejectedNamingFileLineAndColumn(string row, string code, string column)
+    [InlineData("dong-son,Huyện Đông Sơn,2023,92.1234,,,1,27,600/QĐ-UBND,,,https://x.org,", "bad-number", "points")]
+    [InlineData("dong-son,Huyện Đông Sơn,2024,92.15,,,1,26,482/QĐ-UBND,,,https://x.org,", "unknown-unit", "unit_id")]
+    [InlineData("tinh-gia,Huyện Tĩnh Gia,2023,90,,,5,27,600/QĐ-UBND,,,https://x.org,", "unknown-unit", "unit_id")]
+    [InlineData("dong-son,\"Huyện Đông Sơn,2023,92.15,,,1,27,600/QĐ-UBND,,,https://x.org,", "bad-row", null)]
+    public void RunPublished_BadRow_RejectedNamingFileLineAndColumn(string row, string code, string? column)
     {
         var before = store.TableCounts();
         var path = folder.Write("bad.csv", $"{Header}\nhoang-hoa,Huyện Hoằng Hóa,2023,91.92,,91.92,2,27,600/QĐ-UBND,,,https://x.org,\n{row}\n");
@@ -84,6 +88,14 @@ public sealed class PublishedResultsTests : IDisposable
         var error = report.Problems.First(p => p.Severity == Severity.Error);
         (error.Code, error.File, error.Line, error.Cell).ShouldBe((code, path, (int?)3, column));
         store.TableCounts().ShouldBe(before);
+    }
+
+    [Fact]
+    public void Run_PublishedFileAsScores_RejectedWithAHint()
+    {
+        var report = runner.Run(Qd600, new IngestOptions());
+
+        report.Problems.ShouldHaveSingleItem().Message.ShouldEndWith("This is a published-results file: put it in the data folder's published/ and load the folder (cchc ingest data).");
     }
 
     [Fact]

@@ -95,8 +95,11 @@ public static partial class CanonicalCsv
         var hasSynthetic = header.Length == Header.Length + 1 && header[^1] == SyntheticColumn;
         if (!header.Take(Header.Length).SequenceEqual(Header) || (header.Length != Header.Length && !hasSynthetic))
         {
+            var hint = header.SequenceEqual(Reference.PublishedCsv.Header)
+                ? " This is a published-results file: put it in the data folder's published/ and load the folder (cchc ingest data)."
+                : "";
             problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1,
-                $"The header must be exactly '{string.Join(',', Header)}' (optionally ',{SyntheticColumn}'); found '{string.Join(',', header)}'."));
+                $"The header must be exactly '{string.Join(',', Header)}' (optionally ',{SyntheticColumn}'); found '{string.Join(',', header)}'.{hint}"));
             return [];
         }
 

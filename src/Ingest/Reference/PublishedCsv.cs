@@ -26,9 +26,23 @@ public static class PublishedCsv
         }
 
         var start = problems.Count;
+        try
+        {
+            return ReadRows(decoded.Text, file, units, problems, start);
+        }
+        catch (CsvHelperException ex)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, ex.Context?.Parser?.Row,
+                $"Malformed CSV row (a quote inside an unquoted field, or a wrong number of columns): {ex.Message.Split('\n', 2)[0].Trim()}"));
+            return [];
+        }
+    }
+
+    private static List<PublishedResult> ReadRows(string text, string file, UnitRegistry units, List<Problem> problems, int start)
+    {
         var results = new List<PublishedResult>();
-        using var reader = new StringReader(decoded.Text);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim });
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = true });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null || !csv.HeaderRecord.SequenceEqual(Header))
         {
             problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1, $"The header must be exactly '{string.Join(',', Header)}'."));
@@ -58,6 +72,10 @@ public static class PublishedCsv
             if (Field("year").Length == 0)
             {
                 Error(ProblemCodes.NoYear, "year", "year is empty.");
+            }
+            else if (year is { } y && !unit.ExistsIn(y))
+            {
+                Error(ProblemCodes.UnknownUnit, "unit_id", $"{unit.FullName} ({unit.Id}) is not scored in {y}; see first_year/last_year in data/units.csv.");
             }
             if (year is < 2000 or > 2100)
             {
@@ -122,6 +140,13 @@ public static class PublishedCsv
 
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
         {
+            // The database keeps three decimals (91.651); more would be silently rounded, altering a published value.
+            if (value.Scale > 3 && value != Math.Round(value, 3))
+            {
+                error(ProblemCodes.BadNumber, column, $"'{text}' has more than three decimals; published values are stored with at most three.");
+                return null;
+            }
+
             return value;
         }
 
