@@ -57,16 +57,22 @@ public sealed class PeerAnalysis
     /// <summary>The unit's profile as grouped; null when the unit was excluded or is not in this year's results.</summary>
     public PeerMember? MemberOf(string unitId) => byUnit.TryGetValue(unitId, out var found) ? found.Member : null;
 
-    /// <summary>Mean % of an area over the <em>other</em> members of the unit's group (the peer benchmark); null when the
-    /// unit is not grouped, the area is not a feature, or the unit is alone in its group.</summary>
-    public decimal? PeerMean(string unitId, string areaCode)
+    /// <summary>Mean % of a row (an area, or any criterion or sub-criterion of the framework) over the <em>other</em>
+    /// members of the unit's group: the peer benchmark. Members without points for the row are left out of the mean, as
+    /// in <see cref="Benchmarks.Of"/>. Null when the unit is not grouped, is alone in its group, or no other member has
+    /// points for the row.</summary>
+    public decimal? PeerMean(string unitId, string code)
     {
         if (!byUnit.TryGetValue(unitId, out var found))
         {
             return null;
         }
 
-        var others = found.Group.Members.Where(m => m.Unit.Id != unitId).Select(m => m.PercentOf(areaCode)).ToList();
-        return others.Count == 0 || others.Any(p => p is null) ? null : others.Average(p => p!.Value);
+        var others = found.Group.Members
+            .Where(m => m.Unit.Id != unitId)
+            .Select(m => m.PercentOf(code) ?? m.Result.Find(code)?.Percent)
+            .OfType<decimal>()
+            .ToList();
+        return others.Count == 0 ? null : others.Average();
     }
 }

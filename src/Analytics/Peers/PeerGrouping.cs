@@ -126,7 +126,7 @@ public static class PeerGrouping
 
             // The unit's own area maxima (the applicable max), as UnitYearResult.Index uses them.
             var index = result.Index ?? areas.Sum(a => a.Row!.Points!.Value) / areas.Sum(a => a.Row!.MaxPoints) * 100m;
-            members.Add(new PeerMember(result.Unit, index, areas.Select(a => new AreaPercent(a.AreaCode, a.Row!.Percent!.Value)).ToList()));
+            members.Add(new PeerMember(result, index, areas.Select(a => new AreaPercent(a.AreaCode, a.Row!.Percent!.Value)).ToList()));
         }
 
         return (members, excluded);

@@ -39,5 +39,10 @@ internal static class PeerCases
         return new UnitYearResult(unit, year, Stage.Appraised, false, framework, points, areas.Sum(a => a.MaxPoints), criteria, null);
     }
 
+    /// <summary>The result with one more row (a criterion under an area), scored <paramref name="points"/> of
+    /// <paramref name="maxPoints"/>; null points = missing.</summary>
+    public static UnitYearResult WithRow(UnitYearResult result, string code, decimal maxPoints, decimal? points) =>
+        result with { Criteria = [.. result.Criteria, new CriterionResult(code, CriterionLevel.Criterion, $"Tiêu chí thử {code}", maxPoints, points, null, true, null)] };
+
     private static string Code(int index) => (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -98,6 +98,25 @@ public sealed class PeerGroupingDataTests(AnalyticsFixture fixture) : IClassFixt
         }
     }
 
+    [Fact]
+    public void PeerMean_2023_FeedsTheUnitBenchmarks()
+    {
+        var results = Results2023;
+        var analysis = PeerGrouping.Analyse(results, AnalyticsOptions.Default);
+        var unit = results.First(r => r.Unit.Id == "muong-lat");
+        var peers = analysis.GroupOf("muong-lat").ShouldNotBeNull().Members.Where(m => m.Unit.Id != "muong-lat").ToList();
+
+        var rows = Benchmarks.ForUnit(unit, Benchmarks.Of(results, unit.Framework), code => analysis.PeerMean("muong-lat", code));
+
+        foreach (var row in rows.Where(r => r.Criterion.Percent is not null))
+        {
+            var expected = peers.Select(m => m.Result.Find(row.Criterion.Code)?.Percent).OfType<decimal>().ToList();
+            row.PeerMeanPercent.ShouldBe(expected.Count == 0 ? null : expected.Average(), row.Criterion.Code);
+        }
+
+        rows.Where(r => r.Criterion.Level == Core.CriterionLevel.Area).ShouldAllBe(r => r.GapToPeerPercent != null);
+    }
+
     [Theory]
     [InlineData(2017)]
     [InlineData(2020)]

@@ -156,6 +156,30 @@ public sealed class PeerGroupingTests
     }
 
     [Fact]
+    public void PeerMean_Criterion_MeanPercentOfTheOtherMembersThatHavePoints()
+    {
+        // Criterion 1.1 (max 4) is not a feature; s3 has no points for it and is left out of s1's benchmark, not read as 0.
+        var results = TwoClusters()
+            .Select(r => r.Unit.Id switch
+            {
+                "s1" => WithRow(r, "1.1", 4m, 1m),
+                "s2" => WithRow(r, "1.1", 4m, 4m),
+                "s3" => WithRow(r, "1.1", 4m, null),
+                "s4" => WithRow(r, "1.1", 4m, 3m),
+                "s5" => WithRow(r, "1.1", 4m, 2m),
+                _ => r,
+            })
+            .ToList();
+
+        var analysis = PeerGrouping.Analyse(results, TwoGroups);
+
+        // s2, s4, s5: 100 %, 75 %, 50 % → 75 %.
+        analysis.PeerMean("s1", "1.1").ShouldBe(75m);
+        // The weak group has no 1.1 rows at all.
+        analysis.PeerMean("w1", "1.1").ShouldBeNull();
+    }
+
+    [Fact]
     public void PeerMean_UnknownUnitOrArea_Null()
     {
         var analysis = PeerGrouping.Analyse(TwoClusters(), TwoGroups);
