@@ -72,6 +72,19 @@ public static class Findings
                 Numbers(("self_total", gap.SelfTotal), ("appraised_total", gap.AppraisedTotal), ("gap", gap.Gap), ("largest_cut", cut.Gap))));
         }
 
+        if (report.PeerGroup is { } group)
+        {
+            findings.Add(new Finding("peer-group",
+                $"{sample}Thuộc {group.Label} ({group.Members.Count} đơn vị có cơ cấu điểm theo lĩnh vực tương tự, chỉ số bình quân {N(Math.Round(group.MeanIndex, 2))}%).",
+                Numbers(("group", group.Number), ("members", group.Members.Count), ("mean_index", group.MeanIndex))));
+        }
+
+        if (report.Anomaly is { } anomaly)
+        {
+            findings.Add(new Finding("anomaly", sample + anomaly.Vietnamese,
+                Numbers([("score", anomaly.Score), .. anomaly.Areas.Select(a => ($"z_{a.AreaCode}", a.ZScore))])));
+        }
+
         if (report.NextRankPath is { Reachable: true } path)
         {
             findings.Add(new Finding("next-rank",

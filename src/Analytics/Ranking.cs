@@ -7,7 +7,7 @@ namespace CchcAnalytics.Analytics;
 /// <param name="Rank">Standard competition rank ("1224"): one more than the number of units with a higher index.</param>
 /// <param name="RankOf">Number of units ranked (units with a missing total are not ranked).</param>
 /// <param name="Tied">Shares its rank with another unit ("đồng hạng").</param>
-/// <param name="Quartile">1 (top quarter) to 4, from the rank: ⌈4 × rank / N⌉.</param>
+/// <param name="Quartile">1 (top quarter) to 4, from the rank: ⌊4 × (rank − 1) / N⌋ + 1.</param>
 /// <param name="Band">The configured band of its index.</param>
 /// <param name="PreviousRank">Rank of the same series the year before (Tĩnh Gia's 2019 rank for Nghi Sơn 2020); null when not ranked then.</param>
 /// <param name="PreviousRankOf">Number of units ranked the year before.</param>
@@ -70,7 +70,7 @@ public static class Ranker
                 c.Rank,
                 current.Count,
                 c.Tied,
-                (int)Math.Ceiling(4.0 * c.Rank / current.Count),
+                (4 * (c.Rank - 1) / current.Count) + 1,
                 options.BandOf(c.Result.Index!.Value),
                 before.Result is null ? null : before.Rank,
                 before.Result is null ? null : previous.Count);

@@ -1,3 +1,4 @@
+using CchcAnalytics.Analytics.Peers;
 using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Analytics;
@@ -12,7 +13,8 @@ namespace CchcAnalytics.Analytics;
 /// <param name="MeanPercent">Province mean %.</param>
 /// <param name="BestPercent">Province best %.</param>
 /// <param name="BestUnits">Units with the best points.</param>
-public sealed record AreaLine(string Code, string Name, decimal MaxPoints, decimal? Points, decimal? Percent, decimal MedianPercent, decimal MeanPercent, decimal BestPercent, IReadOnlyList<string> BestUnits);
+/// <param name="PeerMeanPercent">Mean % of the other members of the unit's peer group; null without peers.</param>
+public sealed record AreaLine(string Code, string Name, decimal MaxPoints, decimal? Points, decimal? Percent, decimal MedianPercent, decimal MeanPercent, decimal BestPercent, IReadOnlyList<string> BestUnits, decimal? PeerMeanPercent);
 
 /// <summary>An area's % this year against last year (through the crosswalk concept).</summary>
 /// <param name="Code">Area code this year.</param>
@@ -51,6 +53,14 @@ public sealed record UnitReport
 
     public required UnitTrend Trend { get; init; }
 
+    /// <summary>The year's peer analysis (k-means groups, anomaly flags, comparison with a simple rule); null when the
+    /// year has too few comparable units.</summary>
+    public PeerAnalysis? Peers { get; init; }
+
+    public PeerGroup? PeerGroup => Peers?.GroupOf(Result.Unit.Id);
+
+    public AnomalyFlag? Anomaly => Peers?.Anomalies.Flags.FirstOrDefault(f => f.Unit.Id == Result.Unit.Id);
+
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
     /// <summary>Builds the report of <paramref name="unitId"/> (or the unit holding its series) for <paramref name="year"/>;
@@ -67,11 +77,13 @@ public sealed record UnitReport
 
         var unit = result.Unit;
         var ranking = Ranker.For(data, year, unit.Province, unit.Level, options);
-        var benchmarks = Benchmarks.Of(data.ResultsOf(year, unit.Province, unit.Level), result.Framework);
+        var sameYear = data.ResultsOf(year, unit.Province, unit.Level);
+        var benchmarks = Benchmarks.Of(sameYear, result.Framework);
+        var peers = Peer(sameYear.Where(r => r.Framework.Id == result.Framework.Id).ToList(), options);
         var areas = result.Areas.Select(a =>
         {
             var b = benchmarks.First(x => x.Code == a.Code);
-            return new AreaLine(a.Code, a.Name, a.MaxPoints, a.Points, a.Percent, b.MedianPercent, b.MeanPercent, b.BestPercent, b.BestUnits);
+            return new AreaLine(a.Code, a.Name, a.MaxPoints, a.Points, a.Percent, b.MedianPercent, b.MeanPercent, b.BestPercent, b.BestUnits, peers?.PeerMean(unit.Id, a.Code));
         }).ToList();
         var previous = data.SeriesResult(unitId, year - 1);
         var path = data.FrameworkPath(unit.Province, unit.Level);
@@ -95,7 +107,12 @@ public sealed record UnitReport
             NextRankPath = ranked is null ? null : NextRank.ToNextRank(ranking, unit.Id),
             NextBandPath = ranked is null ? null : NextRank.ToNextBand(ranking, unit.Id, options),
             Trend = Trends.ForUnit(data, unit.Id, options),
+            Peers = peers,
         };
         return report with { Findings = Analytics.Findings.For(report, options) };
     }
+
+    /// <summary>Peer groups need a handful of comparable units; with fewer, a report simply has none.</summary>
+    private static PeerAnalysis? Peer(IReadOnlyList<UnitYearResult> results, AnalyticsOptions options) =>
+        results.Count(r => r.Areas.All(a => a.Points is not null)) > options.PeerGroups ? PeerGrouping.Analyse(results, options) : null;
 }

@@ -47,6 +47,7 @@ internal static class AnalyticsFormatter
                 ["province_median_percent"] = Number(Round(a.MedianPercent)),
                 ["province_best_percent"] = Number(Round(a.BestPercent)),
                 ["best_units"] = Array(a.BestUnits.Select(u => JsonValue.Create(u))),
+                ["peer_mean_percent"] = Number(Round(a.PeerMeanPercent)),
             })),
             ["weakest"] = Array(report.Weakest.Take(10).Select(w => new JsonObject
             {
@@ -74,6 +75,34 @@ internal static class AnalyticsFormatter
                 ["over_claim_ratio"] = Number(Math.Round(gap.OverClaimRatio, 4)),
                 ["cuts"] = Array(gap.Cuts.Select(c => new JsonObject { ["code"] = c.Code, ["name"] = c.Name, ["self"] = Number(c.Self), ["appraised"] = Number(c.Appraised), ["gap"] = Number(c.Gap) })),
             } : null,
+            ["peer_group"] = report.PeerGroup is { } group ? new JsonObject
+            {
+                ["number"] = group.Number,
+                ["label"] = group.Label,
+                ["description"] = group.Description,
+                ["mean_index"] = Number(Round(group.MeanIndex)),
+                ["members"] = Array(group.Members.Select(m => JsonValue.Create(m.Result.Unit.Id))),
+                ["k"] = report.Peers!.Explanation.K,
+                ["seed"] = report.Peers.Explanation.Seed,
+                ["features"] = Array(report.Peers.Features.Select(f => JsonValue.Create(f.AreaCode))),
+                ["explanation"] = report.Peers.Explanation.Vietnamese,
+                ["comparison_with_index_terciles"] = report.Peers.Comparison.Vietnamese,
+                ["k_means_adds_value"] = report.Peers.Comparison.AddsValue,
+            } : null,
+            ["anomaly"] = report.Anomaly is { } anomaly ? new JsonObject
+            {
+                ["score"] = Number(Math.Round(anomaly.Score, 3)),
+                ["threshold"] = Number(Math.Round(report.Peers!.Anomalies.Threshold, 3)),
+                ["text"] = anomaly.Vietnamese,
+                ["areas"] = Array(anomaly.Areas.Select(a => new JsonObject
+                {
+                    ["code"] = a.AreaCode,
+                    ["name"] = a.AreaName,
+                    ["percent"] = Number(Round(a.Percent)),
+                    ["province_mean_percent"] = Number(Round(a.ProvinceMean)),
+                    ["z"] = Number(Math.Round(a.ZScore, 2)),
+                })),
+            } : null,
             ["next_rank"] = Path(report.NextRankPath),
             ["next_band"] = Path(report.NextBandPath),
             ["findings"] = Array(report.Findings.Select(f => new JsonObject
@@ -95,10 +124,22 @@ internal static class AnalyticsFormatter
         output.WriteLine($"Điểm dùng: {(result.StageUsed == Stage.Appraised ? "điểm thẩm định" : "điểm tự chấm (chưa thẩm định)")}; bộ tiêu chí {result.Framework.Id} ({result.Framework.Status.ToVietnamese()})");
         output.WriteLine($"Điểm: {N(result.Points)}/{N(result.MaxPoints)}   Chỉ số: {N(Round(result.Index))}%   Xếp hạng: {(report.Rank is { } r ? $"{r.Rank}/{r.RankOf}{(r.Tied ? " (đồng hạng)" : "")}, nhóm {r.Band.Label}, phần tư {r.Quartile}{(r.RankChange is { } c ? $", {(c >= 0 ? "+" : "")}{c} bậc so với năm trước" : "")}" : "không xếp hạng")}");
         output.WriteLine();
-        output.WriteLine("Lĩnh vực                                              Điểm    Chuẩn   %       Trung vị  Cao nhất");
+        output.WriteLine("Lĩnh vực                                              Điểm    Chuẩn   %       Trung vị  Cao nhất  Nhóm TĐ");
         foreach (var area in report.Areas)
         {
-            output.WriteLine($"{Cut($"{area.Code}. {area.Name}", 52),-52}  {N(area.Points),6}  {N(area.MaxPoints),6}  {N(Round(area.Percent)),6}  {N(Round(area.MedianPercent)),8}  {N(Round(area.BestPercent)),8}");
+            output.WriteLine($"{Cut($"{area.Code}. {area.Name}", 52),-52}  {N(area.Points),6}  {N(area.MaxPoints),6}  {N(Round(area.Percent)),6}  {N(Round(area.MedianPercent)),8}  {N(Round(area.BestPercent)),8}  {N(Round(area.PeerMeanPercent)),7}");
+        }
+
+        if (report.PeerGroup is { } group)
+        {
+            output.WriteLine();
+            output.WriteLine($"Nhóm tương đồng (TĐ): {group.Label} — {group.Description}");
+            output.WriteLine($"  {report.Peers!.Comparison.Vietnamese}");
+        }
+
+        if (report.Anomaly is { } anomaly)
+        {
+            output.WriteLine($"Cơ cấu điểm bất thường: {anomaly.Vietnamese}");
         }
 
         output.WriteLine();

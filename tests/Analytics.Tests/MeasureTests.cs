@@ -11,7 +11,7 @@ public sealed class MeasureTests
     [Fact]
     public void Rank_Ties_StandardCompetitionRankingWithQuartilesAndBands()
     {
-        // Totals 92, 91, 91, 89.5 (max 100) → ranks 1, 2, 2, 4 ("1224"); quartile ⌈4·rank/4⌉ → 1, 2, 2, 4.
+        // Totals 92, 91, 91, 89.5 (max 100) → ranks 1, 2, 2, 4 ("1224"); quartile ⌊4·(rank − 1)/4⌋ + 1 → 1, 2, 2, 4.
         var data = Hand.Data(
             [Hand.Unit("a"), Hand.Unit("b"), Hand.Unit("c"), Hand.Unit("d")],
             [

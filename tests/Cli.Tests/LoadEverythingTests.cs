@@ -173,4 +173,37 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         submissions.Count.ShouldBe(429);
         submissions.Count(s => !s.Synthetic).ShouldBe(1);
     }
+
+    [Fact]
+    public void Rank_2023Json_PublishedPlacesAndSampleLabels()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        CchcCli.Run(["rank", "--year", "2023", "--db", loaded.Database, "--format", "json"], output, error).ShouldBe(0);
+
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var units = json.RootElement.GetProperty("units").EnumerateArray().ToList();
+        units.Count.ShouldBe(27);
+        units.Take(3).Select(u => u.GetProperty("unit_id").GetString()).ShouldBe(["dong-son", "hoang-hoa", "thanh-hoa"]);
+        units[^1].GetProperty("unit_id").GetString().ShouldBe("muong-lat");
+        units.ShouldAllBe(u => u.GetProperty("synthetic").GetBoolean());
+        json.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ShouldContain("Toàn bộ số liệu năm này là dữ liệu mẫu (không phải số liệu thật).");
+    }
+
+    [Fact]
+    public void Report_2023Json_CarriesPeerGroupAndPath()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        CchcCli.Run(["report", "--unit", "hoang-hoa", "--year", "2023", "--db", loaded.Database, "--format", "json"], output, error).ShouldBe(0);
+
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        (root.GetProperty("rank").GetInt32(), root.GetProperty("points").GetDecimal(), root.GetProperty("synthetic").GetBoolean()).ShouldBe((2, 91.92m, true));
+        root.GetProperty("framework").GetProperty("status").GetString().ShouldBe("illustrative");
+        root.GetProperty("peer_group").GetProperty("features").GetArrayLength().ShouldBe(8);
+        root.GetProperty("peer_group").GetProperty("members").EnumerateArray().Select(m => m.GetString()).ShouldContain("hoang-hoa");
+        root.GetProperty("next_rank").GetProperty("points_needed").GetDecimal().ShouldBe(0.23m);
+        root.GetProperty("appraisal").GetProperty("appraised_total").GetDecimal().ShouldBe(91.92m);
+    }
 }
