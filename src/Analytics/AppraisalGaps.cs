@@ -66,3 +66,27 @@ public sealed record AppraisalGap(string UnitId, int Year, IReadOnlyList<Criteri
             pairs.Where(p => p.Appraised.Level == CriterionLevel.Area).Select(p => p.Gap).ToList());
     }
 }
+
+/// <summary>Self-assessed against appraised over a whole year: per unit, and per area over all units.</summary>
+/// <param name="Year">Index year.</param>
+/// <param name="Units">Every unit-year with both stages, largest gap first.</param>
+/// <param name="Areas">Per area code: Σ self, Σ appraised and the over-claim ratio over the units.</param>
+public sealed record YearAppraisalGaps(int Year, IReadOnlyList<AppraisalGap> Units, IReadOnlyList<(string Code, string Name, decimal Self, decimal Appraised, decimal OverClaimRatio)> Areas)
+{
+    /// <summary>Builds the year's gaps from the results of one province and level.</summary>
+    public static YearAppraisalGaps Of(int year, IEnumerable<UnitYearResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var gaps = results.Select(AppraisalGap.Of).OfType<AppraisalGap>().OrderByDescending(g => g.Gap).ThenBy(g => g.UnitId, StringComparer.Ordinal).ToList();
+        var areas = gaps.SelectMany(g => g.Areas)
+            .GroupBy(a => a.Code)
+            .OrderBy(g => g.Key, CriterionCode.Comparer)
+            .Select(g =>
+            {
+                var self = g.Sum(a => a.Self);
+                return (g.Key, g.First().Name, self, g.Sum(a => a.Appraised), self == 0 ? 0m : g.Sum(a => Math.Max(0, a.Gap)) / self);
+            })
+            .ToList();
+        return new YearAppraisalGaps(year, gaps, areas);
+    }
+}

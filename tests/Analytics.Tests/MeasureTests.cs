@@ -246,4 +246,23 @@ public sealed class MeasureTests
         (band.Target, band.PointsNeeded).ShouldBe(("nhóm ≥ 90", 10m));
         NextRank.ToNextBand(ranking, "a", Options).ShouldBeNull();
     }
+
+    [Fact]
+    public void YearAppraisalGaps_PerUnitAndPerArea()
+    {
+        // a: self 80 → appraised 72.5 (area 1: 50 → 45, area 2: 30 → 27.5); b: self 60 → 60; c has no appraised stage.
+        // Area 1 over both: Σ self 50 + 30 = 80, Σ appraised 45 + 30 = 75, over-claim 5 / 80 = 0.0625.
+        var data = Hand.Data(
+            [Hand.Unit("a"), Hand.Unit("b"), Hand.Unit("c")],
+            [
+                Hand.Sheet("a", 2020, Stage.Self, 25, 25, 20, 10), Hand.Sheet("a", 2020, Stage.Appraised, 25, 20, 20, 7.5m),
+                Hand.Sheet("b", 2020, Stage.Self, 15, 15, 15, 15), Hand.Sheet("b", 2020, Stage.Appraised, 15, 15, 15, 15),
+                Hand.Sheet("c", 2020, Stage.Self, 25, 25, 25, 25),
+            ]);
+
+        var year = YearAppraisalGaps.Of(2020, data.ResultsOf(2020, "p", "district"));
+
+        year.Units.Select(u => (u.UnitId, u.Gap)).ShouldBe([("a", 7.5m), ("b", 0m)]);
+        year.Areas.Select(a => (a.Code, a.Self, a.Appraised, a.OverClaimRatio)).ShouldBe([("1", 80m, 75m, 0.0625m), ("2", 60m, 57.5m, 2.5m / 60m)]);
+    }
 }
