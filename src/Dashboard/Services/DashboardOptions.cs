@@ -1,0 +1,13 @@
+namespace CchcAnalytics.Dashboard.Services;
+
+/// <summary>Where the dashboard finds its data (section <c>Cchc</c> of appsettings, or <c>Cchc__DataFolder</c> /
+/// <c>Cchc__Database</c> environment variables).</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>The data folder (units, lineage, frameworks, published results, real documents, the sample). Empty: the
+    /// nearest <c>data/</c> folder with a <c>units.csv</c>, looking up from the current folder and from the program.</summary>
+    public string DataFolder { get; set; } = "";
+
+    /// <summary>The DuckDB file. Empty: <c>cchc.duckdb</c> inside the data folder (git-ignored). Built on first start.</summary>
+    public string Database { get; set; } = "";
+}

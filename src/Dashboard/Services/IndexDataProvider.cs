@@ -1,0 +1,113 @@
+using CchcAnalytics.Analytics;
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Storage;
+
+namespace CchcAnalytics.Dashboard.Services;
+
+/// <summary>Owns the database for the dashboard process: builds it from the data folder on first start, keeps an
+/// immutable analytics snapshot that every request reads, and swaps in a new snapshot after a write. Connections are
+/// opened per operation by <see cref="DuckDbConnectionFactory"/>; writes are serialised here.</summary>
+public sealed partial class IndexDataProvider : IDisposable
+{
+    private readonly Lock writeLock = new();
+    private readonly ILogger<IndexDataProvider> logger;
+    private IndexData? snapshot;
+
+    public IndexDataProvider(DataLocation location, ILogger<IndexDataProvider> logger)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        Location = location;
+        this.logger = logger;
+        Connections = new DuckDbConnectionFactory(location.Database);
+        Store = new ScoreStore(Connections);
+    }
+
+    public DataLocation Location { get; }
+
+    public DuckDbConnectionFactory Connections { get; }
+
+    public ScoreStore Store { get; }
+
+    /// <summary>The current snapshot (loaded on first use).</summary>
+    public IndexData Data => Volatile.Read(ref snapshot) ?? Reload();
+
+    public AnalyticsOptions Options { get; } = AnalyticsOptions.Default;
+
+    /// <summary>Builds the database from the data folder when it holds no submissions yet (first start).</summary>
+    public void EnsureBuilt()
+    {
+        if (Store.TableCounts()["submission"] > 0)
+        {
+            LogReady(logger, Location.Database);
+            return;
+        }
+
+        LogBuilding(logger, Location.DataFolder, Location.Database);
+        var plan = DataFolder.Plan([Location.DataFolder]);
+        lock (writeLock)
+        {
+            var runner = new IngestRunner(Store, plan.Reference);
+            foreach (var file in plan.PublishedFiles)
+            {
+                Report(file, runner.RunPublished(file, "dashboard:startup").Accepted);
+            }
+
+            foreach (var file in plan.DocumentFiles)
+            {
+                Report(file, runner.Run(file, new IngestOptions(Actor: "dashboard:startup")).Accepted);
+            }
+        }
+
+        Reload();
+    }
+
+    /// <summary>Runs a write under the dashboard's write lock, then refreshes the snapshot.</summary>
+    public T Write<T>(Func<ScoreStore, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        T result;
+        lock (writeLock)
+        {
+            result = write(Store);
+        }
+
+        Reload();
+        return result;
+    }
+
+    /// <summary>Reads the database again into a new snapshot.</summary>
+    public IndexData Reload()
+    {
+        var fresh = IndexData.Load(Store);
+        Volatile.Write(ref snapshot, fresh);
+        return fresh;
+    }
+
+    public void Dispose() => Connections.Dispose();
+
+    private void Report(string file, bool accepted)
+    {
+        file = Path.GetRelativePath(Location.DataFolder, file);
+        if (accepted)
+        {
+            LogLoaded(logger, file);
+        }
+        else
+        {
+            LogRejected(logger, file);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cơ sở dữ liệu {Database} đã có số liệu.")]
+    private static partial void LogReady(ILogger logger, string database);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lần chạy đầu: nạp dữ liệu từ {Folder} vào {Database} …")]
+    private static partial void LogBuilding(ILogger logger, string folder, string database);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "  nạp {File}")]
+    private static partial void LogLoaded(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "  BỊ TỪ CHỐI {File} (chạy 'cchc validate' để xem lý do)")]
+    private static partial void LogRejected(ILogger logger, string file);
+}
