@@ -276,6 +276,39 @@ public sealed partial class ScoreStore
         return submissions.Select(s => (s, (IReadOnlyList<Score>)(scores.GetValueOrDefault(s.Id) ?? []))).ToList();
     }
 
+    /// <summary>The warnings stored with every current submission, in one query: (unit, year, stage, problem).</summary>
+    public IReadOnlyList<(string UnitId, int Year, Stage Stage, Problem Problem)> GetCurrentProblems()
+    {
+        using var connection = connections.Open();
+        using var reader = Query(connection,
+            "SELECT s.unit_id, s.year, s.stage, p.severity, p.code, s.source_file, p.line, p.message, p.cell " +
+            "FROM submission_problem p JOIN current_submission s USING (submission_id) ORDER BY s.year, s.unit_id, s.stage, p.ordinal");
+        var problems = new List<(string, int, Stage, Problem)>();
+        while (reader.Read())
+        {
+            var severity = reader.GetString(3) == "error" ? Severity.Error : Severity.Warning;
+            problems.Add((reader.GetString(0), reader.GetInt32(1), StageText.Parse(reader.GetString(2)),
+                new Problem(severity, reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8))));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The newest audit events (who, when, which file and hash, what changed), newest first.</summary>
+    public IReadOnlyList<(DateTime At, string Actor, string File, string Hash, string Outcome, string Detail)> GetEvents(int limit)
+    {
+        using var connection = connections.Open();
+        using var reader = Query(connection,
+            "SELECT event_at, actor, source_file, source_hash, outcome, detail FROM ingest_event ORDER BY event_id DESC LIMIT $limit", ("limit", limit));
+        var events = new List<(DateTime, string, string, string, string, string)>();
+        while (reader.Read())
+        {
+            events.Add((reader.GetDateTime(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+        }
+
+        return events;
+    }
+
     private static List<PublishedResult> ReadPublished(DuckDBConnection connection, string where, params (string Name, object? Value)[] parameters)
     {
         using var reader = Query(connection,
