@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Cchc").Get<DashboardOptions>() ?? new DashboardOptions();
 builder.Services.AddSingleton(DataLocation.Resolve(options, builder.Environment.ContentRootPath));
 builder.Services.AddSingleton<IndexDataProvider>();
+builder.Services.AddSingleton<UploadService>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();

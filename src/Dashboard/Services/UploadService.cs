@@ -1,0 +1,54 @@
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Ingest.Reference;
+
+namespace CchcAnalytics.Dashboard.Services;
+
+/// <summary>What storing one incoming submission would do.</summary>
+/// <param name="Submission">The incoming submission.</param>
+/// <param name="Effect">Vietnamese: "thêm mới", "không đổi (đã có nội dung này)", "thay phiên bản 1", "thay dữ liệu mẫu", "bỏ qua: đã có số liệu thật".</param>
+public sealed record PreviewLine(IncomingSubmission Submission, string Effect);
+
+/// <summary>An uploaded file validated but not stored: what it holds, every problem, and what confirming would do.</summary>
+/// <param name="Name">File name as uploaded.</param>
+/// <param name="Bytes">The file's bytes, kept until the user confirms or cancels.</param>
+/// <param name="Validation">Every check of ingest.</param>
+/// <param name="Lines">One line per submission.</param>
+public sealed record UploadPreview(string Name, byte[] Bytes, ValidationResult Validation, IReadOnlyList<PreviewLine> Lines);
+
+/// <summary>Upload in two steps: validate and preview (nothing is written), then store on confirmation, through the same
+/// <see cref="IngestRunner"/> the command line uses, all or nothing.</summary>
+public sealed class UploadService(IndexDataProvider provider)
+{
+    /// <summary>The largest file accepted, as for the command line.</summary>
+    public const long MaxBytes = IngestRunner.MaxFileBytes;
+
+    public UploadPreview Preview(string name, byte[] bytes)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var store = provider.Store;
+        var reference = new ReferenceData(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
+        var report = new IngestRunner(reference).Run(name, bytes, new IngestOptions(Actor: "dashboard:upload"));
+        var lines = new List<PreviewLine>();
+        foreach (var incoming in report.Submissions)
+        {
+            var current = store.GetSubmissions(currentOnly: true, incoming.Sheet.UnitId, incoming.Sheet.Year);
+            var same = current.FirstOrDefault(c => c.Stage == incoming.Sheet.Stage);
+            var effect = incoming.Synthetic && current.Any(c => !c.Synthetic) ? "bỏ qua: đơn vị – năm này đã có số liệu thật"
+                : same is null ? (current.Any(c => c.Synthetic) && !incoming.Synthetic ? "thêm mới, thay dữ liệu mẫu của đơn vị – năm này" : "thêm mới")
+                : same.ContentHash == incoming.Sheet.ComputeContentHash() ? "không đổi (đã có đúng nội dung này)"
+                : same.Synthetic && !incoming.Synthetic ? "thay dữ liệu mẫu bằng số liệu thật"
+                : $"phiên bản mới, thay phiên bản {same.Version} (bản cũ được giữ trong lịch sử)";
+            lines.Add(new PreviewLine(incoming, effect));
+        }
+
+        return new UploadPreview(name, bytes, report.Validation, lines);
+    }
+
+    /// <summary>Stores a previewed file (validated again inside the write lock: the database may have changed).</summary>
+    public FileReport Confirm(UploadPreview preview, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        return provider.Write(store => new IngestRunner(store, null).Run(preview.Name, preview.Bytes, new IngestOptions(Actor: actor)));
+    }
+}
