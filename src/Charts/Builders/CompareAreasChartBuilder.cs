@@ -1,0 +1,89 @@
+using CchcAnalytics.Analytics;
+using CchcAnalytics.Core;
+using ScottPlot;
+
+namespace CchcAnalytics.Charts.Builders;
+
+/// <summary><c>compare-areas</c>: two to six units of one year side by side, one group of bars per area (% of the
+/// area's maximum).</summary>
+public static class CompareAreasChartBuilder
+{
+    public const int DefaultWidth = 1000;
+    public const int DefaultHeight = 750;
+    public const int MinUnits = 2;
+    public const int MaxUnits = 6;
+
+    /// <summary>Builds the chart from the units' results of one year, all scored against one framework.</summary>
+    public static ChartSpec Build(IReadOnlyList<UnitYearResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count is < MinUnits or > MaxUnits)
+        {
+            throw new ArgumentException($"{nameof(results)} needs {MinUnits} to {MaxUnits} units (was {results.Count})", nameof(results));
+        }
+
+        var year = results[0].Year;
+        if (results.FirstOrDefault(r => r.Year != year) is { } other)
+        {
+            throw new ArgumentException($"{nameof(results)} must be one year: {year} and {other.Year}", nameof(results));
+        }
+
+        if (results.FirstOrDefault(r => r.Framework.Id != results[0].Framework.Id) is { } otherFramework)
+        {
+            throw new ArgumentException(
+                $"{nameof(results)} must share one framework: {results[0].Unit.Id} uses '{results[0].Framework.Id}', {otherFramework.Unit.Id} uses '{otherFramework.Framework.Id}'", nameof(results));
+        }
+
+        var areas = results[0].Framework.Criteria.Where(c => c.Level == CriterionLevel.Area).ToList();
+        var table = new ChartTable(
+            ["year", "unit_id", "unit_name", "index", "area_code", "area_name", "max_points", "points", "percent"],
+            results.SelectMany(r => areas.Select(a => (Result: r, Area: a, Row: r.Find(a.Code)))).Select(x => (IReadOnlyList<object?>)
+            [
+                year, x.Result.Unit.Id, x.Result.Unit.FullName, ChartText.Round(x.Result.Index), x.Area.Code, x.Area.Name, x.Area.MaxPoints, x.Row?.Points, ChartText.Round(x.Row?.Percent),
+            ]).ToList());
+
+        return new ChartSpec(
+            ChartKind.CompareAreas,
+            $"So sánh điểm từng lĩnh vực năm {ChartText.Year(year)}",
+            $"{string.Join(", ", results.Select(r => ChartText.UnitLabel(r.Unit)))}; % điểm chuẩn",
+            ChartStatus.Of(results),
+            table,
+            [],
+            DefaultWidth,
+            DefaultHeight,
+            plot => Draw(plot, results, areas));
+    }
+
+    private static void Draw(Plot plot, IReadOnlyList<UnitYearResult> results, List<FrameworkCriterion> areas)
+    {
+        // Each area is a group of n bars, one slot apart, with one empty slot between groups; the first area on top.
+        var n = results.Count;
+        var slot = 1.0 / (n + 1);
+        double Center(int area) => areas.Count - area;
+        double Position(int area, int unit) => Center(area) + ((((n - 1) / 2.0) - unit) * slot);
+        for (var u = 0; u < n; u++)
+        {
+            var result = results[u];
+            var color = ChartPalette.Series[u];
+            var bars = areas.Select((a, i) => (Row: result.Find(a.Code), i)).Select(x => new Bar
+            {
+                Position = Position(x.i, u),
+                Value = (double)(x.Row?.Percent ?? 0m),
+                Size = slot * 0.9,
+                FillColor = x.Row?.Percent is null ? ChartPalette.Missing : color,
+                LineWidth = 0,
+                Label = ChartText.Number(x.Row?.Percent),
+            }).ToList();
+            var barPlot = plot.Add.Bars(bars);
+            barPlot.Horizontal = true;
+            ChartStyle.ValueLabels(barPlot, n > 4 ? 9 : 10, background: false);
+            ChartStyle.LegendFill(plot, $"{ChartText.UnitLabel(result.Unit)} (chỉ số {ChartText.Number(result.Index)})", color);
+        }
+
+        ChartStyle.CategoryTicks(plot.Axes.Left, areas.Select((a, i) => (Center(i), ChartText.AreaLabel(a.Code, a.Name))));
+        plot.XLabel("% điểm chuẩn của lĩnh vực");
+        plot.Axes.SetLimits(0, 108, 0.45, areas.Count + 0.55);
+        ChartStyle.PercentTicks(plot.Axes.Bottom, 0, 100);
+        plot.ShowLegend(Edge.Bottom);
+    }
+}

@@ -1,0 +1,95 @@
+using CchcAnalytics.Analytics;
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Charts.Builders;
+
+/// <summary><c>heatmap</c>: units × areas of a year as % of max, or, drilled into one area, units × that area's
+/// criteria. Units are ordered by index, best at the top; missing scores are grey, never 0.</summary>
+public static class HeatmapChartBuilder
+{
+    public const int DefaultWidth = 1000;
+    public const int DefaultHeight = 800;
+
+    /// <summary>Builds the chart from one year's results of one province and level.</summary>
+    /// <param name="results">The year's results; units scored against another framework than most are left out.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="level">The units' level (for the title).</param>
+    /// <param name="areaCode">Null for the areas; an area code for that area's criteria.</param>
+    public static ChartSpec Build(IReadOnlyList<UnitYearResult> results, int year, string level, string? areaCode = null)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Count == 0)
+        {
+            throw new ArgumentException($"{nameof(results)} holds no unit-year for {year}", nameof(results));
+        }
+
+        var framework = AreaDistributionChartBuilder.MainFramework(results);
+        var columns = Columns(framework, areaCode);
+        var rows = results.Where(r => r.Framework.Id == framework.Id)
+            .OrderByDescending(r => r.Index ?? decimal.MinValue).ThenBy(r => r.Unit.Id, StringComparer.Ordinal).ToList();
+        var values = new decimal?[rows.Count, columns.Count];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                values[r, c] = rows[r].Find(columns[c].Code)?.Percent;
+            }
+        }
+
+        var area = areaCode is null ? null : framework.Find(areaCode)!;
+        var notes = new List<string> { "Đơn vị xếp theo chỉ số, cao nhất ở trên; ô xám: thiếu điểm." };
+        if (rows.Count < results.Count)
+        {
+            notes.Add($"{results.Count - rows.Count} đơn vị chấm theo bộ tiêu chí khác không được đưa vào.");
+        }
+
+        notes.AddRange(columns.Select(c => $"{c.Code}: {c.Name} (tối đa {ChartText.Number(c.MaxPoints)} điểm)"));
+        var table = new ChartTable(
+            ["year", "unit_id", "unit_name", "index", "code", "name", "max_points", "points", "percent"],
+            rows.SelectMany(r => columns.Select(c => (Result: r, Column: c, Row: r.Find(c.Code)))).Select(x => (IReadOnlyList<object?>)
+            [
+                year, x.Result.Unit.Id, x.Result.Unit.FullName, ChartText.Round(x.Result.Index), x.Column.Code, x.Column.Name, x.Column.MaxPoints, x.Row?.Points, ChartText.Round(x.Row?.Percent),
+            ]).ToList());
+
+        var title = area is null
+            ? $"Điểm các lĩnh vực của từng đơn vị năm {ChartText.Year(year)}"
+            : $"Điểm các tiêu chí của lĩnh vực {area.Code} năm {ChartText.Year(year)}";
+        var scope = area is null
+            ? $"% điểm chuẩn, {rows.Count} đơn vị {ChartText.LevelName(level)}"
+            : $"{ChartText.Cut(ChartText.SentenceCase(area.Name), 50)}; % điểm chuẩn, {rows.Count} đơn vị";
+        var columnLabels = columns.Select(c => $"{c.Code}\n{HeatGrid.Wrap(Short(c), columns.Count > 6 ? 14 : 20, 2)}").ToList();
+        return new ChartSpec(
+            ChartKind.Heatmap,
+            title,
+            scope,
+            ChartStatus.Of(rows),
+            table,
+            notes,
+            DefaultWidth,
+            DefaultHeight,
+            plot =>
+            {
+                HeatGrid.Draw(plot, values, rows.Select(r => ChartText.UnitLabel(r.Unit)).ToList(), columnLabels, "% điểm chuẩn");
+                plot.XLabel(area is null ? "Lĩnh vực" : $"Tiêu chí của lĩnh vực {area.Code}");
+            });
+    }
+
+    /// <summary>The areas of a framework, or the criteria of one area; throws when the code is not an area.</summary>
+    internal static List<FrameworkCriterion> Columns(Framework framework, string? areaCode)
+    {
+        if (areaCode is null)
+        {
+            return framework.Criteria.Where(c => c.Level == CriterionLevel.Area).ToList();
+        }
+
+        if (framework.Find(areaCode) is not { Level: CriterionLevel.Area })
+        {
+            var areas = string.Join(", ", framework.Criteria.Where(c => c.Level == CriterionLevel.Area).Select(c => c.Code));
+            throw new ArgumentException($"'{areaCode}' is not an area of framework {framework.Id} (areas: {areas})", nameof(areaCode));
+        }
+
+        return framework.Criteria.Where(c => c.Level == CriterionLevel.Criterion && c.ParentCode == areaCode).ToList();
+    }
+
+    private static string Short(FrameworkCriterion criterion) => ChartText.SentenceCase(criterion.Name);
+}

@@ -1,0 +1,187 @@
+using CchcAnalytics.Analytics;
+using CchcAnalytics.Charts.Builders;
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Charts;
+
+/// <summary>The one entry point for the dashboard's <c>/export/charts/{kind}.png|.svg?…</c> and <c>cchc charts</c>:
+/// validates a <see cref="ChartRequest"/> against the data and hands it to the kind's builder.</summary>
+public static class ChartFactory
+{
+    /// <summary>Builds the requested chart. Throws <see cref="ArgumentException"/> with a message naming what is wrong
+    /// (unknown kind, unit, year or code; a missing or unexpected parameter; a unit without a result that year; a size
+    /// out of range), so callers can return it as a bad request.</summary>
+    public static ChartSpec Build(IndexData data, ChartRequest request, AnalyticsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(options);
+        if (!Enum.IsDefined(request.Kind))
+        {
+            throw new ArgumentException($"Unknown chart kind {(int)request.Kind}. Known kinds: {string.Join(", ", ChartKindText.Codes)}.", nameof(request));
+        }
+
+        var kind = request.Kind.ToCode();
+        if (request.Width is { } w)
+        {
+            CheckSize(w, nameof(request.Width));
+        }
+
+        if (request.Height is { } h)
+        {
+            CheckSize(h, nameof(request.Height));
+        }
+
+        var years = data.Years(request.Province, request.Level);
+        if (years.Count == 0)
+        {
+            throw new ArgumentException($"No results for {request.Level} units of province '{request.Province}'.", nameof(request));
+        }
+
+        if (request.Code is not null && request.Kind is not (ChartKind.Heatmap or ChartKind.ConceptHistory))
+        {
+            throw new ArgumentException($"Chart '{kind}' takes no code (was '{request.Code}'); only heatmap and concept-history do.", nameof(request));
+        }
+
+        var units = Units(data, request, kind);
+        var spec = request.Kind switch
+        {
+            ChartKind.Ranking => RankingChartBuilder.Build(Ranker.For(data, Year(request, years, kind), request.Province, request.Level, options)),
+            ChartKind.AreaDistribution => AreaDistributionChartBuilder.Build(data.ResultsOf(Year(request, years, kind), request.Province, request.Level), request.Year!.Value, request.Level),
+            ChartKind.UnitTrend => UnitTrendChartBuilder.Build(data, units[0].Id, options),
+            ChartKind.UnitAreas => UnitAreasChartBuilder.Build(UnitReport.Build(data, units[0].Id, Year(request, years, kind), options) ?? throw NoResult(data, units[0], request.Year!.Value, request)),
+            ChartKind.CompareAreas => CompareAreas(data, request, years, units, kind),
+            ChartKind.CompareTrends => CompareTrendsChartBuilder.Build(data, units.Select(u => u.Id).ToList(), options),
+            ChartKind.Heatmap => Heatmap(data, request, years, kind),
+            ChartKind.ConceptHistory => ConceptHistoryChartBuilder.Build(data, Concept(data, request, years, kind), request.Province, request.Level, units.Select(u => u.Id).ToList()),
+            ChartKind.SelfVsAppraised => SelfVsAppraised(data, request, years, units, kind),
+            _ => throw new ArgumentException($"Unknown chart kind '{kind}'.", nameof(request)),
+        };
+        return spec.WithSize(request.Width, request.Height);
+    }
+
+    /// <summary>Throws unless <paramref name="pixels"/> is within <see cref="ChartRequest.MinSize"/>–<see cref="ChartRequest.MaxSize"/>.</summary>
+    internal static void CheckSize(int pixels, string name)
+    {
+        if (pixels is < ChartRequest.MinSize or > ChartRequest.MaxSize)
+        {
+            throw new ArgumentException($"{name} must be {ChartRequest.MinSize}–{ChartRequest.MaxSize} pixels (was {pixels}).", name);
+        }
+    }
+
+    private static int Year(ChartRequest request, IReadOnlyList<int> years, string kind)
+    {
+        if (request.Year is not { } year)
+        {
+            throw new ArgumentException($"Chart '{kind}' needs a year ({YearsText(years)}).", nameof(request));
+        }
+
+        if (!years.Contains(year))
+        {
+            throw new ArgumentException($"No results for {year}: the data for {request.Level} units of '{request.Province}' cover {YearsText(years)}.", nameof(request));
+        }
+
+        return year;
+    }
+
+    private static string YearsText(IReadOnlyList<int> years) =>
+        years.Count == years[^1] - years[0] + 1 ? ChartText.Years(years) : string.Join(", ", years);
+
+    /// <summary>Resolves the requested units (ids or names) and checks their number for the kind.</summary>
+    private static List<Unit> Units(IndexData data, ChartRequest request, string kind)
+    {
+        var (min, max) = request.Kind switch
+        {
+            ChartKind.UnitTrend or ChartKind.UnitAreas => (1, 1),
+            ChartKind.CompareAreas or ChartKind.CompareTrends => (CompareAreasChartBuilder.MinUnits, CompareAreasChartBuilder.MaxUnits),
+            ChartKind.SelfVsAppraised => (0, 1),
+            ChartKind.ConceptHistory => (0, int.MaxValue),
+            _ => (0, 0),
+        };
+        var wanted = request.Units;
+        if (wanted.Count < min || wanted.Count > max)
+        {
+            var expected = max == 0 ? "no unit" : min == max ? "exactly one unit" : max == int.MaxValue ? "any number of units" : $"{min} to {max} units";
+            throw new ArgumentException($"Chart '{kind}' takes {expected} (was {wanted.Count}).", nameof(request));
+        }
+
+        var registry = new UnitRegistry(data.Units);
+        var units = new List<Unit>();
+        foreach (var text in wanted)
+        {
+            var unit = registry.Resolve(text ?? "")?.Unit
+                ?? throw new ArgumentException($"Unknown unit '{text}'. Use an id from data/units.csv (e.g. hoang-hoa) or its Vietnamese name.", nameof(request));
+            if (unit.Province != request.Province || unit.Level != request.Level)
+            {
+                throw new ArgumentException($"{unit.FullName} ({unit.Id}) is not a {request.Level} unit of '{request.Province}'.", nameof(request));
+            }
+
+            if (units.Any(u => data.Lineage.SeriesOf(u.Id).UnitIds.Contains(unit.Id)))
+            {
+                throw new ArgumentException($"{unit.FullName} ({unit.Id}) is asked for twice (directly or through its lineage).", nameof(request));
+            }
+
+            units.Add(unit);
+        }
+
+        return units;
+    }
+
+    private static ArgumentException NoResult(IndexData data, Unit unit, int year, ChartRequest request)
+    {
+        var series = data.Lineage.SeriesOf(unit.Id);
+        var why = series.EndYear < year && series.EndMessage is { } end ? $" {end}" : "";
+        return new ArgumentException($"{unit.FullName} ({unit.Id}) has no result for {year}.{why}", nameof(request));
+    }
+
+    private static UnitYearResult Result(IndexData data, Unit unit, int year, ChartRequest request) =>
+        data.SeriesResult(unit.Id, year) ?? throw NoResult(data, unit, year, request);
+
+    private static ChartSpec CompareAreas(IndexData data, ChartRequest request, IReadOnlyList<int> years, List<Unit> units, string kind)
+    {
+        var year = Year(request, years, kind);
+        return CompareAreasChartBuilder.Build(units.Select(u => Result(data, u, year, request)).ToList());
+    }
+
+    private static ChartSpec Heatmap(IndexData data, ChartRequest request, IReadOnlyList<int> years, string kind)
+    {
+        var year = Year(request, years, kind);
+        var code = string.IsNullOrWhiteSpace(request.Code) ? null
+            : CriterionCode.Normalize(request.Code) ?? throw new ArgumentException($"'{request.Code}' is not an area code (e.g. 7).", nameof(request));
+        return HeatmapChartBuilder.Build(data.ResultsOf(year, request.Province, request.Level), year, request.Level, code);
+    }
+
+    private static ChartSpec SelfVsAppraised(IndexData data, ChartRequest request, IReadOnlyList<int> years, List<Unit> units, string kind)
+    {
+        var year = Year(request, years, kind);
+        if (units.Count == 1)
+        {
+            return SelfVsAppraisedChartBuilder.ForUnit(Result(data, units[0], year, request));
+        }
+
+        var results = data.ResultsOf(year, request.Province, request.Level);
+        return SelfVsAppraisedChartBuilder.ForYear(YearAppraisalGaps.Of(year, results), results, request.Level);
+    }
+
+    /// <summary>The concept a request names: a concept id, or a criterion code read in the framework of the requested
+    /// year (or of the first year with data).</summary>
+    private static string Concept(IndexData data, ChartRequest request, IReadOnlyList<int> years, string kind)
+    {
+        if (string.IsNullOrWhiteSpace(request.Code))
+        {
+            throw new ArgumentException($"Chart '{kind}' needs a concept id (e.g. online-services-level-3) or a criterion code (e.g. 7.1.4) as its code.", nameof(request));
+        }
+
+        var text = request.Code.Trim();
+        if (data.Crosswalk.FindConcept(text) is not null)
+        {
+            return text;
+        }
+
+        var year = request.Year is null ? years[0] : Year(request, years, kind);
+        var framework = AreaDistributionChartBuilder.MainFramework(data.ResultsOf(year, request.Province, request.Level));
+        var code = CriterionCode.Normalize(text);
+        return (code is null ? null : data.Crosswalk.EntryOf(framework.Id, code)?.ConceptId)
+            ?? throw new ArgumentException($"Unknown concept or criterion code '{text}' (codes are read in framework {framework.Id}, used in {year}).", nameof(request));
+    }
+}

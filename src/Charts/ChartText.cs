@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Charts;
+
+/// <summary>Vietnamese text on charts: vi-VN numbers ("92,15"), short unit names and readable area names.</summary>
+internal static class ChartText
+{
+    /// <summary>Acronyms kept upper-case when an all-caps area name is turned into sentence case.</summary>
+    private static readonly HashSet<string> Acronyms = new(["CCHC", "TTHC", "UBND", "HĐND", "QPPL", "VBQPPL", "CNTT", "TCTP"], StringComparer.Ordinal);
+
+    /// <summary>Rounds the index and percentages for display and for the data table (two decimals, as the CLI).</summary>
+    public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    public static decimal? Round(decimal? value) => value is { } v ? Round(v) : null;
+
+    /// <summary>"92,15", "100", "0,5": vi-VN, at most two decimals.</summary>
+    public static string Number(decimal value) => VietnameseText.Number(Round(value));
+
+    /// <summary>"92,15", or "—" for a missing value.</summary>
+    public static string Number(decimal? value) => value is { } v ? Number(v) : "—";
+
+    /// <summary>A tick label: vi-VN, at most two decimals, no thousands separator needed below 1000.</summary>
+    public static string Tick(double value) => value.ToString("#,0.##", VietnameseText.Culture);
+
+    /// <summary>A year as written, never "2.017" or "2,017".</summary>
+    public static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>"2017–2024", or "2023" for one year.</summary>
+    public static string Years(IEnumerable<int> years)
+    {
+        var list = years.Distinct().Order().ToList();
+        return list.Count switch
+        {
+            0 => "",
+            1 => Year(list[0]),
+            _ => $"{Year(list[0])}–{Year(list[^1])}",
+        };
+    }
+
+    /// <summary>A short label for a unit in a chart: "Hoằng Hóa", "TP Thanh Hóa", "TX Nghi Sơn" (the kind is kept
+    /// for cities and towns, so TP Thanh Hóa is not mistaken for the province).</summary>
+    public static string UnitLabel(Unit unit) => unit.Kind switch
+    {
+        UnitKind.ThanhPho => "TP " + unit.Name,
+        UnitKind.ThiXa => "TX " + unit.Name,
+        _ => unit.Name,
+    };
+
+    /// <summary>"7. Hiện đại hóa hành chính": the code and the name in sentence case, cut at <paramref name="width"/>.</summary>
+    public static string AreaLabel(string code, string name, int width = 44) => Cut($"{code}. {SentenceCase(name)}", width);
+
+    /// <summary>An all-caps name ("HIỆN ĐẠI HÓA HÀNH CHÍNH") in sentence case, keeping acronyms (CCHC, TTHC); other
+    /// names are returned unchanged.</summary>
+    public static string SentenceCase(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Any(char.IsLower))
+        {
+            return name;
+        }
+
+        var builder = new StringBuilder();
+        var first = true;
+        foreach (var word in name.Split(' '))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            var core = word.Trim(',', '.', ';', ':', '(', ')');
+            if (Acronyms.Contains(core))
+            {
+                builder.Append(word);
+            }
+            else
+            {
+                var lower = word.ToLower(VietnameseText.Culture);
+                builder.Append(first && lower.Length > 0 ? char.ToUpper(lower[0], VietnameseText.Culture) + lower[1..] : lower);
+            }
+
+            first = false;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>"cấp huyện", "cấp xã", "sở, ban, ngành" for a level code.</summary>
+    public static string LevelName(string level) => level switch
+    {
+        "district" => "cấp huyện",
+        "commune" => "cấp xã",
+        "department" => "sở, ban, ngành",
+        _ => level,
+    };
+
+    /// <summary>The text cut to <paramref name="width"/> characters with an ellipsis.</summary>
+    public static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)].TrimEnd(' ', ',') + "…";
+}
