@@ -96,6 +96,23 @@ internal static class ChartText
         _ => level,
     };
 
-    /// <summary>The text cut to <paramref name="width"/> characters with an ellipsis.</summary>
-    public static string Cut(string text, int width) => text.Length <= width ? text : text[..(width - 1)].TrimEnd(' ', ',') + "…";
+    /// <summary>The text cut to at most <paramref name="width"/> characters with an ellipsis, between words where one
+    /// ends in the second half.</summary>
+    public static string Cut(string text, int width)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length <= width)
+        {
+            return text;
+        }
+
+        var kept = text[..(width - 1)];
+        var space = kept.LastIndexOf(' ');
+        if (text[width - 1] != ' ' && space > width / 2)
+        {
+            kept = kept[..space];
+        }
+
+        return kept.TrimEnd(' ', ',', ';', ':') + "…";
+    }
 }

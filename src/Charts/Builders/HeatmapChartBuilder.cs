@@ -57,7 +57,7 @@ public static class HeatmapChartBuilder
         var scope = area is null
             ? $"% điểm chuẩn, {rows.Count} đơn vị {ChartText.LevelName(level)}"
             : $"{ChartText.Cut(ChartText.SentenceCase(area.Name), 50)}; % điểm chuẩn, {rows.Count} đơn vị";
-        var columnLabels = columns.Select(c => $"{c.Code}\n{HeatGrid.Wrap(Short(c), columns.Count > 6 ? 14 : 20, 2)}").ToList();
+        var columnLabels = columns.Select(c => $"{c.Code}\n{HeatGrid.Wrap(Short(c), columns.Count > 6 ? 14 : columns.Count > 4 ? 20 : 28, 2)}").ToList();
         return new ChartSpec(
             ChartKind.Heatmap,
             title,
