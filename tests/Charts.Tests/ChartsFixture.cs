@@ -1,0 +1,46 @@
+using CchcAnalytics.Analytics;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Storage;
+using CchcAnalytics.Tests;
+
+namespace CchcAnalytics.Charts.Tests;
+
+/// <summary>The repository's whole data folder (real report, published results, labelled sample) ingested into a real
+/// in-memory DuckDB once, and its analytics snapshot: what the dashboard will chart.</summary>
+public sealed class ChartsFixture : IDisposable
+{
+    private readonly DuckDbConnectionFactory connections = new(":memory:");
+
+    public ChartsFixture()
+    {
+        var plan = DataFolder.Plan([Path.Combine(TestFiles.RepositoryRoot, "data")]);
+        var store = new ScoreStore(connections);
+        var runner = new IngestRunner(store, plan.Reference);
+        foreach (var file in plan.PublishedFiles)
+        {
+            runner.RunPublished(file, "test").Accepted.ShouldBeTrue();
+        }
+
+        foreach (var file in plan.DocumentFiles)
+        {
+            runner.Run(file, new IngestOptions()).Accepted.ShouldBeTrue();
+        }
+
+        Data = IndexData.Load(store);
+    }
+
+    public IndexData Data { get; }
+
+    /// <summary>Where the recipe tests save what they render, for a person to look at (git-ignored).</summary>
+    public static string ArtifactFolder { get; } = CreateArtifactFolder();
+
+    public void Dispose() => connections.Dispose();
+
+    private static string CreateArtifactFolder()
+    {
+        var folder = Path.Combine(TestFiles.RepositoryRoot, "artifacts", "charts");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
