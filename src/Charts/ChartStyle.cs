@@ -167,17 +167,12 @@ internal static class ChartStyle
     public static void LegendFill(Plot plot, string text, Color color) =>
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = text, FillColor = color, LineWidth = 0 });
 
-    /// <summary>Value labels of bars: DejaVu Sans, ink, on a light background so a reference line crossing them does not
-    /// hide the digits.</summary>
-    public static void ValueLabels(ScottPlot.Plottables.BarPlot bars, float size = ValueLabelSize, bool background = true)
+    /// <summary>Value labels of bars: DejaVu Sans in ink.</summary>
+    public static void ValueLabels(ScottPlot.Plottables.BarPlot bars, float size = ValueLabelSize)
     {
         bars.ValueLabelStyle.FontName = ChartFonts.FamilyName;
         bars.ValueLabelStyle.FontSize = size;
         bars.ValueLabelStyle.ForeColor = ChartPalette.Ink;
-        if (background)
-        {
-            bars.ValueLabelStyle.BackgroundColor = Colors.White.WithAlpha(0.85);
-        }
     }
 
     /// <summary>A legend entry for a marker symbol.</summary>

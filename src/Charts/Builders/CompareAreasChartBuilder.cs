@@ -76,7 +76,7 @@ public static class CompareAreasChartBuilder
             }).ToList();
             var barPlot = plot.Add.Bars(bars);
             barPlot.Horizontal = true;
-            ChartStyle.ValueLabels(barPlot, n > 4 ? 9 : 10, background: false);
+            ChartStyle.ValueLabels(barPlot, n > 4 ? 9 : 10);
             ChartStyle.LegendFill(plot, $"{ChartText.UnitLabel(result.Unit)} (chỉ số {ChartText.Number(result.Index)})", color);
         }
 

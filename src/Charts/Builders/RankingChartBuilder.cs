@@ -62,6 +62,9 @@ public static class RankingChartBuilder
         // Indexes sit in a narrow band (80–95): bars start at a round value below the lowest so differences show,
         // and the axis label says where they start.
         var baseline = Math.Max(0, Math.Floor((low - 2) / 5) * 5);
+        // The reference lines go first, under the bars and their value labels, so no digit is crossed out.
+        ChartStyle.VerticalLine(plot, mean, ChartPalette.Vermillion, LinePattern.Dashed, $"Trung bình: {ChartText.Tick(mean)}");
+        ChartStyle.VerticalLine(plot, median, ChartPalette.Black, LinePattern.Dotted, $"Trung vị: {ChartText.Tick(median)}");
         var mixed = units.Any(u => u.Result.Synthetic) && units.Any(u => !u.Result.Synthetic);
         var bars = units.Select((u, i) => new Bar
         {
@@ -78,8 +81,6 @@ public static class RankingChartBuilder
         ChartStyle.ValueLabels(barPlot);
 
         ChartStyle.CategoryTicks(plot.Axes.Left, units.Select((u, i) => ((double)(count - i), $"{u.Rank}. {ChartText.UnitLabel(u.Result.Unit)}")));
-        ChartStyle.VerticalLine(plot, mean, ChartPalette.Vermillion, LinePattern.Dashed, $"Trung bình: {ChartText.Tick(mean)}");
-        ChartStyle.VerticalLine(plot, median, ChartPalette.Black, LinePattern.Dotted, $"Trung vị: {ChartText.Tick(median)}");
         if (mixed)
         {
             ChartStyle.LegendFill(plot, "Dữ liệu mẫu", ChartPalette.Synthetic);

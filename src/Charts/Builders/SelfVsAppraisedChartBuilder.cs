@@ -121,7 +121,7 @@ public static class SelfVsAppraisedChartBuilder
         foreach (var bars in new[] { self, appraised })
         {
             bars.Horizontal = true;
-            ChartStyle.ValueLabels(bars, background: false);
+            ChartStyle.ValueLabels(bars);
         }
 
         ChartStyle.LegendFill(plot, "Điểm tự chấm", ChartPalette.SkyBlue);
@@ -147,7 +147,7 @@ public static class SelfVsAppraisedChartBuilder
             Label = $"{ChartText.Number(g.Gap)} ({ChartText.Number(g.OverClaimRatio * 100m)}%)",
         }).ToList());
         bars.Horizontal = true;
-        ChartStyle.ValueLabels(bars, background: false);
+        ChartStyle.ValueLabels(bars);
         ChartStyle.LegendFill(plot, "Điểm bị trừ khi thẩm định (tỷ lệ chấm cao)", ChartPalette.Vermillion);
         ChartStyle.CategoryTicks(plot.Axes.Left, units.Select((g, i) => ((double)(count - i), ChartText.UnitLabel(byId[g.UnitId].Unit))));
         plot.XLabel("Điểm tự chấm − điểm thẩm định");

@@ -61,7 +61,7 @@ public static class UnitAreasChartBuilder
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
-        ChartStyle.ValueLabels(barPlot, background: false);
+        ChartStyle.ValueLabels(barPlot);
         barPlot.ValueLabelStyle.Bold = true;
         foreach (var bar in bars)
         {
