@@ -4,7 +4,8 @@ namespace CchcAnalytics.Charts.Tests;
 
 /// <summary>What the dashboard and the CLI may pass in: bad requests fail with an <see cref="ArgumentException"/> that
 /// says what is wrong, before anything is drawn.</summary>
-public sealed class ChartFactoryTests(ChartsFixture fixture) : IClassFixture<ChartsFixture>
+[Collection(ChartsData.Name)]
+public sealed class ChartFactoryTests(ChartsFixture fixture)
 {
     private ArgumentException Fails(ChartRequest request) =>
         Should.Throw<ArgumentException>(() => ChartFactory.Build(fixture.Data, request, AnalyticsOptions.Default));

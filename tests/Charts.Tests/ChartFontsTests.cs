@@ -8,7 +8,8 @@ namespace CchcAnalytics.Charts.Tests;
 /// <summary>Chart text must not depend on the machine's fonts: without any font ScottPlot silently draws no text. The
 /// embedded DejaVu Sans files are served first, so the typeface ScottPlot uses is the embedded one whatever is
 /// installed.</summary>
-public sealed class ChartFontsTests(ChartsFixture fixture) : IClassFixture<ChartsFixture>
+[Collection(ChartsData.Name)]
+public sealed class ChartFontsTests(ChartsFixture fixture)
 {
     private const string VietnameseLetters = "ăâđêôơưàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹáắấéếíóốớúứýạặậẹệịọộợụựỵĂÂĐÊÔƠƯẰẦỀỒỜỪẲẨỂỔỞỬẮẤẾỐỚỨẶẬỆỘỢỰ";
 

@@ -6,7 +6,8 @@ namespace CchcAnalytics.Charts.Tests;
 
 /// <summary>Every chart kind on the whole data folder: PNG bytes of the requested size, SVG that parses and carries the
 /// Vietnamese title, whole years on year axes, and the "dữ liệu mẫu" status wherever sample data are shown.</summary>
-public sealed class ChartKindTests(ChartsFixture fixture) : IClassFixture<ChartsFixture>
+[Collection(ChartsData.Name)]
+public sealed class ChartKindTests(ChartsFixture fixture)
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -114,6 +115,21 @@ public sealed class ChartKindTests(ChartsFixture fixture) : IClassFixture<Charts
 
         text.ShouldContain("92,15");
         text.ShouldNotContain("92.15");
+    }
+
+    [Fact]
+    public void Render_OneSpecFromManyThreads_GivesTheSameBytes()
+    {
+        // A spec draws a fresh plot per render, so the dashboard can cache one and serve concurrent requests.
+        var spec = Build(new ChartRequest(ChartKind.UnitTrend, UnitIds: ["nghi-son"], Width: 600, Height: 400));
+
+        var pngs = new byte[6][];
+        Parallel.For(0, pngs.Length, i => pngs[i] = ChartRenderer.Png(spec));
+
+        foreach (var png in pngs)
+        {
+            png.ShouldBe(pngs[0]);
+        }
     }
 
     private ChartSpec Build(ChartRequest request) => ChartFactory.Build(fixture.Data, request, AnalyticsOptions.Default);

@@ -4,7 +4,8 @@ namespace CchcAnalytics.Charts.Tests;
 
 /// <summary>The data tables behind the charts, checked against the published results the sample is calibrated to
 /// (Quyết định 600/QĐ-UBND, 2023) and against the lineage and crosswalk in data/.</summary>
-public sealed class ChartTableTests(ChartsFixture fixture) : IClassFixture<ChartsFixture>
+[Collection(ChartsData.Name)]
+public sealed class ChartTableTests(ChartsFixture fixture)
 {
     private static readonly string[] SpreadColumns = ["min_percent", "q1_percent", "median_percent", "q3_percent", "max_percent"];
 

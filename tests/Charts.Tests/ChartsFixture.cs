@@ -44,3 +44,10 @@ public sealed class ChartsFixture : IDisposable
         return folder;
     }
 }
+
+/// <summary>The chart test classes share one loaded data folder (loading it takes seconds).</summary>
+[CollectionDefinition(Name)]
+public sealed class ChartsData : ICollectionFixture<ChartsFixture>
+{
+    public const string Name = "charts data";
+}

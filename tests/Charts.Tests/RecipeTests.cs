@@ -4,7 +4,8 @@ namespace CchcAnalytics.Charts.Tests;
 
 /// <summary>One request per chart kind, rendered to PNG and SVG and saved under artifacts/charts/ for reviewers (the
 /// ScottPlot cookbook's recipe tests).</summary>
-public sealed class RecipeTests(ChartsFixture fixture) : IClassFixture<ChartsFixture>
+[Collection(ChartsData.Name)]
+public sealed class RecipeTests(ChartsFixture fixture)
 {
     public static TheoryData<string, ChartRequest> Recipes => new()
     {
