@@ -1,4 +1,5 @@
 using CchcAnalytics.Analytics;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Validation;
 using P = DocumentFormat.OpenXml.Presentation;
 
@@ -63,9 +64,12 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
         units[1] = units[1] with { Tied = true };
         units[2] = units[2] with { Rank = 2, Tied = true };
 
-        var table = MeetingPackBuilder.Build(ranking with { Units = units }, [], [], _ => null).Slides[0].Table!;
+        var content = MeetingPackBuilder.Build(ranking with { Units = units }, [], [], _ => null);
 
-        table.Rows.Take(3).Select(r => r[0]).ShouldBe(["1", "2 (đồng hạng)", "2 (đồng hạng)"]);
+        content.Slides[0].Table!.Rows.Take(3).Select(r => r[0]).ShouldBe(["1", "2 (đồng hạng)", "2 (đồng hạng)"]);
+        using var pack = new OpenedPresentation(MeetingPackTests.Write(content));
+        var table = OpenedPresentation.Table(pack.Slides[1])!;
+        table.Skip(1).Take(3).Select(r => (r[0], r[1])).ShouldBe([("1", "huyện Đông Sơn"), ("2 (đồng hạng)", "huyện Hoằng Hóa"), ("2 (đồng hạng)", "thành phố Thanh Hóa")]);
     }
 
     [Fact]
@@ -140,6 +144,7 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
         using var pack = new OpenedPresentation(bytes);
 
         new OpenXmlValidator().Validate(pack.Document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
+        new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(pack.Document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
         var titles = pack.Slides.Select(OpenedPresentation.Title).ToList();
         titles.ShouldAllBe(t => !string.IsNullOrEmpty(t));
         titles.Where(t => !t!.EndsWith(" (tiếp)", StringComparison.Ordinal)).ShouldBe([content.Title, .. content.Slides.Select(s => s.Title)]);

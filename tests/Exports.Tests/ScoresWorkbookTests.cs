@@ -1,5 +1,6 @@
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Storage;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
 
@@ -161,8 +162,10 @@ public sealed class ScoresWorkbookTests(ExportsFixture fixture)
         using var book = new OpenedWorkbook(fixture.ScoresWorkbookBytes);
 
         var errors = new OpenXmlValidator().Validate(book.Document).Take(10).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        var latest = new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(book.Document).Take(10).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
 
         errors.ShouldBeEmpty();
+        latest.ShouldBeEmpty();
     }
 
     [Fact]
