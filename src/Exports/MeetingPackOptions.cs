@@ -1,0 +1,25 @@
+using CchcAnalytics.Analytics;
+
+namespace CchcAnalytics.Exports;
+
+/// <summary>Choices of <see cref="MeetingPackBuilder"/>.</summary>
+public sealed record MeetingPackOptions
+{
+    /// <summary>The province's name for the title slide ("Thanh Hóa"); null takes it from the ranking's province slug.</summary>
+    public string? ProvinceName { get; init; }
+
+    /// <summary>Units shown at the top and at the bottom of the ranking table; a ranking of at most twice this plus
+    /// one is shown whole.</summary>
+    public int TopAndBottom { get; init; } = 5;
+
+    /// <summary>A persistent weakness is shown when it is chronic in at least this many units.</summary>
+    public int MinSharedUnits { get; init; } = 2;
+
+    /// <summary>Rows of the shared-weaknesses table (most shared first); the rest are named in the speaker notes.</summary>
+    public int MaxSharedWeaknesses { get; init; } = 10;
+
+    /// <summary>The settings the analytics were computed with, quoted on the weaknesses slide (threshold, window).</summary>
+    public AnalyticsOptions Analytics { get; init; } = AnalyticsOptions.Default;
+
+    public static MeetingPackOptions Default { get; } = new();
+}

@@ -1,0 +1,20 @@
+namespace CchcAnalytics.Exports;
+
+/// <summary>Vietnamese names of the province and level slugs the analytics use.</summary>
+internal static class Place
+{
+    /// <summary>Province slug → name; the product serves Thanh Hóa. An unknown slug is shown as it is.</summary>
+    public static string ProvinceName(string slug) => slug switch
+    {
+        "thanh-hoa" => "Thanh Hóa",
+        _ => slug,
+    };
+
+    public static string LevelName(string level) => level switch
+    {
+        "district" => "cấp huyện",
+        "commune" => "cấp xã",
+        "department" => "cấp sở, ban, ngành",
+        _ => level,
+    };
+}
