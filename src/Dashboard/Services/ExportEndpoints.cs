@@ -1,9 +1,15 @@
+using System.Globalization;
 using System.Text;
+using CchcAnalytics.Analytics;
+using CchcAnalytics.Charts;
+using CchcAnalytics.Exports;
 using CchcAnalytics.Ingest.Csv;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CchcAnalytics.Dashboard.Services;
 
-/// <summary>Downloads reachable by URL, for people and scripts.</summary>
+/// <summary>Downloads reachable by URL, for people and scripts. Query parameters are the pages' own: <c>nam</c> (year),
+/// <c>dv</c> (unit, repeatable), <c>ma</c> (area/criterion code or concept), <c>w</c>/<c>h</c> (pixels).</summary>
 public static class ExportEndpoints
 {
     public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
@@ -15,6 +21,81 @@ public static class ExportEndpoints
             CanonicalCsv.Write(writer, provider.Store.GetCurrentRows());
             return Results.File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", "cchc-scores.csv");
         });
+
+        app.MapGet("/export/scores.xlsx", (IndexDataProvider provider) =>
+        {
+            using var stream = new MemoryStream();
+            ScoresWorkbook.Write(stream, provider.Store.GetCurrentRows());
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx");
+        });
+
+        app.MapGet("/export/ranking.xlsx", (IndexDataProvider provider, [FromQuery(Name = "nam")] int? year) =>
+        {
+            var ranking = Ranker.For(provider.Data, year ?? Latest(provider), "thanh-hoa", "district", provider.Options);
+            if (ranking.Units.Count == 0)
+            {
+                return Results.Text($"Không có xếp hạng năm {year}.", "text/plain; charset=utf-8", statusCode: 400);
+            }
+
+            using var stream = new MemoryStream();
+            ScoresWorkbook.WriteRanking(stream, ranking);
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-xep-hang-{ranking.Year}.xlsx");
+        });
+
+        app.MapGet("/export/charts/{file}", (IndexDataProvider provider, string file,
+            [FromQuery(Name = "nam")] int? year, [FromQuery(Name = "dv")] string[]? units, [FromQuery(Name = "ma")] string? code,
+            [FromQuery(Name = "w")] int? width, [FromQuery(Name = "h")] int? height) =>
+        {
+            var extension = Path.GetExtension(file).TrimStart('.').ToLowerInvariant();
+            if (extension is not ("png" or "svg" or "csv") || !ChartKindText.TryParse(Path.GetFileNameWithoutExtension(file), out var kind))
+            {
+                return Results.Text($"Không có biểu đồ '{file}'. Các loại: {string.Join(", ", ChartKindText.Codes)}; định dạng .png, .svg hoặc .csv.", "text/plain; charset=utf-8", statusCode: 404);
+            }
+
+            ChartSpec spec;
+            try
+            {
+                spec = ChartFactory.Build(provider.Data, new ChartRequest(kind, year, units is { Length: > 0 } ? units : null, code, width, height), provider.Options);
+            }
+            catch (ArgumentException ex)
+            {
+                // The factory's messages name what is wrong (unknown unit, year, code, size); no stack trace.
+                return Problem(400, ex);
+            }
+
+            var name = string.Join('-', new[] { kind.ToCode(), year?.ToString(CultureInfo.InvariantCulture) }.Concat(units ?? []).OfType<string>());
+            return extension switch
+            {
+                "png" => Results.File(ChartRenderer.Png(spec), "image/png", $"{name}.png"),
+                "svg" => Results.File(ChartRenderer.Svg(spec), "image/svg+xml", $"{name}.svg"),
+                _ => Results.File(ChartRenderer.CsvBytes(spec), "text/csv; charset=utf-8", $"{name}.csv"),
+            };
+        });
+
+        app.MapGet("/export/pack.pptx", (IndexDataProvider provider, [FromQuery(Name = "nam")] int? year, [FromQuery(Name = "dv")] string[]? units) =>
+        {
+            var chosenYear = year ?? Latest(provider);
+            using var stream = new MemoryStream();
+            try
+            {
+                YearPack.Write(provider.Data, chosenYear, units ?? [], stream, provider.Options);
+            }
+            catch (ArgumentException ex)
+            {
+                return Problem(400, ex);
+            }
+
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"cchc-hop-{chosenYear}.pptx");
+        });
         return app;
     }
+
+    /// <summary>A bad request as plain text: the message says what is wrong, without the parameter-name suffix or a trace.</summary>
+    private static IResult Problem(int status, ArgumentException ex)
+    {
+        var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
+        return Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
+    }
+
+    private static int Latest(IndexDataProvider provider) => provider.Data.Years("thanh-hoa", "district").DefaultIfEmpty(DateTime.Now.Year).Max();
 }
