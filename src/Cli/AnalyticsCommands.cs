@@ -1,5 +1,7 @@
 using System.CommandLine;
 using CchcAnalytics.Analytics;
+using CchcAnalytics.Charts;
+using CchcAnalytics.Exports;
 using CchcAnalytics.Core;
 using CchcAnalytics.Storage;
 
@@ -79,6 +81,92 @@ internal static class AnalyticsCommands
                     break;
             }
 
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Charts(TextWriter output, TextWriter error)
+    {
+        var db = CchcCli.DatabaseOption();
+        var year = new Option<int>("--year") { Description = "Index year.", Required = true };
+        var unit = new Option<string?>("--unit") { Description = "Also the charts of this unit (id or name)." };
+        var outDirectory = new Option<string>("--out") { Description = "Folder for the PNG, SVG and CSV files.", Required = true };
+        var command = new Command("charts", "Render the dashboard's charts of a year (and of one unit) as PNG, SVG and their data as CSV.") { year, unit, db, outDirectory };
+        command.SetAction(result => WithData(result.GetValue(db)!, error, data =>
+        {
+            var y = result.GetValue(year);
+            var requests = new List<(string Name, ChartRequest Request)>
+            {
+                ($"ranking-{y}", new ChartRequest(ChartKind.Ranking, y)),
+                ($"area-distribution-{y}", new ChartRequest(ChartKind.AreaDistribution, y)),
+                ($"heatmap-{y}", new ChartRequest(ChartKind.Heatmap, y)),
+            };
+            if (result.GetValue(unit) is { Length: > 0 } wanted)
+            {
+                var id = new UnitRegistry(data.Units).Resolve(wanted)?.Unit.Id ?? wanted;
+                requests.Add(($"unit-trend-{id}", new ChartRequest(ChartKind.UnitTrend, null, [id])));
+                requests.Add(($"unit-areas-{id}-{y}", new ChartRequest(ChartKind.UnitAreas, y, [id])));
+                requests.Add(($"self-vs-appraised-{id}-{y}", new ChartRequest(ChartKind.SelfVsAppraised, y, [id])));
+            }
+
+            var folder = result.GetValue(outDirectory)!;
+            Directory.CreateDirectory(folder);
+            foreach (var (name, request) in requests)
+            {
+                ChartSpec spec;
+                try
+                {
+                    spec = ChartFactory.Build(data, request, AnalyticsOptions.Default);
+                }
+                catch (ArgumentException ex)
+                {
+                    error.WriteLine($"{name}: {ex.Message}");
+                    return 1;
+                }
+
+                File.WriteAllBytes(Path.Combine(folder, name + ".png"), ChartRenderer.Png(spec));
+                File.WriteAllBytes(Path.Combine(folder, name + ".svg"), ChartRenderer.Svg(spec));
+                File.WriteAllBytes(Path.Combine(folder, name + ".csv"), ChartRenderer.CsvBytes(spec));
+                output.WriteLine($"wrote {Path.Combine(folder, name)}.png|.svg|.csv — {spec.Caption}");
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Pack(TextWriter output, TextWriter error)
+    {
+        var db = CchcCli.DatabaseOption();
+        var year = new Option<int>("--year") { Description = "Index year.", Required = true };
+        var unit = new Option<string[]>("--unit") { Description = "Units to give a slide each (repeatable); default the top and bottom three.", AllowMultipleArgumentsPerToken = true };
+        var outFile = new Option<string>("--out") { Description = "The .pptx file to write.", Required = true };
+        var command = new Command("pack", "Write the meeting pack (PowerPoint) of a year: ranking, areas, shared weaknesses, unit findings, charts.") { year, unit, db, outFile };
+        command.SetAction(result => WithData(result.GetValue(db)!, error, data =>
+        {
+            var registry = new UnitRegistry(data.Units);
+            var units = (result.GetValue(unit) ?? []).Select(u => registry.Resolve(u)?.Unit.Id ?? u).ToList();
+            var path = result.GetValue(outFile)!;
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            using var memory = new MemoryStream();
+            try
+            {
+                YearPack.Write(data, result.GetValue(year), units, memory, AnalyticsOptions.Default);
+            }
+            catch (ArgumentException ex)
+            {
+                error.WriteLine(ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message);
+                return 1;
+            }
+
+            File.WriteAllBytes(path, memory.ToArray());
+            output.WriteLine($"wrote {path} ({memory.Length / 1024} KB)");
             return 0;
         }));
         return command;

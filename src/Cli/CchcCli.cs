@@ -26,6 +26,8 @@ public static class CchcCli
         root.Subcommands.Add(SampleCommand(output));
         root.Subcommands.Add(AnalyticsCommands.Report(output, error));
         root.Subcommands.Add(AnalyticsCommands.Rank(output, error));
+        root.Subcommands.Add(AnalyticsCommands.Charts(output, error));
+        root.Subcommands.Add(AnalyticsCommands.Pack(output, error));
         var parse = root.Parse(args);
         try
         {

@@ -206,4 +206,24 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         root.GetProperty("next_rank").GetProperty("points_needed").GetDecimal().ShouldBe(0.23m);
         root.GetProperty("appraisal").GetProperty("appraised_total").GetDecimal().ShouldBe(91.92m);
     }
+
+    [Fact]
+    public void ChartsAndPack_2023_WriteFilesThatOpen()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        CchcCli.Run(["charts", "--year", "2023", "--unit", "hoang-hoa", "--db", loaded.Database, "--out", folder.Path], output, error).ShouldBe(0, error.ToString());
+        CchcCli.Run(["pack", "--year", "2023", "--unit", "hoang-hoa", "--db", loaded.Database, "--out", folder.File("hop-2023.pptx")], output, error).ShouldBe(0, error.ToString());
+
+        Directory.GetFiles(folder.Path, "*.png").Length.ShouldBe(6);
+        File.ReadAllBytes(folder.File("ranking-2023.png")).Take(4).ShouldBe(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
+        File.ReadAllText(folder.File("ranking-2023.svg")).ShouldContain("Đông Sơn");
+        using var pack = DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(folder.File("hop-2023.pptx"), false);
+        new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(pack).ShouldBeEmpty();
+        var texts = pack.PresentationPart!.SlideParts.SelectMany(s => s.Slide.Descendants<DocumentFormat.OpenXml.Drawing.Text>()).Select(t => t.Text).ToList();
+        texts.ShouldContain(t => t.Contains("Hoằng Hóa", StringComparison.Ordinal));
+        texts.ShouldContain(t => t.Contains("dữ liệu mẫu", StringComparison.Ordinal));
+    }
 }
