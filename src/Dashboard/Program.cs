@@ -20,10 +20,9 @@ var app = builder.Build();
 // Build the embedded database from the data folder before the first request (first start takes ~15 s).
 app.Services.GetRequiredService<IndexDataProvider>().EnsureBuilt();
 
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/loi", createScopeForErrors: true);
-}
+// Users never see a stack trace or SQL, not even in Development (the README's main command runs Development so
+// that static files are served without publishing); details go to the log.
+app.UseExceptionHandler("/loi", createScopeForErrors: true);
 
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

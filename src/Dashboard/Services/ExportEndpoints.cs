@@ -29,8 +29,9 @@ public static class ExportEndpoints
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx");
         });
 
-        app.MapGet("/export/ranking.xlsx", (IndexDataProvider provider, [FromQuery(Name = "nam")] int? year) =>
+        app.MapGet("/export/ranking.xlsx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText) =>
         {
+            var year = Query.Year(yearText);
             var ranking = Ranker.For(provider.Data, year ?? Latest(provider), "thanh-hoa", "district", provider.Options);
             if (ranking.Units.Count == 0)
             {
@@ -43,9 +44,10 @@ public static class ExportEndpoints
         });
 
         app.MapGet("/export/charts/{file}", (IndexDataProvider provider, string file,
-            [FromQuery(Name = "nam")] int? year, [FromQuery(Name = "dv")] string[]? units, [FromQuery(Name = "ma")] string? code,
-            [FromQuery(Name = "w")] int? width, [FromQuery(Name = "h")] int? height) =>
+            [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units, [FromQuery(Name = "ma")] string? code,
+            [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText) =>
         {
+            var (year, width, height) = (Query.Year(yearText), Query.Year(widthText), Query.Year(heightText));
             var extension = Path.GetExtension(file).TrimStart('.').ToLowerInvariant();
             if (extension is not ("png" or "svg" or "csv") || !ChartKindText.TryParse(Path.GetFileNameWithoutExtension(file), out var kind))
             {
@@ -72,9 +74,9 @@ public static class ExportEndpoints
             };
         });
 
-        app.MapGet("/export/pack.pptx", (IndexDataProvider provider, [FromQuery(Name = "nam")] int? year, [FromQuery(Name = "dv")] string[]? units) =>
+        app.MapGet("/export/pack.pptx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units) =>
         {
-            var chosenYear = year ?? Latest(provider);
+            var chosenYear = Query.Year(yearText) ?? Latest(provider);
             using var stream = new MemoryStream();
             try
             {
