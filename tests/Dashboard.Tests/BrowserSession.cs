@@ -1,0 +1,71 @@
+using CchcAnalytics.Tests;
+using Microsoft.Playwright;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>One browser context and page on the dashboard, recording what went wrong in the browser: console errors,
+/// uncaught script errors, failed requests and resources answered with 4xx/5xx (other than the page itself).</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext context;
+    private readonly List<string> errors = [];
+
+    private BrowserSession(IBrowserContext context, IPage page)
+    {
+        this.context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            // "Failed to load resource" repeats what the Response handler sees, except for the page itself (whose status
+            // each test checks) and /favicon.ico, which the dashboard does not have and Playwright does not report.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            {
+                errors.Add($"console: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => errors.Add($"script: {error}");
+        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url} ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && response.Request.ResourceType != "document")
+            {
+                errors.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+    }
+
+    /// <summary>Full-page screenshots land here (git-ignored), for people to look at.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(TestFiles.RepositoryRoot, "artifacts", "screenshots");
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> Errors => errors;
+
+    public static async Task<BrowserSession> OpenAsync(DashboardApp app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var context = await app.NewBrowserContextAsync();
+        return new BrowserSession(context, await context.NewPageAsync());
+    }
+
+    /// <summary>Opens a path of the app and returns the document's response.</summary>
+    public async Task<IResponse> GotoAsync(string path) =>
+        await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}");
+
+    /// <summary>Saves a full-page screenshot as <c>artifacts/screenshots/{name}.png</c>.</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>The trimmed visible text of each cell of each body row of a table.</summary>
+    public static async Task<IReadOnlyList<string[]>> RowsAsync(ILocator table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return await table.EvaluateAsync<string[][]>(
+            "t => [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.replace(/\\s+/g, ' ').trim()))");
+    }
+
+    public async ValueTask DisposeAsync() => await context.DisposeAsync();
+}

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+using CchcAnalytics.Tests;
+using Microsoft.Playwright;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>The real dashboard, started as its own process from its build output on a free loopback port, over the
+/// repository's data folder and a database file of its own in a temporary folder (never data/cchc.duckdb). The first
+/// start builds that database from the data folder, about 15 seconds. Disposing kills the process tree and deletes the
+/// folder. Chromium is launched only when a browser test first asks for a page.</summary>
+public sealed class DashboardApp : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly TempFolder folder = TestFiles.NewTempFolder();
+    private readonly StringBuilder output = new();
+    private readonly Lock outputLock = new();
+    private Process? process;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>The app's root, <c>http://127.0.0.1:{port}/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    /// <summary>A client for plain HTTP requests to the app (redirects followed).</summary>
+    public HttpClient Http { get; private set; } = new();
+
+    /// <summary>The database file the app builds and reads.</summary>
+    public string Database => folder.File("dashboard-tests.duckdb");
+
+    /// <summary>Everything the app printed so far (stdout and stderr).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (outputLock)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var assembly = FindDashboardAssembly();
+        BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = Path.GetDirectoryName(assembly)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in new[] { "exec", assembly, "--urls", BaseAddress.GetLeftPart(UriPartial.Authority) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Development serves the static web assets (blazor.web.js, app.css) from the build output's manifest.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Cchc__DataFolder"] = Path.Combine(TestFiles.RepositoryRoot, "data");
+        start.Environment["Cchc__Database"] = Database;
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment.Remove("ASPNETCORE_URLS");
+        start.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+
+        process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} exec {assembly}");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        await WaitUntilAnsweringAsync(process);
+    }
+
+    /// <summary>A fresh browser context (own cookies and downloads) on the app, in Vietnamese, 1280 pixels wide.</summary>
+    public async Task<IBrowserContext> NewBrowserContextAsync()
+    {
+        if (browser is null)
+        {
+            if (!Chromium.IsInstalled)
+            {
+                throw new InvalidOperationException(
+                    $"{Chromium.ExecutablePath} is missing and CI=true requires the browser tests: install Debian's chromium package (.ci/run does when tests/Dashboard.Tests exists).");
+            }
+
+            playwright = await Playwright.CreateAsync();
+            browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.ExecutablePath, Headless = true });
+        }
+
+        return await browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "vi-VN",
+            AcceptDownloads = true,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        Http.Dispose();
+        if (process is not null)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(TimeSpan.FromSeconds(30));
+            }
+
+            process.Dispose();
+        }
+
+        folder.Dispose();
+    }
+
+    private async Task WaitUntilAnsweringAsync(Process app)
+    {
+        var clock = Stopwatch.StartNew();
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        string? lastError = null;
+        while (clock.Elapsed < StartTimeout)
+        {
+            if (app.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"The dashboard exited with code {app.ExitCode} before answering {BaseAddress}. Its output:\n{Output}");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync(BaseAddress);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                lastError = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException e)
+            {
+                lastError = e.Message;
+            }
+            catch (TaskCanceledException)
+            {
+                lastError = "no answer within 10 s";
+            }
+
+            await Task.Delay(250);
+        }
+
+        app.Kill(entireProcessTree: true);
+        throw new TimeoutException(
+            $"The dashboard did not answer {BaseAddress} within {StartTimeout.TotalSeconds} s (last: {lastError}). Its output:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (outputLock)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    /// <summary>The dashboard assembly in its own build output, as recorded by Dashboard.Tests.csproj at build time.</summary>
+    private static string FindDashboardAssembly()
+    {
+        var path = typeof(DashboardApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "DashboardAssembly")?.Value;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"The dashboard's build output was not found (recorded path: '{path}'). Build it with the tests: dotnet build tests/Dashboard.Tests.");
+        }
+
+        var runtimeConfig = Path.ChangeExtension(path, ".runtimeconfig.json");
+        if (!File.Exists(runtimeConfig))
+        {
+            throw new InvalidOperationException($"{runtimeConfig} is missing: {path} is not a runnable build output.");
+        }
+
+        return path;
+    }
+
+    /// <summary>The <c>dotnet</c> host running these tests, so the app runs on the same SDK's runtime.</summary>
+    private static string DotnetHost()
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (!string.IsNullOrEmpty(host) && File.Exists(host))
+        {
+            return host;
+        }
+
+        var self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,138 @@
+using System.Net;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>Plain HTTP against the running dashboard (no browser, so these always run): every page answers in
+/// Vietnamese, and nothing a user can ask for shows a stack trace or SQL.</summary>
+[Collection(SharedDashboard.Name)]
+public sealed class HttpPageTests(DashboardApp app)
+{
+    /// <summary>Text that only an exception page, a stack trace or a leaked query contains.</summary>
+    private static readonly string[] Leaks =
+    [
+        "Exception", "   at ", " at CchcAnalytics.", " at Microsoft.", " at System.", "Stack trace", "StackTrace", "Unhandled",
+        "DuckDB.NET", "SELECT ", "INSERT INTO ", " FROM ", "WHERE ",
+    ];
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/?nam=2023")]
+    [InlineData("/?nam=2017")]
+    [InlineData("/don-vi")]
+    [InlineData("/don-vi/hoang-hoa?nam=2017")]
+    [InlineData("/don-vi?dv=hoang-hoa&nam=2017")]
+    [InlineData("/don-vi/dong-son?nam=2024")]
+    [InlineData("/don-vi/tinh-gia?nam=2021")]
+    [InlineData("/du-lieu")]
+    [InlineData("/phuong-phap")]
+    public async Task Get_Page_200InVietnameseWithoutLeaks(string path)
+    {
+        var (status, html) = await GetAsync(path);
+
+        status.ShouldBe(HttpStatusCode.OK, html);
+        html.ShouldContain("<html lang=\"vi\">");
+        html.ShouldContain("Chỉ số CCHC");
+        ShouldNotLeak(html);
+    }
+
+    [Fact]
+    public async Task Get_UnitPageByPathOrQuery_SameReport()
+    {
+        var (_, byPath) = await GetAsync("/don-vi/hoang-hoa?nam=2017");
+        var (_, byQuery) = await GetAsync("/don-vi?dv=hoang-hoa&nam=2017");
+
+        byPath.ShouldContain("92/100 điểm");
+        Headline(byQuery).ShouldBe(Headline(byPath));
+    }
+
+    [Fact]
+    public async Task Get_UnknownUnit_SaysThereIsNoData()
+    {
+        var (status, html) = await GetAsync("/don-vi/khong-co-don-vi-nay?nam=2023");
+
+        new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }.ShouldContain(status);
+        html.ShouldContain("<html lang=\"vi\">");
+        html.ShouldContain("Không có số liệu của đơn vị này năm 2023");
+        html.ShouldNotContain("data-testid=\"headline\"");
+        ShouldNotLeak(html);
+    }
+
+    [Theory]
+    [InlineData("/khong-co-trang-nay")]
+    [InlineData("/don-vi/hoang-hoa/thua")]
+    [InlineData("/export/khong-co.csv")]
+    public async Task Get_UnknownPath_404InVietnamese(string path)
+    {
+        var (status, html) = await GetAsync(path);
+
+        status.ShouldBe(HttpStatusCode.NotFound);
+        html.ShouldContain("<html lang=\"vi\">");
+        html.ShouldContain("<h1>Không tìm thấy trang</h1>");
+        html.ShouldContain("Về trang Tổng quan");
+        ShouldNotLeak(html);
+    }
+
+    [Theory]
+    [InlineData("/?nam=1900")]
+    [InlineData("/don-vi/hoang-hoa?nam=1900")]
+    [InlineData("/don-vi?dv=")]
+    [InlineData("/don-vi/%3Cscript%3Ealert(1)%3C%2Fscript%3E?nam=2023")]
+    public async Task Get_OddQuery_AnswersWithoutLeaks(string path)
+    {
+        var (status, html) = await GetAsync(path);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("<html lang=\"vi\">");
+        ShouldNotLeak(html);
+        var raw = await app.Http.GetStringAsync(new Uri(path, UriKind.Relative));
+        raw.ShouldNotContain("<script>alert", Case.Insensitive);
+    }
+
+    [Theory(Skip = "App bug: a year that is not an int (?nam=abc, ?nam=99999999999) throws in [SupplyParameterFromQuery] int? and answers 500 with a stack trace in Development; see the dashboard-tests report")]
+    [InlineData("/?nam=abc")]
+    [InlineData("/?nam=99999999999")]
+    [InlineData("/don-vi/hoang-hoa?nam=abc")]
+    public async Task Get_MalformedYear_AnswersWithoutLeaks(string path)
+    {
+        var (status, html) = await GetAsync(path);
+
+        status.ShouldNotBe(HttpStatusCode.InternalServerError);
+        html.ShouldContain("<html lang=\"vi\">");
+        ShouldNotLeak(html);
+    }
+
+    [Fact]
+    public async Task Get_ScoresCsv_AttachmentWithCanonicalHeader()
+    {
+        using var response = await app.Http.GetAsync("/export/scores.csv", HttpCompletionOption.ResponseHeadersRead);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/csv");
+        response.Content.Headers.ContentDisposition?.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition?.FileName.ShouldBe("cchc-scores.csv");
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        (await reader.ReadLineAsync()).ShouldBe(ScoresCsv.Header);
+    }
+
+    private static void ShouldNotLeak(string html)
+    {
+        foreach (var leak in Leaks)
+        {
+            html.ShouldNotContain(leak, Case.Sensitive, $"the page shows '{leak}'");
+        }
+    }
+
+    private static string Headline(string html)
+    {
+        var start = html.IndexOf("data-testid=\"headline\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0, "no headline");
+        return html[start..html.IndexOf("</p>", start, StringComparison.Ordinal)];
+    }
+
+    /// <summary>Status and HTML-decoded body (Blazor writes most Vietnamese letters as character references).</summary>
+    private async Task<(HttpStatusCode Status, string Html)> GetAsync(string path)
+    {
+        using var response = await app.Http.GetAsync(new Uri(path, UriKind.Relative));
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+}
