@@ -1,0 +1,78 @@
+using static Microsoft.Playwright.Assertions;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>Dữ liệu in Chromium: what the app loaded from the repository's data folder on first start.</summary>
+[Collection(SharedDashboard.Name)]
+public sealed class DataPageTests(DashboardApp app)
+{
+    [BrowserFact]
+    public async Task DataPage_Loaded_CountsRealAndSampleUnitYears()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/du-lieu");
+        var page = browser.Page;
+
+        var loaded = await BrowserSession.RowsAsync(page.GetByTestId("loaded"));
+        loaded.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
+        // Year, units, real, sample: the one real report is Hoằng Hóa 2017; 2024 has 26 units after the Đông Sơn merger.
+        loaded[0][..4].ShouldBe(["2017", "27", "1", "26"]);
+        loaded[6][..4].ShouldBe(["2023", "27", "0", "27"]);
+        loaded[7][..4].ShouldBe(["2024", "26", "0", "26"]);
+        loaded[6][6].ShouldBe("8");
+        await Expect(page.Locator(".hint .badge.sample")).ToHaveTextAsync("dữ liệu mẫu");
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task DataPage_Frameworks_BothIllustrativeOnesMarked()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/du-lieu");
+
+        var frameworks = await BrowserSession.RowsAsync(browser.Page.GetByTestId("frameworks"));
+        frameworks.Select(r => (r[0], r[1], r[2])).ShouldBe(
+        [
+            ("thanh-hoa-district-2017", "2017–2019", "suy ra từ báo cáo thực"),
+            ("thanh-hoa-district-2020-illustrative", "2020–2022", "khung minh họa"),
+            ("thanh-hoa-district-2023-illustrative", "2023–2024", "khung minh họa"),
+        ]);
+        await Expect(browser.Page.GetByTestId("frameworks").Locator(".badge.illustrative")).ToHaveCountAsync(2);
+    }
+
+    [BrowserFact]
+    public async Task DataPage_Lineage_ListsSuccessionAndMerger()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/du-lieu");
+
+        var lineage = await browser.Page.GetByTestId("lineage").Locator("li").AllInnerTextsAsync();
+        lineage.Count.ShouldBe(4);
+        lineage.ShouldContain(e => e.StartsWith("2020: ", StringComparison.Ordinal) && e.Contains("tinh-gia → nghi-son", StringComparison.Ordinal));
+        lineage.ShouldContain(e => e.StartsWith("2024: ", StringComparison.Ordinal) && e.Contains("dong-son → thanh-hoa", StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
+    public async Task DataPage_Warnings_ShowRealReportRow54Slip()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/du-lieu");
+
+        // 293/BC-UBND states 4 for row 5.4 while its sub-rows add up to 4,5; the stated value is kept, with a warning.
+        var warnings = await BrowserSession.RowsAsync(browser.Page.GetByTestId("warnings"));
+        var slip = warnings.ShouldHaveSingleItem();
+        slip[..5].ShouldBe(["hoang-hoa", "2017", "tự chấm", "parent-sum-mismatch", "hoang-hoa-2017-bc293.txt:138"]);
+        slip[5].ShouldContain("5.4");
+    }
+
+    [BrowserFact]
+    public async Task DataPage_Audit_RecordsStartupIngest()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/du-lieu");
+
+        var audit = await BrowserSession.RowsAsync(browser.Page.GetByTestId("audit"));
+        audit.Count.ShouldBe(20);
+        audit.ShouldAllBe(r => r[1] == "dashboard:startup");
+    }
+}

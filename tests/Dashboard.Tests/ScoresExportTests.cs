@@ -1,0 +1,42 @@
+using CchcAnalytics.Tests;
+using Microsoft.Playwright;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>The canonical scores CSV, downloaded through the browser from the overview's link, then parsed.</summary>
+[Collection(SharedDashboard.Name)]
+public sealed class ScoresExportTests(DashboardApp app)
+{
+    [BrowserFact]
+    public async Task ScoresCsv_DownloadedFromOverview_HoldsEveryCurrentRow()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/?nam=2023");
+        using var folder = TestFiles.NewTempFolder();
+
+        var download = await browser.Page.RunAndWaitForDownloadAsync(
+            () => browser.Page.GetByRole(AriaRole.Link, new() { Name = "Tải điểm (CSV)" }).ClickAsync());
+        download.SuggestedFilename.ShouldBe("cchc-scores.csv");
+        var path = folder.File(download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        (await download.FailureAsync()).ShouldBeNull();
+
+        var (header, rows) = ScoresCsv.Read(path);
+        string.Join(',', header).ShouldBe(ScoresCsv.Header);
+        rows.Count.ShouldBe(48155);
+
+        // The real report (293/BC-UBND): 7.1.4, online services at level 3, got 0 of 2 points.
+        var row = rows.Where(r => r["unit_id"] == "hoang-hoa" && r["year"] == "2017" && r["stage"] == "self" && r["code"] == "7.1.4").ShouldHaveSingleItem();
+        row["unit_name"].ShouldBe("Hoằng Hóa");
+        row["level"].ShouldBe("sub_criterion");
+        row["max_points"].ShouldBe("2");
+        row["points"].ShouldBe("0");
+        row["synthetic"].ShouldBe("false");
+
+        // Its 111 coded rows are the only real ones; everything else is the sample.
+        var real = rows.Where(r => r["synthetic"] == "false").ToList();
+        real.Count.ShouldBe(111);
+        real.ShouldAllBe(r => r["unit_id"] == "hoang-hoa" && r["year"] == "2017" && r["stage"] == "self");
+        rows.Where(r => r["synthetic"] != "false").ShouldAllBe(r => r["synthetic"] == "true");
+    }
+}
