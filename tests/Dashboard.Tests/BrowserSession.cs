@@ -24,7 +24,15 @@ public sealed class BrowserSession : IAsyncDisposable
             }
         };
         page.PageError += (_, error) => errors.Add($"script: {error}");
-        page.RequestFailed += (_, request) => errors.Add($"request failed: {request.Url} ({request.Failure})");
+        page.RequestFailed += (_, request) =>
+        {
+            // ERR_ABORTED is a cancellation, not a failure: blazor.web.js sometimes cancels its enhanced-navigation fetch
+            // once it has applied the page, and a new navigation cancels the old page's requests.
+            if (request.Failure != "net::ERR_ABORTED")
+            {
+                errors.Add($"request failed: {request.Url} ({request.Failure})");
+            }
+        };
         page.Response += (_, response) =>
         {
             if (response.Status >= 400 && response.Request.ResourceType != "document")

@@ -27,7 +27,7 @@ public sealed class DashboardApp : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>A client for plain HTTP requests to the app (redirects followed).</summary>
-    public HttpClient Http { get; private set; } = new();
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>The database file the app builds and reads.</summary>
     public string Database => folder.File("dashboard-tests.duckdb");
@@ -48,7 +48,7 @@ public sealed class DashboardApp : IAsyncLifetime
     {
         var assembly = FindDashboardAssembly();
         BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Http.BaseAddress = BaseAddress;
 
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -117,12 +117,7 @@ public sealed class DashboardApp : IAsyncLifetime
         Http.Dispose();
         if (process is not null)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(TimeSpan.FromSeconds(30));
-            }
-
+            Stop(process);
             process.Dispose();
         }
 
@@ -164,9 +159,22 @@ public sealed class DashboardApp : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        app.Kill(entireProcessTree: true);
+        Stop(app);
         throw new TimeoutException(
             $"The dashboard did not answer {BaseAddress} within {StartTimeout.TotalSeconds} s (last: {lastError}). Its output:\n{Output}");
+    }
+
+    private static void Stop(Process app)
+    {
+        try
+        {
+            app.Kill(entireProcessTree: true);
+            app.WaitForExit(TimeSpan.FromSeconds(30));
+        }
+        catch (InvalidOperationException)
+        {
+            // It had already exited.
+        }
     }
 
     private void Append(string? line)

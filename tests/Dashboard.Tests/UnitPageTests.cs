@@ -95,6 +95,7 @@ public sealed class UnitPageTests(DashboardApp app)
         await Expect(page).ToHaveURLAsync(new Regex("/don-vi\\?dv=dong-son&nam=2023$"));
         await Expect(page.Locator("h1")).ToContainTextAsync("huyện Đông Sơn — năm 2023");
         await Expect(page.GetByTestId("headline")).ToContainTextAsync("92,15/100 điểm — chỉ số 92,15% — xếp thứ 1/27");
+        await Expect(page.Locator("h1 .badge.sample")).ToHaveTextAsync("dữ liệu mẫu");
 
         await picker.Locator("select[name=nam]").SelectOptionAsync("2024");
 
@@ -128,6 +129,8 @@ public sealed class UnitPageTests(DashboardApp app)
         var page = browser.Page;
 
         await Expect(page.Locator("h1")).ToContainTextAsync("thị xã Nghi Sơn — năm 2021");
+        await Expect(page.Locator("h1 .badge.sample")).ToHaveTextAsync("dữ liệu mẫu");
+        await Expect(page.GetByTestId("unit-picker").Locator("select[name=dv]")).ToHaveValueAsync("tinh-gia");
         await Expect(page.GetByTestId("headline")).ToContainTextAsync("/100 điểm");
         var trend = await BrowserSession.RowsAsync(page.GetByTestId("trend"));
         trend.Where(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture) < 2020)
