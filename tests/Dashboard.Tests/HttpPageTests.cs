@@ -23,6 +23,11 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/don-vi?dv=hoang-hoa&nam=2017")]
     [InlineData("/don-vi/dong-son?nam=2024")]
     [InlineData("/don-vi/tinh-gia?nam=2021")]
+    [InlineData("/so-sanh")]
+    [InlineData("/so-sanh?nam=2023&dv=dong-son&dv=hoang-hoa")]
+    [InlineData("/tieu-chi")]
+    [InlineData("/tieu-chi?nam=2023&linh-vuc=7")]
+    [InlineData("/bao-cao?nam=2023&dv=hoang-hoa")]
     [InlineData("/du-lieu")]
     [InlineData("/phuong-phap")]
     public async Task Get_Page_200InVietnameseWithoutLeaks(string path)
@@ -76,6 +81,7 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/?nam=1900")]
     [InlineData("/don-vi/hoang-hoa?nam=1900")]
     [InlineData("/don-vi?dv=")]
+    [InlineData("/tieu-chi?nam=2023&linh-vuc=99")]
     [InlineData("/don-vi/%3Cscript%3Ealert(1)%3C%2Fscript%3E?nam=2023")]
     public async Task Get_OddQuery_AnswersWithoutLeaks(string path)
     {
@@ -92,6 +98,9 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/?nam=abc")]
     [InlineData("/?nam=99999999999")]
     [InlineData("/don-vi/hoang-hoa?nam=abc")]
+    [InlineData("/so-sanh?nam=abc")]
+    [InlineData("/tieu-chi?nam=abc")]
+    [InlineData("/bao-cao?nam=abc")]
     public async Task Get_MalformedYear_AnswersWithoutLeaks(string path)
     {
         var (status, html) = await GetAsync(path);

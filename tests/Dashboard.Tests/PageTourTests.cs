@@ -21,7 +21,10 @@ public sealed class PageTourTests(DashboardApp app)
     [InlineData("/du-lieu", 200, "du-lieu")]
     [InlineData("/phuong-phap", 200, "phuong-phap")]
     [InlineData("/so-sanh", 200, "so-sanh")]
+    [InlineData("/so-sanh?nam=2023&dv=dong-son&dv=hoang-hoa&dv=muong-lat", 200, "so-sanh-2023")]
     [InlineData("/tieu-chi", 200, "tieu-chi")]
+    [InlineData("/tieu-chi?nam=2023&linh-vuc=7", 200, "tieu-chi-2023-linh-vuc-7")]
+    [InlineData("/bao-cao?nam=2023&dv=hoang-hoa", 200, "bao-cao-2023")]
     [InlineData("/khong-co-trang-nay", 404, "khong-tim-thay")]
     public async Task Page_Opened_VietnameseWithoutErrors(string path, int status, string screenshot)
     {
