@@ -60,9 +60,19 @@ public sealed class BrowserSession : IAsyncDisposable
     public async Task<IResponse> GotoAsync(string path) =>
         await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}");
 
-    /// <summary>Saves a full-page screenshot as <c>artifacts/screenshots/{name}.png</c>.</summary>
+    /// <summary>Loads every image now (charts are <c>loading="lazy"</c>) and returns the sources of those that did not
+    /// load as pictures.</summary>
+    public async Task<IReadOnlyList<string>> LoadImagesAsync()
+    {
+        await Page.EvaluateAsync("() => document.querySelectorAll('img[loading=lazy]').forEach(i => i.loading = 'eager')");
+        await Page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+        return await Page.EvaluateAsync<string[]>("() => [...document.images].filter(i => i.naturalWidth === 0).map(i => i.src)");
+    }
+
+    /// <summary>Saves a full-page screenshot, with every image loaded, as <c>artifacts/screenshots/{name}.png</c>.</summary>
     public async Task ScreenshotAsync(string name)
     {
+        await LoadImagesAsync();
         Directory.CreateDirectory(ScreenshotFolder);
         await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }

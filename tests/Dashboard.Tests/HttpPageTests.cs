@@ -123,6 +123,51 @@ public sealed class HttpPageTests(DashboardApp app)
         (await reader.ReadLineAsync()).ShouldBe(ScoresCsv.Header);
     }
 
+    [Theory]
+    [InlineData("/export/scores.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx")]
+    [InlineData("/export/ranking.xlsx?nam=2023", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-xep-hang-2023.xlsx")]
+    [InlineData("/export/pack.pptx?nam=2023", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "cchc-hop-2023.pptx")]
+    [InlineData("/export/charts/ranking.svg?nam=2023", "image/svg+xml", "ranking-2023.svg")]
+    [InlineData("/export/charts/ranking.png?nam=2023", "image/png", "ranking-2023.png")]
+    [InlineData("/export/charts/ranking.csv?nam=2023", "text/csv", "ranking-2023.csv")]
+    [InlineData("/export/charts/unit-trend.svg?dv=hoang-hoa", "image/svg+xml", "unit-trend-hoang-hoa.svg")]
+    public async Task Get_Download_AttachmentOfItsType(string path, string mediaType, string fileName)
+    {
+        using var response = await app.Http.GetAsync(new Uri(path, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        response.Content.Headers.ContentType?.MediaType.ShouldBe(mediaType);
+        response.Content.Headers.ContentDisposition?.FileName.ShouldBe(fileName);
+        (await response.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100);
+    }
+
+    [Theory]
+    [InlineData("/export/charts/khong-co.svg", HttpStatusCode.NotFound, "Không có biểu đồ")]
+    [InlineData("/export/charts/unit-trend.svg?dv=khong-co-don-vi-nay", HttpStatusCode.BadRequest, "khong-co-don-vi-nay")]
+    [InlineData("/export/ranking.xlsx?nam=1900", HttpStatusCode.BadRequest, "Không có xếp hạng năm 1900")]
+    public async Task Get_DownloadAskedWrongly_PlainVietnameseMessage(string path, HttpStatusCode status, string message)
+    {
+        var (actual, text) = await GetAsync(path);
+
+        actual.ShouldBe(status);
+        text.ShouldContain(message);
+        ShouldNotLeak(text);
+    }
+
+    [Theory(Skip = "App bug: minimal-API binding of int? (nam, w, h) throws BadHttpRequestException in Development, so a 400 carries a stack trace (and an empty body in Production); see the dashboard-tests report")]
+    [InlineData("/export/ranking.xlsx?nam=abc")]
+    [InlineData("/export/pack.pptx?nam=abc")]
+    [InlineData("/export/charts/ranking.svg?nam=abc")]
+    [InlineData("/export/charts/ranking.svg?w=abc")]
+    public async Task Get_DownloadWithMalformedNumber_400WithoutLeaks(string path)
+    {
+        var (status, text) = await GetAsync(path);
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        text.ShouldNotBeEmpty();
+        ShouldNotLeak(text);
+    }
+
     private static void ShouldNotLeak(string html)
     {
         foreach (var leak in Leaks)

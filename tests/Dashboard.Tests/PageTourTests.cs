@@ -3,8 +3,8 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CchcAnalytics.Dashboard.Tests;
 
-/// <summary>Every page of the dashboard in Chromium, as a person opens it: Vietnamese, no error bar, nothing failing in
-/// the browser, and a full-page screenshot in artifacts/screenshots/ for a reviewer to look at.</summary>
+/// <summary>Every page of the dashboard in Chromium, as a person opens it: Vietnamese, no error bar, every chart image
+/// loaded, nothing failing in the browser, and a full-page screenshot in artifacts/screenshots/ for a reviewer to look at.</summary>
 [Collection(SharedDashboard.Name)]
 public sealed class PageTourTests(DashboardApp app)
 {
@@ -37,6 +37,7 @@ public sealed class PageTourTests(DashboardApp app)
         await Expect(browser.Page).ToHaveTitleAsync(new Regex(" — Chỉ số CCHC$"));
         await Expect(browser.Page.Locator("header.top nav a")).ToHaveCountAsync(6);
         await Expect(browser.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        (await browser.LoadImagesAsync()).ShouldBeEmpty("images that did not load");
         await browser.ScreenshotAsync(screenshot);
         browser.Errors.ShouldBeEmpty();
     }

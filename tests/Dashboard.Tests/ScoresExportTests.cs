@@ -1,9 +1,9 @@
 using CchcAnalytics.Tests;
-using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace CchcAnalytics.Dashboard.Tests;
 
-/// <summary>The canonical scores CSV, downloaded through the browser from the overview's link, then parsed.</summary>
+/// <summary>The canonical scores CSV, downloaded through the browser from the overview's downloads, then parsed.</summary>
 [Collection(SharedDashboard.Name)]
 public sealed class ScoresExportTests(DashboardApp app)
 {
@@ -14,8 +14,10 @@ public sealed class ScoresExportTests(DashboardApp app)
         await browser.GotoAsync("/?nam=2023");
         using var folder = TestFiles.NewTempFolder();
 
-        var download = await browser.Page.RunAndWaitForDownloadAsync(
-            () => browser.Page.GetByRole(AriaRole.Link, new() { Name = "Tải điểm (CSV)" }).ClickAsync());
+        var link = browser.Page.GetByTestId("downloads").Locator("a[href='/export/scores.csv']");
+        await Expect(link).ToContainTextAsync("CSV");
+
+        var download = await browser.Page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         download.SuggestedFilename.ShouldBe("cchc-scores.csv");
         var path = folder.File(download.SuggestedFilename);
         await download.SaveAsAsync(path);
