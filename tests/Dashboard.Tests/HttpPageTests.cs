@@ -94,19 +94,21 @@ public sealed class HttpPageTests(DashboardApp app)
         raw.ShouldNotContain("<script>alert", Case.Insensitive);
     }
 
-    [Theory(Skip = "App bug: a year that is not an int (?nam=abc, ?nam=99999999999) throws in [SupplyParameterFromQuery] int? and answers 500 with a stack trace in Development; see the dashboard-tests report")]
+    /// <summary>A year typed by hand that is not a number is ignored: the page shows the latest year.</summary>
+    [Theory]
     [InlineData("/?nam=abc")]
     [InlineData("/?nam=99999999999")]
     [InlineData("/don-vi/hoang-hoa?nam=abc")]
     [InlineData("/so-sanh?nam=abc")]
     [InlineData("/tieu-chi?nam=abc")]
     [InlineData("/bao-cao?nam=abc")]
-    public async Task Get_MalformedYear_AnswersWithoutLeaks(string path)
+    public async Task Get_MalformedYear_ShowsLatestYear(string path)
     {
         var (status, html) = await GetAsync(path);
 
-        status.ShouldNotBe(HttpStatusCode.InternalServerError);
+        status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("<html lang=\"vi\">");
+        Heading(html).ShouldContain("năm 2024");
         ShouldNotLeak(html);
     }
 
@@ -154,16 +156,18 @@ public sealed class HttpPageTests(DashboardApp app)
         ShouldNotLeak(text);
     }
 
-    [Theory(Skip = "App bug: minimal-API binding of int? (nam, w, h) throws BadHttpRequestException in Development, so a 400 carries a stack trace (and an empty body in Production); see the dashboard-tests report")]
+    /// <summary>A number typed by hand that is not a number is ignored (the default is used) or answered with a plain
+    /// 400, never an error page.</summary>
+    [Theory]
     [InlineData("/export/ranking.xlsx?nam=abc")]
     [InlineData("/export/pack.pptx?nam=abc")]
     [InlineData("/export/charts/ranking.svg?nam=abc")]
     [InlineData("/export/charts/ranking.svg?w=abc")]
-    public async Task Get_DownloadWithMalformedNumber_400WithoutLeaks(string path)
+    public async Task Get_DownloadWithMalformedNumber_DefaultOrPlain400(string path)
     {
         var (status, text) = await GetAsync(path);
 
-        status.ShouldBe(HttpStatusCode.BadRequest);
+        new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest }.ShouldContain(status);
         text.ShouldNotBeEmpty();
         ShouldNotLeak(text);
     }
@@ -174,6 +178,13 @@ public sealed class HttpPageTests(DashboardApp app)
         {
             html.ShouldNotContain(leak, Case.Sensitive, $"the page shows '{leak}'");
         }
+    }
+
+    private static string Heading(string html)
+    {
+        var start = html.IndexOf("<h1", StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0, "no h1");
+        return html[start..html.IndexOf("</h1>", start, StringComparison.Ordinal)];
     }
 
     private static string Headline(string html)
