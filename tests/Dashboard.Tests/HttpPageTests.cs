@@ -57,7 +57,8 @@ public sealed class HttpPageTests(DashboardApp app)
 
         new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }.ShouldContain(status);
         html.ShouldContain("<html lang=\"vi\">");
-        html.ShouldContain("Không có số liệu của đơn vị này năm 2023");
+        html.ShouldContain("Không có đơn vị “khong-co-don-vi-nay”");
+        html.ShouldContain("— chọn đơn vị —");
         html.ShouldNotContain("data-testid=\"headline\"");
         ShouldNotLeak(html);
     }

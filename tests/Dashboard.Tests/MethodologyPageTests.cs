@@ -13,8 +13,8 @@ public sealed class MethodologyPageTests(DashboardApp app)
         await browser.GotoAsync("/phuong-phap");
         var methodology = browser.Page.GetByTestId("methodology");
 
-        await Expect(methodology.Locator("h2").First).ToHaveTextAsync("Phương pháp tính / Methodology");
-        await Expect(methodology.Locator("h3")).ToHaveCountAsync(10);
+        await Expect(methodology.Locator("h1").First).ToHaveTextAsync("Phương pháp tính / Methodology");
+        await Expect(methodology.Locator("h2")).ToHaveCountAsync(10);
         await Expect(methodology).ToContainTextAsync("Hoằng Hóa 2017 (tự chấm): 92 / 100 → chỉ số 92; lĩnh vực 7: 6,5 / 13 = 50%");
         await Expect(methodology.Locator("script")).ToHaveCountAsync(0);
         browser.Errors.ShouldBeEmpty();

@@ -148,7 +148,9 @@ public sealed class UnitPageTests(DashboardApp app)
         await browser.GotoAsync("/don-vi/khong-co-don-vi-nay?nam=2023");
         var page = browser.Page;
 
-        await Expect(page.Locator("p.note")).ToContainTextAsync("Không có số liệu của đơn vị này năm 2023");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Không có đơn vị “khong-co-don-vi-nay”");
+        await Expect(page.Locator("p.note")).ToContainTextAsync("Chọn một đơn vị trong danh sách.");
+        await Expect(page.GetByTestId("unit-picker").Locator("select[name=dv] option:checked")).ToHaveTextAsync("— chọn đơn vị —");
         await Expect(page.GetByTestId("headline")).ToHaveCountAsync(0);
         browser.Errors.ShouldBeEmpty();
     }

@@ -18,7 +18,7 @@ public static partial class MarkdownLite
             var line = lines[i];
             if (line.StartsWith('#'))
             {
-                var level = Math.Min(line.TakeWhile(c => c == '#').Count() + 1, 4);
+                var level = Math.Min(line.TakeWhile(c => c == '#').Count(), 4);
                 var text = line.TrimStart('#').Trim();
                 html.Append(CultureInfoInvariant($"<h{level} id=\"{Slug(text)}\">{Inline(text)}</h{level}>\n"));
             }
@@ -35,6 +35,12 @@ public static partial class MarkdownLite
                     }
 
                     var tag = header ? "th" : "td";
+                    if (header && cells.All(c => c.Length == 0))
+                    {
+                        header = false;
+                        continue;
+                    }
+
                     html.Append("<tr>").Append(string.Concat(cells.Select(c => $"<{tag}>{Inline(c)}</{tag}>"))).Append("</tr>");
                     header = false;
                 }
@@ -44,7 +50,14 @@ public static partial class MarkdownLite
             }
             else if (line.Trim().Length > 0)
             {
-                html.Append("<p>").Append(Inline(line)).Append("</p>\n");
+                // Consecutive lines are one paragraph, as in Markdown.
+                var paragraph = new List<string> { line.Trim() };
+                while (i + 1 < lines.Length && lines[i + 1].Trim().Length > 0 && !lines[i + 1].StartsWith('#') && !lines[i + 1].StartsWith('|'))
+                {
+                    paragraph.Add(lines[++i].Trim());
+                }
+
+                html.Append("<p>").Append(Inline(string.Join(' ', paragraph))).Append("</p>\n");
             }
         }
 
@@ -58,6 +71,7 @@ public static partial class MarkdownLite
         var encoded = WebUtility.HtmlEncode(text).Replace("\\|", "|", StringComparison.Ordinal);
         encoded = Bold().Replace(encoded, "<strong>$1</strong>");
         encoded = Code().Replace(encoded, "<code>$1</code>");
+        encoded = Italic().Replace(encoded, "<em>$1</em>");
         return Link().Replace(encoded, m => m.Groups[2].Value.StartsWith("http", StringComparison.Ordinal)
             ? $"<a href=\"{m.Groups[2].Value}\" rel=\"noopener noreferrer\">{m.Groups[1].Value}</a>"
             : m.Groups[1].Value);
@@ -67,6 +81,9 @@ public static partial class MarkdownLite
 
     [GeneratedRegex(@"\*\*(.+?)\*\*")]
     private static partial Regex Bold();
+
+    [GeneratedRegex(@"(?<![\w*])\*([^*\s][^*]*?)\*(?![\w*])")]
+    private static partial Regex Italic();
 
     [GeneratedRegex("`([^`]+)`")]
     private static partial Regex Code();
