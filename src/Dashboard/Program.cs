@@ -4,7 +4,7 @@ using CchcAnalytics.Dashboard.Services;
 using Microsoft.AspNetCore.Localization;
 
 // Vietnamese everywhere: numbers as "92,5", dates as dd/MM/yyyy.
-var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+var vietnamese = CchcAnalytics.Core.VietnameseText.Culture;
 CultureInfo.DefaultThreadCurrentCulture = vietnamese;
 CultureInfo.DefaultThreadCurrentUICulture = vietnamese;
 

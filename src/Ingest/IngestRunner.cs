@@ -94,6 +94,31 @@ public sealed class IngestRunner
         return Store(Validate(name, bytes, options), options);
     }
 
+    /// <summary>Runs a whole plan in its order: published results first, then documents (real before sample).
+    /// <paramref name="onFile"/> hears about each file as it is done (for progress lines).</summary>
+    public PlanReport RunPlan(IngestPlan plan, IngestOptions options, Action<string, bool>? onFile = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        var published = new List<PublishedReport>();
+        foreach (var file in plan.PublishedFiles)
+        {
+            var report = RunPublished(file, options.Actor);
+            published.Add(report);
+            onFile?.Invoke(file, report.Accepted);
+        }
+
+        var documents = new List<FileReport>();
+        foreach (var file in plan.DocumentFiles)
+        {
+            var report = Run(file, options);
+            documents.Add(report);
+            onFile?.Invoke(file, report.Accepted);
+        }
+
+        return new PlanReport(published, documents);
+    }
+
     /// <summary>Validates a published-results file (<c>data/published/*.csv</c>) and, with a store, stores it all or
     /// nothing. Stored published results are never overwritten: a row that differs is a conflict.</summary>
     public PublishedReport RunPublished(string path, string actor)

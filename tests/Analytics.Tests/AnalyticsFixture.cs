@@ -15,16 +15,8 @@ public sealed class AnalyticsFixture : IDisposable
     {
         var plan = DataFolder.Plan([Path.Combine(TestFiles.RepositoryRoot, "data")]);
         var store = new ScoreStore(connections);
-        var runner = new IngestRunner(store, plan.Reference);
-        foreach (var file in plan.PublishedFiles)
-        {
-            runner.RunPublished(file, "test").Accepted.ShouldBeTrue();
-        }
-
-        foreach (var file in plan.DocumentFiles)
-        {
-            runner.Run(file, new IngestOptions()).Accepted.ShouldBeTrue();
-        }
+        var loaded = new IngestRunner(store, plan.Reference).RunPlan(plan, new IngestOptions());
+        loaded.Accepted.ShouldBeTrue(loaded.Rejections);
 
         Store = store;
         Data = IndexData.Load(store);

@@ -47,7 +47,7 @@ public static class ExportEndpoints
             [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units, [FromQuery(Name = "ma")] string? code,
             [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText) =>
         {
-            var (year, width, height) = (Query.Year(yearText), Query.Year(widthText), Query.Year(heightText));
+            var (year, width, height) = (Query.Year(yearText), Query.Number(widthText), Query.Number(heightText));
             var extension = Path.GetExtension(file).TrimStart('.').ToLowerInvariant();
             if (extension is not ("png" or "svg" or "csv") || !ChartKindText.TryParse(Path.GetFileNameWithoutExtension(file), out var kind))
             {

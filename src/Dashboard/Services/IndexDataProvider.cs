@@ -47,16 +47,7 @@ public sealed partial class IndexDataProvider : IDisposable
         var plan = DataFolder.Plan([Location.DataFolder]);
         lock (writeLock)
         {
-            var runner = new IngestRunner(Store, plan.Reference);
-            foreach (var file in plan.PublishedFiles)
-            {
-                Report(file, runner.RunPublished(file, "dashboard:startup").Accepted);
-            }
-
-            foreach (var file in plan.DocumentFiles)
-            {
-                Report(file, runner.Run(file, new IngestOptions(Actor: "dashboard:startup")).Accepted);
-            }
+            new IngestRunner(Store, plan.Reference).RunPlan(plan, new IngestOptions(Actor: "dashboard:startup"), Report);
         }
 
         Reload();
