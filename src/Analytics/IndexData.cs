@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CchcAnalytics.Core;
 using CchcAnalytics.Storage;
 
@@ -8,6 +9,7 @@ namespace CchcAnalytics.Analytics;
 public sealed class IndexData
 {
     private readonly Dictionary<(string UnitId, int Year), UnitYearResult> results;
+    private readonly ConcurrentDictionary<object, Lazy<object?>> memo = new();
 
     public IndexData(
         IReadOnlyList<Unit> units,
@@ -70,6 +72,14 @@ public sealed class IndexData
     {
         ArgumentNullException.ThrowIfNull(store);
         return new IndexData(store.LoadUnits(), store.LoadLineage(), store.LoadFrameworks(), store.LoadCrosswalk(), store.LoadPublished(), store.GetCurrentSheets());
+    }
+
+    /// <summary>Computes a derived value once per snapshot (a year's ranking, its peer groups) however many pages and
+    /// units ask for it; a new snapshot after a write starts empty, so nothing stale survives.</summary>
+    public T Memo<T>(object key, Func<T> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        return (T)memo.GetOrAdd(key, _ => new Lazy<object?>(() => create(), LazyThreadSafetyMode.ExecutionAndPublication)).Value!;
     }
 
     public UnitYearResult? Result(string unitId, int year) => results.GetValueOrDefault((unitId, year));

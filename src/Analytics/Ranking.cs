@@ -58,6 +58,11 @@ public static class Ranker
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        return data.Memo(("ranking", year, province, level, options), () => Compute(data, year, province, level, options));
+    }
+
+    private static Ranking Compute(IndexData data, int year, string province, string level, AnalyticsOptions options)
+    {
         var results = data.ResultsOf(year, province, level);
         var current = Rank(results);
         var previous = Rank(data.ResultsOf(year - 1, province, level));

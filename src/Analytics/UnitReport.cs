@@ -79,7 +79,8 @@ public sealed record UnitReport
         var ranking = Ranker.For(data, year, unit.Province, unit.Level, options);
         var sameYear = data.ResultsOf(year, unit.Province, unit.Level);
         var benchmarks = Benchmarks.Of(sameYear, result.Framework);
-        var peers = Peer(sameYear.Where(r => r.Framework.Id == result.Framework.Id).ToList(), options);
+        var peers = data.Memo(("peers", year, unit.Province, unit.Level, result.Framework.Id, options),
+            () => Peer(sameYear.Where(r => r.Framework.Id == result.Framework.Id).ToList(), options));
         var areas = result.Areas.Select(a =>
         {
             var b = benchmarks.First(x => x.Code == a.Code);

@@ -265,4 +265,18 @@ public sealed class MeasureTests
         year.Units.Select(u => (u.UnitId, u.Gap)).ShouldBe([("a", 7.5m), ("b", 0m)]);
         year.Areas.Select(a => (a.Code, a.Self, a.Appraised, a.OverClaimRatio)).ShouldBe([("1", 80m, 75m, 0.0625m), ("2", 60m, 57.5m, 2.5m / 60m)]);
     }
+
+    [Fact]
+    public void Ranking_ComputedOncePerSnapshot()
+    {
+        IndexData Load() => Hand.Data([Hand.Unit("a"), Hand.Unit("b")],
+            [Hand.Sheet("a", 2020, Stage.Appraised, 25, 25, 25, 20), Hand.Sheet("b", 2020, Stage.Appraised, 20, 20, 20, 20)]);
+        var data = Load();
+
+        var first = Ranker.For(data, 2020, "p", "district", Options);
+
+        Ranker.For(data, 2020, "p", "district", Options).ShouldBeSameAs(first);
+        Ranker.For(data, 2020, "p", "district", Options with { WeakBelowPercent = 40m }).ShouldNotBeSameAs(first);
+        Ranker.For(Load(), 2020, "p", "district", Options).ShouldNotBeSameAs(first); // a new snapshot starts empty
+    }
 }
