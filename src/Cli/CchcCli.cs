@@ -15,8 +15,12 @@ public static class CchcCli
     public const string DefaultDatabase = "data/cchc.duckdb";
 
     /// <summary>Runs the command line; output goes to the given writers so tests can read it.</summary>
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) => Run(args, Console.In, output, error);
+
+    /// <summary>Runs the command line with the given input (passwords for <c>cchc user … --password-stdin</c>).</summary>
+    public static int Run(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = new RootCommand("cchc — CCHC Analytics: ingest, validate and export Administrative Reform Index (Chỉ số CCHC) score tables.");
@@ -28,6 +32,7 @@ public static class CchcCli
         root.Subcommands.Add(AnalyticsCommands.Rank(output, error));
         root.Subcommands.Add(AnalyticsCommands.Charts(output, error));
         root.Subcommands.Add(AnalyticsCommands.Pack(output, error));
+        root.Subcommands.Add(UserCommands.User(input, output, error));
         var parse = root.Parse(args);
         try
         {

@@ -1,6 +1,10 @@
 using System.Globalization;
+using CchcAnalytics.Accounts;
 using CchcAnalytics.Dashboard.Components;
 using CchcAnalytics.Dashboard.Services;
+using CchcAnalytics.Dashboard.Services.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 
 // Vietnamese everywhere: numbers as "92,5", dates as dd/MM/yyyy.
@@ -10,10 +14,59 @@ CultureInfo.DefaultThreadCurrentUICulture = vietnamese;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Cchc").Get<DashboardOptions>() ?? new DashboardOptions();
+builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(DataLocation.Resolve(options, builder.Environment.ContentRootPath));
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexDataProvider>();
+builder.Services.AddSingleton(services => new AccountStore(services.GetRequiredService<IndexDataProvider>().Connections));
 builder.Services.AddSingleton<UploadService>();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddSingleton<UploadStaging>();
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddRazorComponents();
+
+// Uploads: the request may carry one file of at most UploadService.MaxBytes (plus the form around it).
+var maxRequest = UploadService.MaxBytes + (1024 * 1024);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxRequest);
+builder.Services.Configure<FormOptions>(form =>
+{
+    form.MultipartBodyLengthLimit = maxRequest;
+    form.ValueCountLimit = 64;
+});
+
+// Accounts: a sign-in cookie (HttpOnly, SameSite=Strict) checked against the account on every request, so a changed
+// password, role or a disabled account ends older sign-ins at once.
+builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+{
+    cookie.LoginPath = AccountEndpoints.SignInPath;
+    cookie.ReturnUrlParameter = "quay-lai";
+    cookie.Cookie.Name = "cchc.auth";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Strict;
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+    cookie.SlidingExpiration = true;
+    cookie.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+    cookie.Events.OnValidatePrincipal = context =>
+    {
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
+        var account = context.Principal?.Identity?.Name is { } name ? accounts.Find(name) : null;
+        if (account is null || account.Disabled || account.SecurityStamp != context.Principal!.FindFirst(CchcClaims.Stamp)?.Value)
+        {
+            context.RejectPrincipal();
+        }
+
+        return Task.CompletedTask;
+    };
+});
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(CchcClaims.ReadPolicy, policy => policy.RequireAssertion(context => options.OpenReading || context.User.IsSignedIn()))
+    .AddPolicy(CchcClaims.UploadPolicy, policy => policy.RequireRole(Role.District.ToCode(), Role.Province.ToCode()))
+    .AddPolicy(CchcClaims.ProvincePolicy, policy => policy.RequireRole(Role.Province.ToCode()));
+builder.Services.AddCascadingAuthenticationState();
 
 var app = builder.Build();
 
@@ -23,6 +76,7 @@ app.Services.GetRequiredService<IndexDataProvider>().EnsureBuilt();
 // Users never see a stack trace or SQL, not even in Development (the README's main command runs Development so
 // that static files are served without publishing); details go to the log.
 app.UseExceptionHandler("/loi", createScopeForErrors: true);
+app.UseSecurityHeaders();
 
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
@@ -30,11 +84,15 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [vietnamese],
     SupportedUICultures = [vietnamese],
 });
-app.UseStatusCodePagesWithReExecute("/khong-tim-thay", createScopeForStatusCodePages: true);
+app.UseStatusCodePagesWithReExecute("/trang-loi/{0}", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
-app.MapExports();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapUploadEndpoints();
+app.MapExports().RequireAuthorization(CchcClaims.ReadPolicy);
+app.MapRazorComponents<App>().RequireAuthorization(CchcClaims.ReadPolicy);
 
 app.Run();
 

@@ -1,7 +1,7 @@
 namespace CchcAnalytics.Dashboard.Services;
 
-/// <summary>Where the dashboard finds its data (section <c>Cchc</c> of appsettings, or <c>Cchc__DataFolder</c> /
-/// <c>Cchc__Database</c> environment variables).</summary>
+/// <summary>Where the dashboard finds its data and who may read it (section <c>Cchc</c> of appsettings, or
+/// <c>Cchc__DataFolder</c> / <c>Cchc__Database</c> / <c>Cchc__OpenReading</c> environment variables).</summary>
 public sealed class DashboardOptions
 {
     /// <summary>The data folder (units, lineage, frameworks, published results, real documents, the sample). Empty: the
@@ -10,4 +10,8 @@ public sealed class DashboardOptions
 
     /// <summary>The DuckDB file. Empty: <c>cchc.duckdb</c> inside the data folder (git-ignored). Built on first start.</summary>
     public string Database { get; set; } = "";
+
+    /// <summary>True (default): pages and downloads can be read without signing in; only writes need an account.
+    /// False: every page and download needs a signed-in account (any role).</summary>
+    public bool OpenReading { get; set; } = true;
 }

@@ -12,24 +12,25 @@ namespace CchcAnalytics.Dashboard.Services;
 /// <c>dv</c> (unit, repeatable), <c>ma</c> (area/criterion code or concept), <c>w</c>/<c>h</c> (pixels).</summary>
 public static class ExportEndpoints
 {
-    public static IEndpointRouteBuilder MapExports(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapExports(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/export/scores.csv", (IndexDataProvider provider) =>
+        var group = app.MapGroup("/export");
+        group.MapGet("/scores.csv", (IndexDataProvider provider) =>
         {
             using var writer = new StringWriter();
             CanonicalCsv.Write(writer, provider.Store.GetCurrentRows());
             return Results.File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", "cchc-scores.csv");
         });
 
-        app.MapGet("/export/scores.xlsx", (IndexDataProvider provider) =>
+        group.MapGet("/scores.xlsx", (IndexDataProvider provider) =>
         {
             using var stream = new MemoryStream();
             ScoresWorkbook.Write(stream, provider.Store.GetCurrentRows());
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx");
         });
 
-        app.MapGet("/export/ranking.xlsx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText) =>
+        group.MapGet("/ranking.xlsx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText) =>
         {
             var year = Query.Year(yearText);
             var ranking = Ranker.For(provider.Data, year ?? Latest(provider), "thanh-hoa", "district", provider.Options);
@@ -43,7 +44,7 @@ public static class ExportEndpoints
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-xep-hang-{ranking.Year}.xlsx");
         });
 
-        app.MapGet("/export/charts/{file}", (IndexDataProvider provider, string file,
+        group.MapGet("/charts/{file}", (IndexDataProvider provider, string file,
             [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units, [FromQuery(Name = "ma")] string? code,
             [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText) =>
         {
@@ -74,7 +75,7 @@ public static class ExportEndpoints
             };
         });
 
-        app.MapGet("/export/pack.pptx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units) =>
+        group.MapGet("/pack.pptx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units) =>
         {
             var chosenYear = Query.Year(yearText) ?? Latest(provider);
             using var stream = new MemoryStream();
@@ -89,7 +90,7 @@ public static class ExportEndpoints
 
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"cchc-hop-{chosenYear}.pptx");
         });
-        return app;
+        return group;
     }
 
     /// <summary>A bad request as plain text: the message says what is wrong, without the parameter-name suffix or a trace.</summary>

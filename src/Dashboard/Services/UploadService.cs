@@ -45,10 +45,24 @@ public sealed class UploadService(IndexDataProvider provider)
         return new UploadPreview(name, bytes, report.Validation, lines);
     }
 
-    /// <summary>Stores a previewed file (validated again inside the write lock: the database may have changed).</summary>
-    public FileReport Confirm(UploadPreview preview, string actor)
+    /// <summary>Stores a previewed file for <paramref name="user"/>. Inside the write lock the file is validated again (the
+    /// database may have changed since the preview) and the user's right to store every submission in it is checked on
+    /// that fresh result; a denial stores nothing and returns its reason.</summary>
+    public (FileReport? Report, string? Denial) Confirm(UploadPreview preview, System.Security.Claims.ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(preview);
-        return provider.Write(store => new IngestRunner(store, null).Run(preview.Name, preview.Bytes, new IngestOptions(Actor: actor)));
+        ArgumentNullException.ThrowIfNull(user);
+        return provider.Write(store =>
+        {
+            var reference = new ReferenceData(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
+            var check = new IngestRunner(reference).Run(preview.Name, preview.Bytes, new IngestOptions());
+            if (Security.WriteRules.Denial(user, check.Submissions) is { } denial)
+            {
+                return ((FileReport?)null, (string?)denial);
+            }
+
+            var options = new IngestOptions(Actor: Security.CchcClaims.Actor(user));
+            return (new IngestRunner(store, null).Run(preview.Name, preview.Bytes, options), null);
+        });
     }
 }

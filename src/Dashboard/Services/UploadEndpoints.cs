@@ -1,0 +1,83 @@
+using CchcAnalytics.Dashboard.Services.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CchcAnalytics.Dashboard.Services;
+
+/// <summary>Upload as plain form posts (antiforgery-checked, signed-in district or province accounts): the file is
+/// validated and held for preview (<c>/du-lieu/tai-len/{id}</c>); only confirming writes, and only what the account may
+/// write — anything else is a 403 that stores nothing.</summary>
+public static class UploadEndpoints
+{
+    /// <summary>Request key under which a 403's reason reaches the status page.</summary>
+    public const string DenialKey = "cchc.denial";
+
+    public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup("/du-lieu/tai-len").RequireAuthorization(CchcClaims.UploadPolicy);
+
+        group.MapPost("/", async (HttpContext http, UploadService uploads, UploadStaging staging, IFormFile? tep) =>
+        {
+            if (tep is null || tep.Length == 0)
+            {
+                return Denied(http, 400, "Chưa chọn tệp, hoặc tệp trống. Chọn một tệp .txt, .csv, .xlsx hoặc .docx rồi bấm “Kiểm tra”.");
+            }
+
+            if (tep.Length > UploadService.MaxBytes)
+            {
+                return Denied(http, 413, $"Tệp {tep.FileName} lớn hơn {UploadService.MaxBytes / (1024 * 1024)} MB; không có gì được ghi.");
+            }
+
+            var bytes = new byte[tep.Length];
+            await using (var stream = tep.OpenReadStream())
+            {
+                await stream.ReadExactlyAsync(bytes).ConfigureAwait(false);
+            }
+
+            var name = Path.GetFileName(tep.FileName);
+            var staged = staging.Add(http.User.Actor(), uploads.Preview(name, bytes));
+            return Results.Redirect($"/du-lieu/tai-len/{staged.Id}", permanent: false, preserveMethod: false);
+        }).DisableRequestTimeout();
+
+        group.MapPost("/{id}/xac-nhan", (HttpContext http, string id, UploadService uploads, UploadStaging staging) =>
+        {
+            var staged = staging.Find(id, http.User.Actor());
+            if (staged is null)
+            {
+                return Denied(http, 404, "Không còn bản xem trước này (đã lưu, đã hủy, quá 30 phút hoặc của tài khoản khác). Tải tệp lên lại.");
+            }
+
+            if (staged.Stored is not null)
+            {
+                return Results.Redirect($"/du-lieu/tai-len/{id}");
+            }
+
+            var (report, denial) = uploads.Confirm(staged.Preview, http.User);
+            if (denial is not null)
+            {
+                return Denied(http, 403, denial + " Không có gì được ghi.");
+            }
+
+            staging.Update(staged with { Stored = report });
+            return Results.Redirect($"/du-lieu/tai-len/{id}");
+        });
+
+        group.MapPost("/{id}/huy", (HttpContext http, string id, UploadStaging staging) =>
+        {
+            if (staging.Find(id, http.User.Actor()) is not null)
+            {
+                staging.Remove(id);
+            }
+
+            return Results.Redirect("/du-lieu");
+        });
+        return app;
+    }
+
+    /// <summary>An error status whose Vietnamese reason the status page shows (re-executed with the same request).</summary>
+    private static IResult Denied(HttpContext http, int status, string reason)
+    {
+        http.Items[DenialKey] = reason;
+        return Results.StatusCode(status);
+    }
+}
