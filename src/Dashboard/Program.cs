@@ -75,7 +75,13 @@ app.Services.GetRequiredService<IndexDataProvider>().EnsureBuilt();
 
 // Users never see a stack trace or SQL, not even in Development (the README's main command runs Development so
 // that static files are served without publishing); details go to the log.
-app.UseExceptionHandler("/loi", createScopeForErrors: true);
+// A bad request (a form without its antiforgery token, a malformed body) keeps its 4xx status.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/loi",
+    CreateScopeForErrors = true,
+    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+});
 app.UseSecurityHeaders();
 
 app.UseRequestLocalization(new RequestLocalizationOptions

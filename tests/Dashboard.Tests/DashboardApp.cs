@@ -12,7 +12,7 @@ namespace CchcAnalytics.Dashboard.Tests;
 /// repository's data folder and a database file of its own in a temporary folder (never data/cchc.duckdb). The first
 /// start builds that database from the data folder, about 15 seconds. Disposing kills the process tree and deletes the
 /// folder. Chromium is launched only when a browser test first asks for a page.</summary>
-public sealed class DashboardApp : IAsyncLifetime
+public class DashboardApp : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
@@ -46,6 +46,7 @@ public sealed class DashboardApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        TestAccounts.Seed(Database);
         var assembly = FindDashboardAssembly();
         BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
         Http.BaseAddress = BaseAddress;
