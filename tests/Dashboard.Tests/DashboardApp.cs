@@ -32,6 +32,12 @@ public class DashboardApp : IAsyncLifetime
     /// <summary>The database file the app builds and reads.</summary>
     public string Database => folder.File("dashboard-tests.duckdb");
 
+    /// <summary>The data folder the app builds its database from: the repository's.</summary>
+    public virtual string DataFolder => Path.Combine(TestFiles.RepositoryRoot, "data");
+
+    /// <summary>A temporary folder deleted with the app.</summary>
+    private protected TempFolder Folder => folder;
+
     /// <summary>Everything the app printed so far (stdout and stderr).</summary>
     public string Output
     {
@@ -68,7 +74,7 @@ public class DashboardApp : IAsyncLifetime
 
         // Development serves the static web assets (blazor.web.js, app.css) from the build output's manifest.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Cchc__DataFolder"] = Path.Combine(TestFiles.RepositoryRoot, "data");
+        start.Environment["Cchc__DataFolder"] = DataFolder;
         start.Environment["Cchc__Database"] = Database;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment.Remove("ASPNETCORE_URLS");

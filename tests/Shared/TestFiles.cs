@@ -12,6 +12,20 @@ internal static class TestFiles
 
     public static string RealReportText => File.ReadAllText(RealReport, Encoding.UTF8);
 
+    /// <summary>The real report as a corrected version would read: 7.1.4 gets 1 point, and every total above it follows
+    /// (7.1: 5.5, area 7: 7.5, total 93).</summary>
+    public static string CorrectedReportText
+    {
+        get
+        {
+            var text = WithRow(RealReportText, "7.1.4", c => { c[3] = "1"; return c; });
+            text = WithRow(text, "7.1.", c => { c[3] = "5.5"; return c; });
+            text = WithRow(text, "7.", c => { c[3] = "7,5"; return c; });
+            text = Replace(text, "**92** (điểm)", "**93** (điểm)");
+            return Replace(text, "Kết quả đạt được\t100\t92", "Kết quả đạt được\t100\t93");
+        }
+    }
+
     /// <summary>The real report with one table row's cells changed: <paramref name="code"/> as printed in the STT column.</summary>
     public static string WithRow(string text, string code, Func<string[], string[]> change)
     {

@@ -1,0 +1,37 @@
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>A second dashboard process for the tests that write (uploads confirmed), so that the shared dashboard's data
+/// stay exactly the repository's. Its data folder is a copy of data/ without the real report (raw/), so that uploading
+/// the real Hoằng Hóa 2017 report shows it arriving: the sample has no Hoằng Hóa 2017, which is reserved for it.</summary>
+public sealed class WritableDashboardApp : DashboardApp
+{
+    private string? dataFolder;
+
+    public override string DataFolder => dataFolder ??= CopyWithoutRaw();
+
+    private string CopyWithoutRaw()
+    {
+        var source = new DirectoryInfo(base.DataFolder);
+        var target = Path.Combine(Folder.Path, "data");
+        foreach (var file in source.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source.FullName, file.FullName);
+            if (relative.StartsWith("raw", StringComparison.Ordinal) || file.Name.StartsWith("cchc.duckdb", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            file.CopyTo(Path.Combine(target, relative));
+        }
+
+        return target;
+    }
+}
+
+/// <summary>The xUnit collection of the tests that write through <see cref="WritableDashboardApp"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class WritableDashboard : ICollectionFixture<WritableDashboardApp>
+{
+    public const string Name = "Writable dashboard process";
+}

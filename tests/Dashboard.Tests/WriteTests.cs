@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using CchcAnalytics.Tests;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>Writes through the dashboard as the accounts would make them, against the writable dashboard process: a
+/// district stores its own report and sees it, the province stores appraised points, every write is in the audit
+/// trail, and many readers at once during uploads all get complete, consistent answers.</summary>
+[Collection(WritableDashboard.Name)]
+public sealed class WriteTests(WritableDashboardApp app)
+{
+    [Fact]
+    public async Task Confirm_DistrictOwnCorrectedReport_StoredShownAndAudited()
+    {
+        using var client = await TestAccounts.ClientAsync(app, TestAccounts.District);
+        var bytes = Encoding.UTF8.GetBytes(TestFiles.CorrectedReportText);
+
+        using var upload = await TestAccounts.UploadAsync(client, "hoang-hoa-2017-dinh-chinh.txt", bytes);
+        var preview = upload.Headers.Location!.OriginalString;
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(preview));
+        page.ShouldContain("Tệp hợp lệ: 1 bảng điểm");
+        page.ShouldContain("<td class=\"num\">93</td>");
+        using var confirm = await TestAccounts.ConfirmAsync(client, preview);
+
+        confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Text(await client.GetStringAsync(confirm.Headers.Location)).ShouldContain("Đã lưu hoang-hoa-2017-dinh-chinh.txt: huyện Hoằng Hóa 2017 tự chấm:");
+        var unit = WebUtility.HtmlDecode(await client.GetStringAsync("/don-vi/hoang-hoa?nam=2017"));
+        unit.ShouldContain("<strong>93/100 điểm</strong>");
+        var audit = AuditRows(WebUtility.HtmlDecode(await client.GetStringAsync("/du-lieu")));
+        var row = audit.First(r => r.Contains("hoang-hoa-2017-dinh-chinh.txt", StringComparison.Ordinal));
+        row.ShouldContain("user:hoang-hoa.ubnd");
+        row.ShouldContain(Convert.ToHexStringLower(SHA256.HashData(bytes))[..12]);
+        row.ShouldContain("hoang-hoa 2017 self");
+    }
+
+    [Fact]
+    public async Task Confirm_ProvinceAppraisedPoints_ReplacesTheSampleAndIsAudited()
+    {
+        using var client = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+
+        using var upload = await TestAccounts.UploadAsync(client, "nga-son-2017-tham-dinh.csv", AccessTests.AppraisedCsvFor("nga-son", "Nga Sơn"));
+        var preview = upload.Headers.Location!.OriginalString;
+        WebUtility.HtmlDecode(await client.GetStringAsync(preview)).ShouldContain("thay dữ liệu mẫu bằng số liệu thật");
+        using var confirm = await TestAccounts.ConfirmAsync(client, preview);
+
+        confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Text(await client.GetStringAsync(confirm.Headers.Location)).ShouldContain("huyện Nga Sơn 2017 thẩm định: phiên bản mới");
+        AuditRows(WebUtility.HtmlDecode(await client.GetStringAsync("/du-lieu")))
+            .First(r => r.Contains("nga-son-2017-tham-dinh.csv", StringComparison.Ordinal)).ShouldContain("user:so-noi-vu");
+    }
+
+    [Fact]
+    public async Task Readers_SixtyConcurrentDuringUploads_AllCompleteAndConsistent()
+    {
+        string[] paths =
+        [
+            "/", "/?nam=2017", "/don-vi/yen-dinh?nam=2017", "/so-sanh?nam=2017&dv=yen-dinh&dv=vinh-loc", "/tieu-chi?nam=2017&linh-vuc=7",
+            "/export/scores.csv", "/export/ranking.xlsx?nam=2017", "/export/charts/ranking.png?nam=2017", "/export/charts/unit-trend.svg?dv=thieu-hoa",
+            "/du-lieu",
+        ];
+        using var writer = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        using var reader = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        var failures = new ConcurrentBag<string>();
+        var csvGroups = new ConcurrentBag<string>();
+
+        var writes = Task.Run(async () =>
+        {
+            foreach (var (id, name) in new[] { ("thieu-hoa", "Thiệu Hóa"), ("yen-dinh", "Yên Định"), ("vinh-loc", "Vĩnh Lộc") })
+            {
+                using var upload = await TestAccounts.UploadAsync(writer, $"{id}-2017-tham-dinh.csv", AccessTests.AppraisedCsvFor(id, name));
+                using var confirm = await TestAccounts.ConfirmAsync(writer, upload.Headers.Location!.OriginalString);
+                if (confirm.StatusCode != HttpStatusCode.Redirect)
+                {
+                    failures.Add($"confirm {id}: {confirm.StatusCode}");
+                }
+            }
+        });
+        var reads = Enumerable.Range(0, 60).Select(i => Task.Run(async () =>
+        {
+            var path = paths[i % paths.Length];
+            using var response = await reader.GetAsync(path);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.OK || body.Length == 0)
+            {
+                failures.Add($"{path}: {(int)response.StatusCode}, {body.Length} bytes");
+            }
+            else if (path == "/export/scores.csv")
+            {
+                csvGroups.Add(CheckComplete(body));
+            }
+        }));
+        await Task.WhenAll([writes, .. reads]);
+
+        failures.ShouldBeEmpty();
+        csvGroups.Count.ShouldBe(6);
+        csvGroups.ShouldAllBe(problem => problem == "");
+        app.Output.ShouldNotContain("fail:");
+        app.Output.ShouldNotContain("Exception");
+    }
+
+    /// <summary>Empty when every unit-year-stage in the export is complete: as many rows as the other submissions of its
+    /// year (the year's framework), one synthetic flag, never a half-written submission.</summary>
+    private static string CheckComplete(byte[] csv)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, csv);
+            var (_, rows) = ScoresCsv.Read(path);
+            var groups = rows.GroupBy(r => (Unit: r["unit_id"], Year: r["year"], Stage: r["stage"])).ToList();
+            var problems = new List<string>();
+            foreach (var year in groups.GroupBy(g => g.Key.Year))
+            {
+                var sizes = year.Where(g => g.Key.Unit != "hoang-hoa").Select(g => g.Count()).Distinct().ToList();
+                if (sizes.Count != 1)
+                {
+                    problems.Add($"{year.Key}: submissions of {string.Join("/", sizes)} rows");
+                }
+            }
+
+            problems.AddRange(groups.Where(g => g.Select(r => r["synthetic"]).Distinct().Count() != 1).Select(g => $"{g.Key}: mixed synthetic flags"));
+            return string.Join("; ", problems);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>The page's HTML decoded, with every run of white space as one space.</summary>
+    private static string Text(string html) => System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(html), @"\s+", " ");
+
+    /// <summary>The rows of the Dữ liệu page's audit table, as text.</summary>
+    internal static IReadOnlyList<string> AuditRows(string html)
+    {
+        var table = html[html.IndexOf("data-testid=\"audit\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        return table.Split("<tr>").Skip(2).Select(r => System.Text.RegularExpressions.Regex.Replace(r, "<[^>]+>", " ")).ToList();
+    }
+}
