@@ -202,7 +202,8 @@ public sealed partial class AccountStore(DuckDbConnectionFactory connections)
 
         if (level != "district")
         {
-            throw new AccountException($"Đơn vị '{unitId}' không phải đơn vị cấp huyện (cấp: {level}).");
+            var what = level switch { "department" => "một sở, ngành", "commune" => "đơn vị cấp xã", _ => level };
+            throw new AccountException($"Đơn vị '{unitId}' là {what}, không phải đơn vị cấp huyện: tài khoản vai trò district chỉ gắn với huyện, thị xã, thành phố.");
         }
     }
 
