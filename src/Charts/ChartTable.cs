@@ -57,14 +57,15 @@ public sealed class ChartTable
         return builder.ToString();
     }
 
-    /// <summary>A cell as CSV text: decimals without trailing zeros ("92.15"), booleans as true/false, missing as empty.</summary>
+    /// <summary>A cell as CSV text: decimals without trailing zeros ("92.15"), booleans as true/false, missing as empty,
+    /// texts that a spreadsheet could run as a formula with a leading apostrophe (<see cref="CsvSafe"/>).</summary>
     public static string Cell(object? value) => value switch
     {
         null => "",
         decimal d => ScoreSheet.Canonical(d),
         int i => i.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        string s => Quote(s),
+        string s => Quote(CsvSafe.Neutralize(s)),
         IFormattable f => Quote(f.ToString(null, CultureInfo.InvariantCulture)),
         _ => Quote(value.ToString() ?? ""),
     };

@@ -185,4 +185,12 @@ public sealed class ChartTableTests(ChartsFixture fixture)
         table.Column("self_points").Cast<decimal>().Sum().ShouldBe(gap.SelfTotal);
         table.Column("appraised_points").Cast<decimal>().Sum().ShouldBe(gap.AppraisedTotal);
     }
+
+    [Fact]
+    public void ToCsv_FormulaLikeText_GetsTheApostropheButNumbersStayNumbers()
+    {
+        var table = new ChartTable(["name", "delta"], [["=1+2", -3.5m], ["@A1", 2m], ["- gạch đầu dòng", 0m], ["Hoằng Hóa", 1m]]);
+
+        table.ToCsv().ShouldBe("name,delta\n'=1+2,-3.5\n'@A1,2\n'- gạch đầu dòng,0\nHoằng Hóa,1\n");
+    }
 }

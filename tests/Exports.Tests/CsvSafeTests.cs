@@ -1,3 +1,5 @@
+using CchcAnalytics.Core;
+
 namespace CchcAnalytics.Exports.Tests;
 
 public sealed class CsvSafeTests

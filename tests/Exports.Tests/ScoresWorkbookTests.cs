@@ -1,3 +1,4 @@
+using CchcAnalytics.Core;
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Storage;
 using DocumentFormat.OpenXml;

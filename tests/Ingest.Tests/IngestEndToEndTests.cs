@@ -235,6 +235,35 @@ public sealed class IngestEndToEndTests : IDisposable
         store.GetSubmissions().Single().PointsTotal.ShouldBe(92m);
     }
 
+    private static readonly string[] FormulaRows = ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2"];
+
+    [Fact]
+    public void Export_FormulaLikeEvidence_NeutralisedInTheCsvAndRestoredOnIngest()
+    {
+        // Evidence that a spreadsheet would run: OWASP's CSV-injection starts, and a text that already starts with "'".
+        string[] evidence = ["=HYPERLINK(\"http://x.example\",\"bấm\")", "+1+1", "-2+3", "@SUM(A1)", "'=đã có nháy"];
+        var text = TestFiles.RealReportText;
+        foreach (var (code, value) in FormulaRows.Zip(evidence))
+        {
+            text = TestFiles.WithRow(text, code, c => [.. c[..4], "", value]);
+        }
+
+        runner.Run(folder.Write("formulas.txt", text), new IngestOptions()).Accepted.ShouldBeTrue();
+        var exported = Export(store);
+
+        // Evidence is the last column.
+        exported.ShouldContain(",\"'=HYPERLINK(\"\"http://x.example\"\",\"\"bấm\"\")\"\n");
+        exported.ShouldContain(",'+1+1\n");
+        exported.ShouldContain(",'-2+3\n");
+        exported.ShouldContain(",'@SUM(A1)\n");
+        exported.ShouldContain(",''=đã có nháy\n");
+        using var otherConnections = new DuckDbConnectionFactory(":memory:");
+        var otherStore = new ScoreStore(otherConnections);
+        new IngestRunner(otherStore, ReferenceData.Embedded).Run(folder.Write("export.csv", exported), new IngestOptions()).Accepted.ShouldBeTrue();
+        var scores = otherStore.GetScores(otherStore.GetSubmissions().ShouldHaveSingleItem().Id);
+        FormulaRows.Select(code => scores.Single(s => s.Code == code).Evidence).ShouldBe(evidence);
+    }
+
     [Fact]
     public void ExportThenIngest_RoundTripsExactly()
     {

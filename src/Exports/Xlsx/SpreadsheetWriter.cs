@@ -1,3 +1,4 @@
+using CchcAnalytics.Core;
 using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;

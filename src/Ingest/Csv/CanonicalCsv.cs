@@ -38,15 +38,15 @@ public static partial class CanonicalCsv
         foreach (var row in rows)
         {
             csv.WriteField(row.UnitId);
-            csv.WriteField(row.UnitName);
+            csv.WriteField(CsvSafe.Neutralize(row.UnitName));
             csv.WriteField(row.Year.ToString(CultureInfo.InvariantCulture));
             csv.WriteField(row.Stage);
             csv.WriteField(row.Code);
             csv.WriteField(row.Level);
-            csv.WriteField(row.Name);
+            csv.WriteField(CsvSafe.Neutralize(row.Name));
             csv.WriteField(ScoreSheet.Canonical(row.MaxPoints));
             csv.WriteField(row.Points is { } p ? ScoreSheet.Canonical(p) : "");
-            csv.WriteField(row.Evidence ?? "");
+            csv.WriteField(CsvSafe.Neutralize(row.Evidence) ?? "");
             if (withSynthetic)
             {
                 csv.WriteField(row.Synthetic ? "true" : "false");
@@ -201,8 +201,9 @@ public static partial class CanonicalCsv
         }
 
         return ok
-            ? new CsvRow(line, unitId, Field(1), int.Parse(Field(2), CultureInfo.InvariantCulture), stage, code!, VietnameseText.Nfc(Field(6)), max, points,
-                fields[9].Length == 0 ? null : VietnameseText.Nfc(fields[9]))
+            // Text cells may carry the apostrophe that the export puts before a formula-like text (CsvSafe): removed here.
+            ? new CsvRow(line, unitId, CsvSafe.Restore(Field(1)), int.Parse(Field(2), CultureInfo.InvariantCulture), stage, code!, VietnameseText.Nfc(CsvSafe.Restore(Field(6))), max, points,
+                fields[9].Length == 0 ? null : VietnameseText.Nfc(CsvSafe.Restore(fields[9])))
             : null;
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace CchcAnalytics.Exports;
+namespace CchcAnalytics.Core;
 
 /// <summary>Neutralises spreadsheet formula injection in text cells ("CSV injection", OWASP): a text that Excel,
 /// LibreOffice or Google Sheets could take for a formula gets a leading apostrophe.</summary>
@@ -14,8 +14,8 @@ namespace CchcAnalytics.Exports;
 /// <para>A text that already starts with an apostrophe is prefixed too, so the change can always be undone:
 /// <see cref="Restore"/> removes exactly one leading apostrophe. That makes the transformation reversible for every
 /// text, not just for the dangerous ones.</para>
-/// <para>Use it for files people open in a spreadsheet (the .xlsx exports, human-facing CSV). Do not use it for the
-/// canonical scores CSV, which must ingest again unchanged.</para>
+/// <para>Every export people may open in a spreadsheet uses it: the .xlsx workbooks, the charts' CSV and the canonical
+/// scores CSV, which still ingests unchanged because its reader applies <see cref="Restore"/> to the same text columns.</para>
 /// </remarks>
 public static class CsvSafe
 {
