@@ -62,6 +62,41 @@ public static class UploadEndpoints
             return Results.Redirect($"/du-lieu/tai-len/{id}");
         });
 
+        // The province types an appraisal: it becomes a staged upload like any file, previewed before anything is written.
+        // Binding IFormCollection makes the antiforgery token required, as for every form post here.
+        app.MapPost("/don-vi/{unitId}/tham-dinh", (HttpContext http, string unitId, IFormCollection form, UploadService uploads, UploadStaging staging, IndexDataProvider provider) =>
+        {
+            var year = Query.Year(form["nam"]);
+            var unit = provider.Data.Units.FirstOrDefault(u => u.Id == unitId);
+            if (unit is null || year is null || AppraisalForm.Load(provider.Store, unitId, year.Value) is not { } current)
+            {
+                return Denied(http, 404, $"Không có bảng tự chấm hiện hành của đơn vị “{unitId}” năm {form["nam"]} để thẩm định.");
+            }
+
+            var points = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+            var bad = new List<string>();
+            foreach (var code in AppraisalForm.Leaves(current.SelfScores))
+            {
+                if (AppraisalForm.TryReadPoints(form[AppraisalForm.Field(code)], out var value))
+                {
+                    points[code] = value;
+                }
+                else
+                {
+                    bad.Add($"{code} (“{form[AppraisalForm.Field(code)]}”)");
+                }
+            }
+
+            if (bad.Count > 0)
+            {
+                return Denied(http, 400, $"Không đọc được điểm thẩm định của {string.Join(", ", bad)}: nhập số như 1 hoặc 0,5; để trống nếu chưa có điểm. Không có gì được ghi.");
+            }
+
+            var csv = AppraisalForm.ToCsv(unit, year.Value, current.SelfScores, points);
+            var staged = staging.Add(http.User.Actor(), uploads.Preview(AppraisalForm.FileName(unitId, year.Value), AppraisalForm.Bytes(csv)));
+            return Results.Redirect($"/du-lieu/tai-len/{staged.Id}");
+        }).RequireAuthorization(CchcClaims.ProvincePolicy);
+
         group.MapPost("/{id}/huy", (HttpContext http, string id, UploadStaging staging) =>
         {
             if (staging.Find(id, http.User.Actor()) is not null)

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using CchcAnalytics.Core;
+using CchcAnalytics.Storage;
+
+namespace CchcAnalytics.Dashboard.Services;
+
+/// <summary>The province's appraisal (điểm thẩm định) typed into the dashboard: one field per scored sub-criterion of the
+/// unit's current self-assessment. The entry becomes a canonical CSV of the appraised stage that goes through the same
+/// validation, preview, role check, confirmation and audit as an uploaded file.</summary>
+public static class AppraisalForm
+{
+    /// <summary>Form field name of a leaf's appraised points.</summary>
+    public static string Field(string code) => "d:" + code;
+
+    /// <summary>The current self-assessment of a unit-year and, when there is one, the current appraisal.</summary>
+    public static (Submission Self, IReadOnlyList<Score> SelfScores, IReadOnlyDictionary<string, decimal?> Appraised)? Load(ScoreStore store, string unitId, int year)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var current = store.GetSubmissions(currentOnly: true, unitId, year);
+        if (current.FirstOrDefault(s => s.Stage == Stage.Self) is not { } self)
+        {
+            return null;
+        }
+
+        var appraised = current.FirstOrDefault(s => s.Stage == Stage.Appraised) is { } a
+            ? store.GetScores(a.Id).ToDictionary(s => s.Code, s => s.Points, StringComparer.Ordinal)
+            : new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        return (self, store.GetScores(self.Id), appraised);
+    }
+
+    /// <summary>Leaves are the rows no other row names as parent: only they are typed; parents are their sums.</summary>
+    public static IReadOnlySet<string> Leaves(IReadOnlyList<Score> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var parents = scores.Select(s => s.ParentCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        return scores.Where(s => !parents.Contains(s.Code)).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Reads a typed number: "0,5" (vi-VN) or "0.5"; empty is missing (null, never 0). False when not a number.</summary>
+    public static bool TryReadPoints(string? text, out decimal? points)
+    {
+        points = null;
+        var trimmed = (text ?? "").Trim();
+        if (trimmed.Length == 0)
+        {
+            return true;
+        }
+
+        if (trimmed.Length <= 12 && decimal.TryParse(trimmed.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            points = value;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The canonical CSV of the appraised stage: typed leaves, parents as the sum of their children (missing when
+    /// any child is missing), the tree, names and maxima of the self-assessment.</summary>
+    public static string ToCsv(Unit unit, int year, IReadOnlyList<Score> selfScores, IReadOnlyDictionary<string, decimal?> leafPoints)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(selfScores);
+        ArgumentNullException.ThrowIfNull(leafPoints);
+        var points = new Dictionary<string, decimal?>(leafPoints, StringComparer.Ordinal);
+        foreach (var score in selfScores.OrderByDescending(s => s.Code.Count(c => c == '.')))
+        {
+            if (!points.ContainsKey(score.Code))
+            {
+                var children = selfScores.Where(c => c.ParentCode == score.Code).Select(c => points.GetValueOrDefault(c.Code)).ToList();
+                points[score.Code] = children.Count > 0 && children.All(p => p is not null) ? children.Sum() : null;
+            }
+        }
+
+        var rows = selfScores.Select(s => new ExportRow(unit.Id, unit.Name, year, Stage.Appraised.ToCode(), s.Code, s.Level.ToCode(), s.Name,
+            s.MaxPoints, points.GetValueOrDefault(s.Code), null, Synthetic: false)).ToList();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Ingest.Csv.CanonicalCsv.Write(writer, rows);
+        return writer.ToString();
+    }
+
+    /// <summary>The file name the audit trail shows for a typed appraisal.</summary>
+    public static string FileName(string unitId, int year) =>
+        string.Create(CultureInfo.InvariantCulture, $"tham-dinh-{unitId}-{year}-nhap-tren-bang-dieu-khien.csv");
+
+    public static byte[] Bytes(string csv) => new UTF8Encoding(false).GetBytes(csv);
+}
