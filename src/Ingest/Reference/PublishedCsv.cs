@@ -33,7 +33,7 @@ public static class PublishedCsv
         catch (CsvHelperException ex)
         {
             problems.Add(Problem.Error(ProblemCodes.BadRow, file, ex.Context?.Parser?.Row,
-                $"Dòng CSV sai định dạng (có dấu nháy kép trong một ô không đặt trong nháy, hoặc sai số cột): {ex.Message.Split('\n', 2)[0].Trim()}"));
+                $"Dòng CSV sai định dạng: {CsvErrorText.Describe(ex)}."));
             return [];
         }
     }

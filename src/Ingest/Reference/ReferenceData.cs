@@ -295,8 +295,7 @@ public sealed class ReferenceData(
         catch (CsvHelperException ex)
         {
             var line = ex.Context?.Parser?.RawRow;
-            var first = ex.Message.Split('\n', 2)[0].Trim();
-            throw new ReferenceDataException($"{file}{(line is > 0 ? $":{line}" : "")}: dòng CSV sai định dạng ({first}).", ex);
+            throw new ReferenceDataException($"{file}{(line is > 0 ? $":{line}" : "")}: dòng CSV sai định dạng ({CsvErrorText.Describe(ex)}).", ex);
         }
         catch (FileNotFoundException ex)
         {
