@@ -18,7 +18,7 @@ public static class ChartFactory
         ArgumentNullException.ThrowIfNull(options);
         if (!Enum.IsDefined(request.Kind))
         {
-            throw new ArgumentException($"Unknown chart kind {(int)request.Kind}. Known kinds: {string.Join(", ", ChartKindText.Codes)}.", nameof(request));
+            throw new ArgumentException($"Không có loại biểu đồ {(int)request.Kind}. Các loại biểu đồ: {string.Join(", ", ChartKindText.Codes)}.", nameof(request));
         }
 
         var kind = request.Kind.ToCode();
@@ -35,12 +35,12 @@ public static class ChartFactory
         var years = data.Years(request.Province, request.Level);
         if (years.Count == 0)
         {
-            throw new ArgumentException($"No results for {request.Level} units of province '{request.Province}'.", nameof(request));
+            throw new ArgumentException($"Không có kết quả nào của đơn vị {VietnameseText.LevelName(request.Level)} thuộc tỉnh '{request.Province}'.", nameof(request));
         }
 
         if (request.Code is not null && request.Kind is not (ChartKind.Heatmap or ChartKind.ConceptHistory))
         {
-            throw new ArgumentException($"Chart '{kind}' takes no code (was '{request.Code}'); only heatmap and concept-history do.", nameof(request));
+            throw new ArgumentException($"Biểu đồ '{kind}' không nhận mã (đã nhập '{request.Code}'); chỉ heatmap và concept-history nhận mã.", nameof(request));
         }
 
         var units = Units(data, request, kind);
@@ -55,7 +55,7 @@ public static class ChartFactory
             ChartKind.Heatmap => Heatmap(data, request, years, kind),
             ChartKind.ConceptHistory => ConceptHistoryChartBuilder.Build(data, Concept(data, request, years, kind), request.Province, request.Level, units.Select(u => u.Id).ToList()),
             ChartKind.SelfVsAppraised => SelfVsAppraised(data, request, years, units, kind),
-            _ => throw new ArgumentException($"Unknown chart kind '{kind}'.", nameof(request)),
+            _ => throw new ArgumentException($"Không có loại biểu đồ '{kind}'.", nameof(request)),
         };
         return spec.WithSize(request.Width, request.Height);
     }
@@ -65,7 +65,7 @@ public static class ChartFactory
     {
         if (pixels is < ChartRequest.MinSize or > ChartRequest.MaxSize)
         {
-            throw new ArgumentException($"{name} must be {ChartRequest.MinSize}–{ChartRequest.MaxSize} pixels (was {pixels}).", name);
+            throw new ArgumentException($"{(name == nameof(ChartRequest.Width) ? "Chiều rộng (w)" : name == nameof(ChartRequest.Height) ? "Chiều cao (h)" : name)} phải từ {ChartRequest.MinSize} đến {VietnameseText.Number(ChartRequest.MaxSize)} điểm ảnh (đã nhập {pixels}).", name);
         }
     }
 
@@ -73,12 +73,12 @@ public static class ChartFactory
     {
         if (request.Year is not { } year)
         {
-            throw new ArgumentException($"Chart '{kind}' needs a year ({YearsText(years)}).", nameof(request));
+            throw new ArgumentException($"Biểu đồ '{kind}' cần một năm ({YearsText(years)}).", nameof(request));
         }
 
         if (!years.Contains(year))
         {
-            throw new ArgumentException($"No results for {year}: the data for {request.Level} units of '{request.Province}' cover {YearsText(years)}.", nameof(request));
+            throw new ArgumentException($"Không có kết quả năm {year}: số liệu của đơn vị {VietnameseText.LevelName(request.Level)} thuộc '{request.Province}' có các năm {YearsText(years)}.", nameof(request));
         }
 
         return year;
@@ -101,8 +101,8 @@ public static class ChartFactory
         var wanted = request.Units;
         if (wanted.Count < min || wanted.Count > max)
         {
-            var expected = max == 0 ? "no unit" : min == max ? "exactly one unit" : max == int.MaxValue ? "any number of units" : $"{min} to {max} units";
-            throw new ArgumentException($"Chart '{kind}' takes {expected} (was {wanted.Count}).", nameof(request));
+            var expected = max == 0 ? "không nhận đơn vị nào" : min == max ? "cần đúng một đơn vị" : max == int.MaxValue ? "nhận số đơn vị bất kỳ" : $"cần từ {min} đến {max} đơn vị";
+            throw new ArgumentException($"Biểu đồ '{kind}' {expected} (đã chọn {wanted.Count}).", nameof(request));
         }
 
         var registry = new UnitRegistry(data.Units);
@@ -110,15 +110,15 @@ public static class ChartFactory
         foreach (var text in wanted)
         {
             var unit = registry.Resolve(text ?? "")?.Unit
-                ?? throw new ArgumentException($"Unknown unit '{text}'. Use an id from data/units.csv (e.g. hoang-hoa) or its Vietnamese name.", nameof(request));
+                ?? throw new ArgumentException($"Không có đơn vị '{text}'. Hãy dùng mã trong data/units.csv (ví dụ hoang-hoa) hoặc tên tiếng Việt của đơn vị.", nameof(request));
             if (unit.Province != request.Province || unit.Level != request.Level)
             {
-                throw new ArgumentException($"{unit.FullName} ({unit.Id}) is not a {request.Level} unit of '{request.Province}'.", nameof(request));
+                throw new ArgumentException($"{unit.FullName} ({unit.Id}) không phải là đơn vị {VietnameseText.LevelName(request.Level)} của '{request.Province}'.", nameof(request));
             }
 
             if (units.Any(u => data.Lineage.SeriesOf(u.Id).UnitIds.Contains(unit.Id)))
             {
-                throw new ArgumentException($"{unit.FullName} ({unit.Id}) is asked for twice (directly or through its lineage).", nameof(request));
+                throw new ArgumentException($"{unit.FullName} ({unit.Id}) được chọn hai lần (trực tiếp hoặc qua đơn vị tiền thân/kế tục).", nameof(request));
             }
 
             units.Add(unit);
@@ -131,7 +131,7 @@ public static class ChartFactory
     {
         var series = data.Lineage.SeriesOf(unit.Id);
         var why = series.EndYear < year && series.EndMessage is { } end ? $" {end}" : "";
-        return new ArgumentException($"{unit.FullName} ({unit.Id}) has no result for {year}.{why}", nameof(request));
+        return new ArgumentException($"{unit.FullName} ({unit.Id}) không có kết quả năm {year}.{why}", nameof(request));
     }
 
     private static UnitYearResult Result(IndexData data, Unit unit, int year, ChartRequest request) =>
@@ -147,7 +147,7 @@ public static class ChartFactory
     {
         var year = Year(request, years, kind);
         var code = string.IsNullOrWhiteSpace(request.Code) ? null
-            : CriterionCode.Normalize(request.Code) ?? throw new ArgumentException($"'{request.Code}' is not an area code (e.g. 7).", nameof(request));
+            : CriterionCode.Normalize(request.Code) ?? throw new ArgumentException($"'{request.Code}' không phải là mã lĩnh vực (ví dụ 7).", nameof(request));
         return HeatmapChartBuilder.Build(data.ResultsOf(year, request.Province, request.Level), year, request.Level, code);
     }
 
@@ -169,7 +169,7 @@ public static class ChartFactory
     {
         if (string.IsNullOrWhiteSpace(request.Code))
         {
-            throw new ArgumentException($"Chart '{kind}' needs a concept id (e.g. online-services-level-3) or a criterion code (e.g. 7.1.4) as its code.", nameof(request));
+            throw new ArgumentException($"Biểu đồ '{kind}' cần mã khái niệm (ví dụ online-services-level-3) hoặc mã tiêu chí (ví dụ 7.1.4).", nameof(request));
         }
 
         var text = request.Code.Trim();
@@ -182,6 +182,6 @@ public static class ChartFactory
         var framework = AreaDistributionChartBuilder.MainFramework(data.ResultsOf(year, request.Province, request.Level));
         var code = CriterionCode.Normalize(text);
         return (code is null ? null : data.Crosswalk.EntryOf(framework.Id, code)?.ConceptId)
-            ?? throw new ArgumentException($"Unknown concept or criterion code '{text}' (codes are read in framework {framework.Id}, used in {year}).", nameof(request));
+            ?? throw new ArgumentException($"Không có khái niệm hoặc mã tiêu chí '{text}' (mã được tra trong bộ tiêu chí {framework.Id}, áp dụng năm {year}).", nameof(request));
     }
 }

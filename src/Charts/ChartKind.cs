@@ -74,5 +74,5 @@ public static class ChartKindText
     public static ChartKind Parse(string text) =>
         TryParse(text, out var kind)
             ? kind
-            : throw new ArgumentException($"Unknown chart kind '{text}'. Known kinds: {string.Join(", ", Codes)}.", nameof(text));
+            : throw new ArgumentException($"Không có loại biểu đồ '{text}'. Các loại biểu đồ: {string.Join(", ", Codes)}.", nameof(text));
 }

@@ -125,21 +125,13 @@ public sealed class UnitLineage
         }
     }
 
-    private static string LevelName(string level) => level switch
-    {
-        "district" => "cấp huyện",
-        "commune" => "cấp xã",
-        "department" => "khối sở, ban, ngành",
-        _ => level,
-    };
-
     private string EndMessage(Unit last, int endYear, LineageEvent? end)
     {
         var when = end?.Date is { } date ? $"từ ngày {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}" : $"từ {end?.EffectiveYear}";
         return end?.Kind switch
         {
             LineageEventKind.Merged => $"Chuỗi số liệu kết thúc năm {endYear}: {last.FullName} nhập vào {units[end.ToUnit!].FullName} {when}.",
-            LineageEventKind.Abolished => $"Chuỗi số liệu kết thúc năm {endYear}: {LevelName(end.Level)} kết thúc {when} ({end.LegalBasis}).",
+            LineageEventKind.Abolished => $"Chuỗi số liệu kết thúc năm {endYear}: {VietnameseText.LevelName(end.Level)} kết thúc {when} ({end.LegalBasis}).",
             _ => $"Chuỗi số liệu kết thúc năm {endYear}: không có số liệu của {last.FullName} sau năm này.",
         };
     }

@@ -121,6 +121,15 @@ public static class VietnameseText
     /// <summary>vi-VN culture: decimal comma, dot thousands ("92,5", "1.234").</summary>
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>A scoring level in Vietnamese: "district" → "cấp huyện"; an unknown level is returned as it is.</summary>
+    public static string LevelName(string level) => level switch
+    {
+        "district" => "cấp huyện",
+        "commune" => "cấp xã",
+        "department" => "khối sở, ban, ngành",
+        _ => level,
+    };
+
     /// <summary>A number as Vietnamese readers write it: "92,5", "0,25", "100" (at most three decimals, no trailing zeros).</summary>
     public static string Number(decimal value) => value.ToString("#,0.###", Culture);
 }

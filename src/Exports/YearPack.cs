@@ -1,5 +1,6 @@
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Charts;
+using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Exports;
 
@@ -22,14 +23,14 @@ public static class YearPack
         var ranking = Ranker.For(data, year, province, level, options);
         if (ranking.Units.Count == 0)
         {
-            throw new ArgumentException($"No {level} unit of {province} has a total for {year}.", nameof(year));
+            throw new ArgumentException($"Không có đơn vị {VietnameseText.LevelName(level)} nào của {province} có tổng điểm năm {year}.", nameof(year));
         }
 
         var units = unitIds.Count > 0
             ? unitIds
             : ranking.Units.Take(3).Concat(ranking.Units.TakeLast(3)).Select(u => u.Result.Unit.Id).Distinct().ToList();
         var reports = units.Select(id => UnitReport.Build(data, id, year, options)
-            ?? throw new ArgumentException($"No result of '{id}' for {year}.", nameof(unitIds))).ToList();
+            ?? throw new ArgumentException($"Không có kết quả của '{id}' năm {year}.", nameof(unitIds))).ToList();
         var shared = Weaknesses.Province(data, year, province, level, options);
         var content = MeetingPackBuilder.Build(ranking, reports, shared, key => Chart(data, key, year, options, province, level));
         MeetingPack.Write(output, content);

@@ -18,6 +18,10 @@ public sealed record StageInput(
 /// <summary>One unit-year's table from any format, ready for validation.</summary>
 public sealed record DocumentInput
 {
+    // Where a stated total stands, as the start of a Vietnamese sentence in a problem message.
+    private const string Letter = "phần lời văn của báo cáo";
+    private const string Footer = "dòng kết quả cuối Bảng tổng hợp";
+
     public required string File { get; init; }
 
     public required string Format { get; init; }
@@ -55,12 +59,12 @@ public sealed record DocumentInput
         var selfTotals = new List<StatedTotal>();
         if (report.StatedSelfTotal is { } letterTotal)
         {
-            selfTotals.Add(new StatedTotal(letterTotal, report.StatedSelfTotalLine, "the cover letter"));
+            selfTotals.Add(new StatedTotal(letterTotal, report.StatedSelfTotalLine, Letter));
         }
 
         if (report.FooterSelf is { } footerSelf)
         {
-            selfTotals.Add(new StatedTotal(footerSelf, report.FooterLine, "the summary footer"));
+            selfTotals.Add(new StatedTotal(footerSelf, report.FooterLine, Footer));
         }
 
         var stages = new List<StageInput>
@@ -70,7 +74,7 @@ public sealed record DocumentInput
         if (report.Rows.Any(r => r.AppraisedPoints is not null) || report.FooterAppraised is not null)
         {
             var appraisedTotals = report.FooterAppraised is { } footerAppraised
-                ? new List<StatedTotal> { new(footerAppraised, report.FooterLine, "the summary footer") }
+                ? new List<StatedTotal> { new(footerAppraised, report.FooterLine, Footer) }
                 : [];
             stages.Add(new StageInput(Stage.Appraised, Dictionary(report.Rows, r => r.AppraisedPoints), evidence, appraisedTotals));
         }
@@ -86,7 +90,7 @@ public sealed record DocumentInput
             YearLine = report.YearLine,
             ReportNumber = report.ReportNumber,
             ReportDate = report.ReportDate,
-            StatedMaxTotal = report.FooterMax is { } max ? new StatedTotal(max, report.FooterLine, "the summary footer") : null,
+            StatedMaxTotal = report.FooterMax is { } max ? new StatedTotal(max, report.FooterLine, Footer) : null,
             Rows = rows,
             Stages = stages,
         };

@@ -43,7 +43,7 @@ public sealed class DocumentValidator
         var newFrameworks = new List<Framework>();
         if (documents.Count == 0 && problems.All(p => p.Severity != Severity.Error))
         {
-            problems.Add(Problem.Error(ProblemCodes.NoTable, file, null, "The file holds no criterion rows."));
+            problems.Add(Problem.Error(ProblemCodes.NoTable, file, null, "Tệp không có dòng tiêu chí nào."));
         }
 
         // Warnings the reader found about the whole file (e.g. a legacy encoding) travel with every submission.
@@ -57,7 +57,7 @@ public sealed class DocumentValidator
         foreach (var duplicate in keys)
         {
             problems.Add(Problem.Error(ProblemCodes.MixedSubmission, file, null,
-                $"The file holds {duplicate.Key.UnitId} {duplicate.Key.Year} ({duplicate.Key.Stage.ToCode()}) more than once."));
+                $"Tệp chứa số liệu {duplicate.Key.Stage.ToVietnamese()} của {duplicate.Key.UnitId} năm {duplicate.Key.Year} nhiều hơn một lần."));
         }
 
         return problems.Any(p => p.Severity == Severity.Error)
@@ -75,18 +75,18 @@ public sealed class DocumentValidator
         if (document.Year is { } stated && options.YearOverride is { } given && stated != given)
         {
             problems.Add(Problem.Error(ProblemCodes.OverrideConflict, file, document.YearLine,
-                $"The document states year {stated} but --year says {given}. Remove --year, or fix the document."));
+                $"Văn bản ghi năm {stated} nhưng --year lại là {given}. Hãy bỏ --year hoặc sửa văn bản."));
         }
 
         if (year is null)
         {
             problems.Add(Problem.Error(ProblemCodes.NoYear, file, null,
-                "The index year is not stated (expected e.g. 'Chỉ số cải cách hành chính năm 2017'). Give it with --year."));
+                "Văn bản không ghi năm đánh giá Chỉ số (cần có câu như 'Chỉ số cải cách hành chính năm 2017'). Hãy khai báo năm bằng --year."));
         }
         else if (year < FirstYear || year > DateTime.UtcNow.Year + 1)
         {
             problems.Add(Problem.Error(ProblemCodes.YearOutOfRange, file, document.YearLine,
-                $"Year {year} is outside the index's years ({FirstYear}–{DateTime.UtcNow.Year + 1})."));
+                $"Năm {year} nằm ngoài các năm có Chỉ số ({FirstYear}–{DateTime.UtcNow.Year + 1})."));
             year = null;
         }
 
@@ -119,12 +119,12 @@ public sealed class DocumentValidator
         if (document.StatedMaxTotal is { } statedMax && rows.Count > 0 && statedMax.Value != areaMax)
         {
             problems.Add(Problem.Error(ProblemCodes.StatedTotalMismatch, file, statedMax.Line,
-                $"{Capitalise(statedMax.Where)} states a maximum of {Format(statedMax.Value)} but the areas' Điểm chuẩn add up to {Format(areaMax)}."));
+                $"{Capitalise(statedMax.Where)} ghi tổng Điểm chuẩn {Format(statedMax.Value)} nhưng Điểm chuẩn của các lĩnh vực cộng lại được {Format(areaMax)}."));
         }
 
         if (document.Stages.FirstOrDefault(s => s.Stage == Stage.Self) is { } self && self.Points.Values.All(p => p is null))
         {
-            problems.Add(Problem.Error(ProblemCodes.NoSelfPoints, file, null, "The table has no self-assessed points at all (the Điểm tự chấm column is empty)."));
+            problems.Add(Problem.Error(ProblemCodes.NoSelfPoints, file, null, "Bảng không có điểm tự chấm nào (cột Điểm tự chấm để trống)."));
         }
 
         var sheets = new List<(StageInput Stage, ScoreSheet Sheet)>();
@@ -170,7 +170,7 @@ public sealed class DocumentValidator
             if (stated is not null && wanted is not null && stated.Unit.Id != wanted.Unit.Id)
             {
                 problems.Add(Problem.Error(ProblemCodes.OverrideConflict, file, document.UnitLine,
-                    $"The document names {stated.Unit.FullName} but --unit says {wanted.Unit.FullName}. Remove --unit, or fix the document."));
+                    $"Văn bản ghi đơn vị {stated.Unit.FullName} nhưng --unit lại là {wanted.Unit.FullName}. Hãy bỏ --unit hoặc sửa văn bản."));
                 return null;
             }
         }
@@ -181,7 +181,7 @@ public sealed class DocumentValidator
         if (string.IsNullOrWhiteSpace(text))
         {
             problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, null,
-                "The document does not name its unit (expected e.g. 'UBND HUYỆN HOẰNG HÓA' at the top). Give it with --unit."));
+                "Văn bản không ghi tên đơn vị (cần có dòng như 'UBND HUYỆN HOẰNG HÓA' ở đầu văn bản). Hãy khai báo đơn vị bằng --unit."));
             return null;
         }
 
@@ -189,7 +189,7 @@ public sealed class DocumentValidator
         if (match is null)
         {
             problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, options.UnitOverride is null ? document.UnitLine : null,
-                $"'{text}' is not a known unit. Known units are listed in data/units.csv (ids such as hoang-hoa); add an alias there or give --unit."));
+                $"'{text}' không phải là đơn vị đã biết. Danh sách đơn vị ở data/units.csv (mã như hoang-hoa); hãy thêm tên gọi khác (aliases) vào đó hoặc khai báo --unit."));
             return null;
         }
 
@@ -199,14 +199,14 @@ public sealed class DocumentValidator
             var last = match.Unit.LastYear ?? match.Unit.ValidTo?.Year;
             var span = $"{first?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{last?.ToString(CultureInfo.InvariantCulture) ?? "nay"}";
             problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, document.UnitLine,
-                $"{match.Unit.FullName} is not scored for {year} (its index years are {span}; see data/units.csv and data/lineage.csv)."));
+                $"{match.Unit.FullName} không được đánh giá Chỉ số năm {year} (các năm có Chỉ số của đơn vị: {span}; xem data/units.csv và data/lineage.csv)."));
             return null;
         }
 
         if (match.Loose)
         {
             problems.Add(Problem.Warning(ProblemCodes.UnitMatchedLoosely, file, document.UnitLine,
-                $"'{text}' was matched to {match.Unit.FullName} ({match.Unit.Id}) only by its unaccented spelling; check the unit."));
+                $"'{text}' chỉ khớp với {match.Unit.FullName} ({match.Unit.Id}) khi bỏ dấu; hãy kiểm tra lại đơn vị."));
         }
 
         return match.Unit;
@@ -233,7 +233,7 @@ public sealed class DocumentValidator
             if (!known)
             {
                 problems.Add(Problem.Warning(ProblemCodes.ParentSumMismatch, file, parent.Input.Line,
-                    $"Row {parent.Input.Code} states Điểm chuẩn {Format(parent.Max)} but its {children.Count} sub-rows add up to {Format(sum)}; the stated value is kept.",
+                    $"Dòng {parent.Input.Code} ghi Điểm chuẩn {Format(parent.Max)} nhưng {children.Count} dòng con cộng lại được {Format(sum)}; giữ nguyên giá trị đã ghi.",
                     parent.Input.Cell));
             }
         }
@@ -250,27 +250,27 @@ public sealed class DocumentValidator
             if (level is null)
             {
                 problems.Add(Problem.Error(ProblemCodes.BadCode, file, row.Line,
-                    $"Code {row.Code} is deeper than the index goes (area.criterion.sub-criterion).", row.Cell));
+                    $"Mã {row.Code} có nhiều cấp hơn Chỉ số cho phép (lĩnh vực.tiêu chí.tiêu chí thành phần).", row.Cell));
                 continue;
             }
 
             if (seen.TryGetValue(row.Code, out var first))
             {
                 problems.Add(Problem.Error(ProblemCodes.DuplicateCode, file, row.Line,
-                    $"Code {row.Code} appears twice (first on line {first.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}).", row.Cell));
+                    $"Mã {row.Code} xuất hiện hai lần (lần đầu ở dòng {first.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}).", row.Cell));
                 continue;
             }
 
             seen[row.Code] = row;
             if (row.MaxPoints is null)
             {
-                problems.Add(Problem.Error(ProblemCodes.BadRow, file, row.Line, $"Row {row.Code} has no Điểm chuẩn (maximum points).", row.Cell));
+                problems.Add(Problem.Error(ProblemCodes.BadRow, file, row.Line, $"Dòng {row.Code} không có Điểm chuẩn (điểm tối đa).", row.Cell));
                 continue;
             }
 
             if (row.MaxPoints < 0)
             {
-                problems.Add(Problem.Error(ProblemCodes.NegativePoints, file, row.Line, $"Row {row.Code} has a negative Điểm chuẩn ({Format(row.MaxPoints.Value)}).", row.Cell));
+                problems.Add(Problem.Error(ProblemCodes.NegativePoints, file, row.Line, $"Dòng {row.Code} có Điểm chuẩn âm ({Format(row.MaxPoints.Value)}).", row.Cell));
                 continue;
             }
 
@@ -283,7 +283,7 @@ public sealed class DocumentValidator
             if (parent is not null && !seen.ContainsKey(parent))
             {
                 problems.Add(Problem.Error(ProblemCodes.MissingParent, file, row.Input.Line,
-                    $"Row {row.Input.Code} has no parent row {parent} in the table.", row.Input.Cell));
+                    $"Dòng {row.Input.Code} không có dòng cha {parent} trong bảng.", row.Input.Cell));
             }
         }
 
@@ -301,12 +301,12 @@ public sealed class DocumentValidator
             if (points < 0)
             {
                 problems.Add(Problem.Error(ProblemCodes.NegativePoints, file, row.Input.Line,
-                    $"Row {row.Input.Code}: {column} {Format(points.Value)} is below 0.", row.Input.Cell));
+                    $"Dòng {row.Input.Code}: {column} {Format(points.Value)} nhỏ hơn 0.", row.Input.Cell));
             }
             else if (points > row.Max)
             {
                 problems.Add(Problem.Error(ProblemCodes.PointsAboveMax, file, row.Input.Line,
-                    $"Row {row.Input.Code}: {column} {Format(points.Value)} is above its Điểm chuẩn {Format(row.Max)}.", row.Input.Cell));
+                    $"Dòng {row.Input.Code}: {column} {Format(points.Value)} vượt Điểm chuẩn {Format(row.Max)}.", row.Input.Cell));
             }
 
             scores.Add(new Score(row.Input.Code, row.Level, row.Input.Name, row.Max, points, stage.Evidence.GetValueOrDefault(row.Input.Code)));
@@ -325,7 +325,7 @@ public sealed class DocumentValidator
             {
                 var line = rows.First(r => r.Input.Code == parent.Code).Input;
                 problems.Add(Problem.Warning(ProblemCodes.ParentSumMismatch, file, line.Line,
-                    $"Row {parent.Code} states {column} {Format(parent.Points.Value)} but its sub-rows add up to {Format(sum)}; the stated value is kept.",
+                    $"Dòng {parent.Code} ghi {column} {Format(parent.Points.Value)} nhưng các dòng con cộng lại được {Format(sum)}; giữ nguyên giá trị đã ghi.",
                     line.Cell));
             }
         }
@@ -335,7 +335,7 @@ public sealed class DocumentValidator
         if (missing.Count > 0 && missing.Count < leaves.Count)
         {
             problems.Add(Problem.Warning(ProblemCodes.MissingPoints, file, null,
-                $"{column} is empty for {missing.Count} of {leaves.Count} scored rows ({ListCodes(missing)}); they are stored as missing, not 0."));
+                $"{column} để trống ở {missing.Count} trong {leaves.Count} dòng chấm điểm ({ListCodes(missing)}); các dòng này được lưu là thiếu số liệu, không phải 0."));
         }
 
         var areas = scores.Where(s => s.Level == CriterionLevel.Area).ToList();
@@ -347,7 +347,7 @@ public sealed class DocumentValidator
                 if (stated.Value != total)
                 {
                     problems.Add(Problem.Error(ProblemCodes.StatedTotalMismatch, file, stated.Line,
-                        $"{Capitalise(stated.Where)} states a {column} total of {Format(stated.Value)} but the table's areas add up to {Format(total)}."));
+                        $"{Capitalise(stated.Where)} ghi tổng {column} là {Format(stated.Value)} nhưng các lĩnh vực trong bảng cộng lại được {Format(total)}."));
                 }
             }
         }
@@ -389,12 +389,12 @@ public sealed class DocumentValidator
         if (total != expected)
         {
             problems.Add(Problem.Error(ProblemCodes.FrameworkTotalMismatch, document.File, null,
-                $"No framework is known for {unit.Kind.ToLevel()} units in {year}, and this table cannot serve as one: its areas' Điểm chuẩn add up to {Format(total)}, not {Format(expected)}."));
+                $"Chưa có bộ tiêu chí nào cho đơn vị {VietnameseText.LevelName(unit.Kind.ToLevel())} năm {year}, và bảng này không thể dùng làm bộ tiêu chí: Điểm chuẩn của các lĩnh vực cộng lại được {Format(total)}, không phải {Format(expected)}."));
             return null;
         }
 
         problems.Add(Problem.Warning(ProblemCodes.DraftFramework, document.File, null,
-            $"No official or derived framework is known for {year} (a khung minh họa is never used for real data); this document's own criteria tree ({rows.Count} rows, {Format(total)} points) is taken as that year's draft framework."));
+            $"Chưa có bộ tiêu chí chính thức hoặc dẫn xuất cho năm {year} (khung minh họa không bao giờ được dùng cho số liệu thật); cây tiêu chí của chính văn bản này ({rows.Count} dòng, {Format(total)} điểm) được lấy làm bộ tiêu chí tạm (bản nháp) của năm đó."));
         return new Framework(
             $"{unit.Province}-{unit.Kind.ToLevel()}-{year}-draft",
             unit.Province,
@@ -403,7 +403,7 @@ public sealed class DocumentValidator
             year,
             null,
             FrameworkStatus.Draft,
-            $"Draft taken from {Path.GetFileName(document.File)}",
+            $"Bản nháp lấy từ {Path.GetFileName(document.File)}",
             rows.Select(r => new FrameworkCriterion(r.Input.Code, r.Level, r.Input.Name, r.Max)).ToList());
     }
 
@@ -418,7 +418,7 @@ public sealed class DocumentValidator
             var criteria = missing.Count(c => c.Level == CriterionLevel.Criterion);
             var subs = missing.Count(c => c.Level == CriterionLevel.SubCriterion);
             problems.Add(Problem.Error(ProblemCodes.MissingCriterion, file, null,
-                $"The table lacks {missing.Count} rows of framework {framework.Id} ({areas} areas, {criteria} criteria, {subs} sub-criteria: {ListCodes(missing.Select(m => m.Code).ToList())}). Is the document truncated?"));
+                $"Bảng thiếu {missing.Count} dòng của bộ tiêu chí {framework.Id} ({areas} lĩnh vực, {criteria} tiêu chí, {subs} tiêu chí thành phần: {ListCodes(missing.Select(m => m.Code).ToList())}). Văn bản có bị cắt mất một phần không?"));
         }
 
         foreach (var row in rows)
@@ -427,12 +427,12 @@ public sealed class DocumentValidator
             if (expected is null)
             {
                 problems.Add(Problem.Error(ProblemCodes.ExtraCriterion, file, row.Input.Line,
-                    $"Row {row.Input.Code} is not in framework {framework.Id}.", row.Input.Cell));
+                    $"Dòng {row.Input.Code} không có trong bộ tiêu chí {framework.Id}.", row.Input.Cell));
             }
             else if (expected.MaxPoints != row.Max)
             {
                 problems.Add(Problem.Error(ProblemCodes.MaxPointsDiffer, file, row.Input.Line,
-                    $"Row {row.Input.Code} has Điểm chuẩn {Format(row.Max)}; framework {framework.Id} gives {Format(expected.MaxPoints)}.", row.Input.Cell));
+                    $"Dòng {row.Input.Code} có Điểm chuẩn {Format(row.Max)}; bộ tiêu chí {framework.Id} quy định {Format(expected.MaxPoints)}.", row.Input.Cell));
             }
         }
     }
@@ -440,9 +440,9 @@ public sealed class DocumentValidator
     private static string ListCodes(List<string> codes) =>
         codes.Count <= MaxListedCodes
             ? string.Join(", ", codes)
-            : string.Join(", ", codes.Take(MaxListedCodes)) + $", … ({codes.Count - MaxListedCodes} more)";
+            : string.Join(", ", codes.Take(MaxListedCodes)) + $", … (và {codes.Count - MaxListedCodes} mã khác)";
 
-    private static string Format(decimal value) => ScoreSheet.Canonical(value);
+    private static string Format(decimal value) => VietnameseText.Number(value);
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -131,7 +131,7 @@ public sealed class IngestRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new PublishedReport(path, 0, 0, 0, [Problem.Error(ProblemCodes.Unreadable, path, null, $"The file cannot be read: {ex.Message}")]);
+            return new PublishedReport(path, 0, 0, 0, [Problem.Error(ProblemCodes.Unreadable, path, null, $"Không đọc được tệp: {ex.Message}")]);
         }
 
         var results = Reference.PublishedCsv.Read(bytes, path, units, problems);
@@ -142,7 +142,7 @@ public sealed class IngestRunner
 
         var saved = store.SavePublished(results, path, HashOf(bytes), actor);
         problems.AddRange(saved.Conflicts.Select(c => Problem.Error(ProblemCodes.PublishedConflict, path, null,
-            c + " Published results are never overwritten; nothing from this file was written.")));
+            c + " Kết quả công bố không bao giờ bị ghi đè; không có dữ liệu nào của tệp này được ghi.")));
         return new PublishedReport(path, results.Count, saved.Added, saved.Unchanged, problems);
     }
 
@@ -169,7 +169,7 @@ public sealed class IngestRunner
                 if (!notes.Any(n => n.Code == ProblemCodes.RealDataKept && n.Message.StartsWith($"{key.UnitId} {key.Year}:", StringComparison.Ordinal)))
                 {
                     notes.Add(Problem.Warning(ProblemCodes.RealDataKept, validation.File, null,
-                        $"{key.UnitId} {key.Year}: real data is stored for this unit-year, so the sample's version is skipped."));
+                        $"{key.UnitId} {key.Year}: đơn vị-năm này đã có số liệu thật, nên bỏ qua số liệu của dữ liệu mẫu."));
                 }
 
                 continue;
@@ -179,7 +179,7 @@ public sealed class IngestRunner
                 && !notes.Any(n => n.Code == ProblemCodes.SampleRetired && n.Message.StartsWith($"{key.UnitId} {key.Year}:", StringComparison.Ordinal)))
             {
                 notes.Add(Problem.Warning(ProblemCodes.SampleRetired, validation.File, null,
-                    $"{key.UnitId} {key.Year}: real data replaces the sample (dữ liệu mẫu) for this unit-year; every synthetic stage of it is retired."));
+                    $"{key.UnitId} {key.Year}: số liệu thật thay thế dữ liệu mẫu của đơn vị-năm này; toàn bộ dữ liệu mẫu (tự chấm, thẩm định) của đơn vị-năm này thôi được sử dụng."));
             }
 
             kept.Add(incoming);
@@ -199,20 +199,20 @@ public sealed class IngestRunner
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.Unreadable, path, null, "The file does not exist.")]);
+                return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.Unreadable, path, null, "Tệp không tồn tại.")]);
             }
 
             if (info.Length > MaxFileBytes)
             {
                 return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.TooLarge, path, null,
-                    $"The file is {info.Length / (1024 * 1024)} MB; the limit is {MaxFileBytes / (1024 * 1024)} MB.")]);
+                    $"Tệp có dung lượng {info.Length / (1024 * 1024)} MB; giới hạn là {MaxFileBytes / (1024 * 1024)} MB.")]);
             }
 
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.Unreadable, path, null, $"The file cannot be read: {ex.Message}")]);
+            return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.Unreadable, path, null, $"Không đọc được tệp: {ex.Message}")]);
         }
 
         return Validate(path, bytes, options);
@@ -225,7 +225,7 @@ public sealed class IngestRunner
         if (bytes.LongLength > MaxFileBytes)
         {
             return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.TooLarge, name, null,
-                $"The file is larger than {MaxFileBytes / (1024 * 1024)} MB.")]);
+                $"Tệp lớn hơn {MaxFileBytes / (1024 * 1024)} MB.")]);
         }
 
         switch (format)
@@ -249,7 +249,7 @@ public sealed class IngestRunner
                 return validator.Validate(name, format, csvDocuments, options, problems);
             default:
                 return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.Unreadable, name, null,
-                    $"Unsupported file type '{Path.GetExtension(name)}'. Supported: .txt (text of a report), .xlsx and .docx (a report in Excel or Word) and .csv (canonical CSV).")]);
+                    $"Không hỗ trợ loại tệp '{Path.GetExtension(name)}'. Các loại tệp được hỗ trợ: .txt (văn bản của báo cáo), .xlsx và .docx (báo cáo dạng Excel hoặc Word) và .csv (CSV chuẩn).")]);
         }
     }
 

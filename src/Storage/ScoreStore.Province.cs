@@ -167,8 +167,8 @@ public sealed partial class ScoreStore
                 }
                 else
                 {
-                    conflicts.Add($"{result.UnitId} {result.Year} ({result.Decision}) is already stored with other values " +
-                        $"(points {Show(stored.Points)} → {Show(result.Points)}, index {Show(stored.IndexPercent)} → {Show(result.IndexPercent)}, rank {stored.Rank} → {result.Rank}).");
+                    conflicts.Add($"{result.UnitId} năm {result.Year} ({result.Decision}) đã được lưu với giá trị khác " +
+                        $"(điểm {Show(stored.Points)} → {Show(result.Points)}, chỉ số {Show(stored.IndexPercent)} → {Show(result.IndexPercent)}, thứ hạng {Show(stored.Rank)} → {Show(result.Rank)}{(stored.Note != result.Note ? "; ghi chú khác nhau" : "")}).");
                 }
 
                 continue;
@@ -336,7 +336,7 @@ public sealed partial class ScoreStore
         return results;
     }
 
-    private static string Show(decimal? value) => value is { } v ? ScoreSheet.Canonical(v) : "none";
+    private static string Show(decimal? value) => value is { } v ? VietnameseText.Number(v) : "không có";
 
     private static UnitKind? KindOrNull(DuckDBDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null

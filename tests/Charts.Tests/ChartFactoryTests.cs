@@ -19,7 +19,7 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void ParseKind_UnknownCode_NamesTheKnownKinds() =>
         Should.Throw<ArgumentException>(() => ChartKindText.Parse("pie")).Message
-            .ShouldStartWith("Unknown chart kind 'pie'. Known kinds: ranking, area-distribution, unit-trend, unit-areas, compare-areas, compare-trends, heatmap, concept-history, self-vs-appraised.");
+            .ShouldStartWith("Không có loại biểu đồ 'pie'. Các loại biểu đồ: ranking, area-distribution, unit-trend, unit-areas, compare-areas, compare-trends, heatmap, concept-history, self-vs-appraised.");
 
     [Fact]
     public void Codes_RoundTrip() =>
@@ -27,32 +27,32 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
 
     [Fact]
     public void Build_UndefinedKind_Fails() =>
-        Fails(new ChartRequest((ChartKind)42, Year: 2023)).Message.ShouldStartWith("Unknown chart kind 42.");
+        Fails(new ChartRequest((ChartKind)42, Year: 2023)).Message.ShouldStartWith("Không có loại biểu đồ 42.");
 
     [Fact]
     public void Build_UnknownUnit_SaysWhichAndHow() =>
         Fails(new ChartRequest(ChartKind.UnitTrend, UnitIds: ["hoang-hai"])).Message
-            .ShouldStartWith("Unknown unit 'hoang-hai'. Use an id from data/units.csv (e.g. hoang-hoa) or its Vietnamese name.");
+            .ShouldStartWith("Không có đơn vị 'hoang-hai'. Hãy dùng mã trong data/units.csv (ví dụ hoang-hoa) hoặc tên tiếng Việt của đơn vị.");
 
     [Fact]
     public void Build_UnknownYear_SaysWhichYearsExist() =>
         Fails(new ChartRequest(ChartKind.Ranking, Year: 2030)).Message
-            .ShouldStartWith("No results for 2030: the data for district units of 'thanh-hoa' cover 2017–2024.");
+            .ShouldStartWith("Không có kết quả năm 2030: số liệu của đơn vị cấp huyện thuộc 'thanh-hoa' có các năm 2017–2024.");
 
     [Fact]
     public void Build_MissingYear_SaysTheKindNeedsOne() =>
-        Fails(new ChartRequest(ChartKind.Heatmap)).Message.ShouldStartWith("Chart 'heatmap' needs a year (2017–2024).");
+        Fails(new ChartRequest(ChartKind.Heatmap)).Message.ShouldStartWith("Biểu đồ 'heatmap' cần một năm (2017–2024).");
 
     [Fact]
     public void Build_UnitWithoutAResultThatYear_SaysWhyTheSeriesEnded() =>
         Fails(new ChartRequest(ChartKind.UnitAreas, Year: 2024, UnitIds: ["dong-son"])).Message
-            .ShouldStartWith("huyện Đông Sơn (dong-son) has no result for 2024. Chuỗi số liệu kết thúc năm 2023: huyện Đông Sơn nhập vào thành phố Thanh Hóa từ 2024.");
+            .ShouldStartWith("huyện Đông Sơn (dong-son) không có kết quả năm 2024. Chuỗi số liệu kết thúc năm 2023: huyện Đông Sơn nhập vào thành phố Thanh Hóa từ 2024.");
 
     [Theory]
-    [InlineData(ChartKind.CompareAreas, 1, "Chart 'compare-areas' takes 2 to 6 units (was 1).")]
-    [InlineData(ChartKind.CompareTrends, 7, "Chart 'compare-trends' takes 2 to 6 units (was 7).")]
-    [InlineData(ChartKind.UnitTrend, 0, "Chart 'unit-trend' takes exactly one unit (was 0).")]
-    [InlineData(ChartKind.Ranking, 1, "Chart 'ranking' takes no unit (was 1).")]
+    [InlineData(ChartKind.CompareAreas, 1, "Biểu đồ 'compare-areas' cần từ 2 đến 6 đơn vị (đã chọn 1).")]
+    [InlineData(ChartKind.CompareTrends, 7, "Biểu đồ 'compare-trends' cần từ 2 đến 6 đơn vị (đã chọn 7).")]
+    [InlineData(ChartKind.UnitTrend, 0, "Biểu đồ 'unit-trend' cần đúng một đơn vị (đã chọn 0).")]
+    [InlineData(ChartKind.Ranking, 1, "Biểu đồ 'ranking' không nhận đơn vị nào (đã chọn 1).")]
     public void Build_WrongNumberOfUnits_SaysHowMany(ChartKind kind, int count, string message)
     {
         string[] units = ["hoang-hoa", "dong-son", "muong-lat", "thieu-hoa", "ha-trung", "nga-son", "vinh-loc"];
@@ -63,18 +63,18 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void Build_SameSeriesTwice_Fails() =>
         Fails(new ChartRequest(ChartKind.CompareTrends, UnitIds: ["tinh-gia", "nghi-son"])).Message
-            .ShouldStartWith("thị xã Nghi Sơn (nghi-son) is asked for twice (directly or through its lineage).");
+            .ShouldStartWith("thị xã Nghi Sơn (nghi-son) được chọn hai lần (trực tiếp hoặc qua đơn vị tiền thân/kế tục).");
 
     [Fact]
     public void Build_DepartmentInADistrictChart_Fails() =>
         Fails(new ChartRequest(ChartKind.UnitTrend, UnitIds: ["thanh-hoa-so-noi-vu"])).Message
-            .ShouldStartWith("Sở Nội vụ (thanh-hoa-so-noi-vu) is not a district unit of 'thanh-hoa'.");
+            .ShouldStartWith("Sở Nội vụ (thanh-hoa-so-noi-vu) không phải là đơn vị cấp huyện của 'thanh-hoa'.");
 
     [Theory]
     [InlineData(299, 600)]
     [InlineData(1000, 4001)]
     public void Build_SizeOutOfRange_Fails(int width, int height) =>
-        Fails(new ChartRequest(ChartKind.Ranking, Year: 2023, Width: width, Height: height)).Message.ShouldContain("must be 300–4000 pixels");
+        Fails(new ChartRequest(ChartKind.Ranking, Year: 2023, Width: width, Height: height)).Message.ShouldContain("phải từ 300 đến 4.000 điểm ảnh");
 
     [Fact]
     public void Render_SizeOutOfRange_Fails()
@@ -87,21 +87,21 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void Build_HeatmapCodeThatIsNotAnArea_ListsTheAreas() =>
         Fails(new ChartRequest(ChartKind.Heatmap, Year: 2023, Code: "7.1")).Message
-            .ShouldStartWith("'7.1' is not an area of framework thanh-hoa-district-2023-illustrative (areas: 1, 2, 3, 4, 5, 6, 7, 8)");
+            .ShouldStartWith("'7.1' không phải là lĩnh vực của bộ tiêu chí thanh-hoa-district-2023-illustrative (các lĩnh vực: 1, 2, 3, 4, 5, 6, 7, 8)");
 
     [Fact]
     public void Build_UnknownConcept_SaysWhereCodesAreRead() =>
         Fails(new ChartRequest(ChartKind.ConceptHistory, Code: "9.9")).Message
-            .ShouldStartWith("Unknown concept or criterion code '9.9' (codes are read in framework thanh-hoa-district-2017, used in 2017).");
+            .ShouldStartWith("Không có khái niệm hoặc mã tiêu chí '9.9' (mã được tra trong bộ tiêu chí thanh-hoa-district-2017, áp dụng năm 2017).");
 
     [Fact]
     public void Build_CodeForAKindWithoutOne_Fails() =>
-        Fails(new ChartRequest(ChartKind.Ranking, Year: 2023, Code: "7")).Message.ShouldStartWith("Chart 'ranking' takes no code (was '7')");
+        Fails(new ChartRequest(ChartKind.Ranking, Year: 2023, Code: "7")).Message.ShouldStartWith("Biểu đồ 'ranking' không nhận mã (đã nhập '7')");
 
     [Fact]
     public void Build_SelfVsAppraisedForASelfAssessmentOnly_SaysThereIsNothingToCompare() =>
         Fails(new ChartRequest(ChartKind.SelfVsAppraised, Year: 2017, UnitIds: ["hoang-hoa"])).Message
-            .ShouldStartWith("huyện Hoằng Hóa (hoang-hoa) has no appraised points for 2017 (only self-assessed): nothing to compare");
+            .ShouldStartWith("huyện Hoằng Hóa (hoang-hoa) chưa có điểm thẩm định năm 2017 (chỉ có điểm tự chấm): không có gì để so sánh.");
 
     [Fact]
     public void Build_UnitByVietnameseNameOrPredecessor_ResolvesTheSeries()

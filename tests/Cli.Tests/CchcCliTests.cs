@@ -48,7 +48,7 @@ public sealed class CchcCliTests
 
         exit.ShouldBe(1);
         output.ShouldContain($"rejected  {bad}");
-        output.ShouldContain($"{bad}:173: error points-above-max: Row 7.1.4: Điểm tự chấm 5 is above its Điểm chuẩn 2.");
+        output.ShouldContain($"{bad}:173: error points-above-max: Dòng 7.1.4: Điểm tự chấm 5 vượt Điểm chuẩn 2.");
         output.ShouldContain("0 accepted, 1 rejected.");
     }
 

@@ -79,7 +79,7 @@ public sealed class IngestEndToEndTests : IDisposable
         // The Điểm chuẩn slip (4 over sub-rows worth 4.5) is the framework's own, so only the points slip is this document's.
         warnings.Count.ShouldBe(1);
         warnings.ShouldAllBe(w => w.Severity == Severity.Warning && w.Code == ProblemCodes.ParentSumMismatch && w.Line == 138);
-        warnings[0].Message.ShouldBe("Row 5.4 states Điểm tự chấm 4 but its sub-rows add up to 4.5; the stated value is kept.");
+        warnings[0].Message.ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
         // The stated values are kept as written: 5.4 stays 4 / 4, area 5 stays 16 / 15.5.
         var scores = store.GetScores(submission.Id);
         scores.Single(s => s.Code == "5.4").MaxPoints.ShouldBe(4m);

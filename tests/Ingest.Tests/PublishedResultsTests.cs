@@ -57,7 +57,7 @@ public sealed class PublishedResultsTests : IDisposable
         report.Accepted.ShouldBeFalse();
         var conflict = report.Problems.ShouldHaveSingleItem();
         conflict.Code.ShouldBe(ProblemCodes.PublishedConflict);
-        conflict.Message.ShouldContain("dong-son 2023 (600/QĐ-UBND) is already stored with other values (points 92.15 → 92.5");
+        conflict.Message.ShouldContain("dong-son năm 2023 (600/QĐ-UBND) đã được lưu với giá trị khác (điểm 92,15 → 92,5, chỉ số 92,15 → 92,5");
         store.TableCounts().ShouldBe(before);
         store.LoadPublished(2023).Single(p => p.UnitId == "dong-son").Points.ShouldBe(92.15m);
         store.LoadPublished(2023).ShouldNotContain(p => p.UnitId == "bim-son");
@@ -95,7 +95,7 @@ public sealed class PublishedResultsTests : IDisposable
     {
         var report = runner.Run(Qd600, new IngestOptions());
 
-        report.Problems.ShouldHaveSingleItem().Message.ShouldEndWith("This is a published-results file: put it in the data folder's published/ and load the folder (cchc ingest data).");
+        report.Problems.ShouldHaveSingleItem().Message.ShouldEndWith("Đây là tệp kết quả công bố: hãy đặt tệp vào thư mục published/ của thư mục dữ liệu và nạp cả thư mục (cchc ingest data).");
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class PublishedResultsTests : IDisposable
 
         report.Accepted.ShouldBeTrue();
         report.Outcomes.ShouldBeEmpty();
-        report.Problems.ShouldContain(p => p.Code == ProblemCodes.RealDataKept && p.Message == "hoang-hoa 2017: real data is stored for this unit-year, so the sample's version is skipped.");
+        report.Problems.ShouldContain(p => p.Code == ProblemCodes.RealDataKept && p.Message == "hoang-hoa 2017: đơn vị-năm này đã có số liệu thật, nên bỏ qua số liệu của dữ liệu mẫu.");
         store.TableCounts().ShouldBe(before);
         store.GetSubmissions().ShouldHaveSingleItem().ShouldBe(real);
     }
@@ -169,6 +169,6 @@ public sealed class PublishedResultsTests : IDisposable
 
         var error = report.Problems.ShouldHaveSingleItem();
         (error.Code, error.Line, error.Cell).ShouldBe((ProblemCodes.MixedSubmission, (int?)7, "synthetic"));
-        error.Message.ShouldBe("hoang-hoa 2017 mixes synthetic and real rows; a unit-year is either generated sample data or real.");
+        error.Message.ShouldBe("hoang-hoa năm 2017 có cả dòng dữ liệu mẫu lẫn dòng số liệu thật; mỗi đơn vị-năm chỉ có thể hoặc toàn là dữ liệu mẫu, hoặc toàn là số liệu thật.");
     }
 }

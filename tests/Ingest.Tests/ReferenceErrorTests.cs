@@ -26,15 +26,15 @@ public sealed class ReferenceErrorTests : IDisposable
     public void Load_UnchangedCopy_Loads() => ReferenceData.LoadFromDirectory(folder.Path).Units.Count.ShouldBe(48);
 
     [Theory]
-    [InlineData("frameworks/crosswalk.csv", "thanh-hoa-district-2017,1.1,reform-plan,", "thanh-hoa-district-2017,1.1,no-such-concept,", "frameworks/crosswalk.csv:3: concept 'no-such-concept' is not in")]
-    [InlineData("frameworks/crosswalk.csv", "thanh-hoa-district-2017,1.1,reform-plan,", "thanh-hoa-district-2099,1.1,reform-plan,", "frameworks/crosswalk.csv:3: framework 'thanh-hoa-district-2099' is not in frameworks.csv.")]
-    [InlineData("frameworks/crosswalk.csv", "thanh-hoa-district-2017,1.1,reform-plan,", "thanh-hoa-district-2017,9.9,reform-plan,", "frameworks/crosswalk.csv:3: thanh-hoa-district-2017 has no criterion 9.9.")]
-    [InlineData("lineage.csv", ",tinh-gia,nghi-son,", ",tinh-gia,nowhere,", "lineage.csv:3: event 'tinh-gia-nghi-son-2020' names unit 'nowhere', which is not in units.csv.")]
-    [InlineData("units.csv", "dong-son,Đông Sơn,huyen,thanh-hoa,,,,2023,", "dong-son,Đông Sơn,huyen,thanh-hoa,,,,2024,", "lineage.csv:4: event 'dong-son-merged-2024' takes effect for index year 2024, so dong-son's last_year in units.csv must be 2023, not 2024.")]
+    [InlineData("frameworks/crosswalk.csv", "thanh-hoa-district-2017,1.1,reform-plan,", "thanh-hoa-district-2017,1.1,no-such-concept,", "frameworks/crosswalk.csv:3: khái niệm (concept) 'no-such-concept' không có trong")]
+    [InlineData("frameworks/crosswalk.csv", "thanh-hoa-district-2017,1.1,reform-plan,", "thanh-hoa-district-2099,1.1,reform-plan,", "frameworks/crosswalk.csv:3: bộ tiêu chí 'thanh-hoa-district-2099' không có trong frameworks.csv.")]
+    [InlineData("frameworks/crosswalk.csv", "thanh-hoa-district-2017,1.1,reform-plan,", "thanh-hoa-district-2017,9.9,reform-plan,", "frameworks/crosswalk.csv:3: bộ tiêu chí thanh-hoa-district-2017 không có tiêu chí 9.9.")]
+    [InlineData("lineage.csv", ",tinh-gia,nghi-son,", ",tinh-gia,nowhere,", "lineage.csv:3: sự kiện 'tinh-gia-nghi-son-2020' nêu đơn vị 'nowhere', nhưng đơn vị này không có trong units.csv.")]
+    [InlineData("units.csv", "dong-son,Đông Sơn,huyen,thanh-hoa,,,,2023,", "dong-son,Đông Sơn,huyen,thanh-hoa,,,,2024,", "lineage.csv:4: sự kiện 'dong-son-merged-2024' có hiệu lực từ năm đánh giá 2024, nên last_year của dong-son trong units.csv phải là 2023, không phải 2024.")]
     [InlineData("units.csv", "ba-thuoc,Bá Thước,huyen,", "ba-thuoc,\"Bá Thước,huyen,", "units.csv")]
-    [InlineData("units.csv", "cam-thuy,Cẩm Thủy,", "ba-thuoc,Cẩm Thủy,", "units.csv:7: unit id 'ba-thuoc' appears twice.")]
-    [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2020,2022,", "thanh-hoa,district,20x0,2022,", "frameworks/frameworks.csv:3: '20x0' is not a year.")]
-    [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2023,2024,", "thanh-hoa,district,2022,2024,", "thanh-hoa-district-2020-illustrative and thanh-hoa-district-2023-illustrative both apply to some of the same years")]
+    [InlineData("units.csv", "cam-thuy,Cẩm Thủy,", "ba-thuoc,Cẩm Thủy,", "units.csv:7: mã đơn vị 'ba-thuoc' xuất hiện hai lần.")]
+    [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2020,2022,", "thanh-hoa,district,20x0,2022,", "frameworks/frameworks.csv:3: '20x0' không phải là năm hợp lệ.")]
+    [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2023,2024,", "thanh-hoa,district,2022,2024,", "thanh-hoa-district-2020-illustrative và thanh-hoa-district-2023-illustrative cùng áp dụng cho một số năm giống nhau đối với đơn vị cấp huyện của thanh-hoa.")]
     public void Load_BadEdit_FailsNamingFileAndLine(string file, string from, string to, string expected)
     {
         var path = folder.File(file);
@@ -56,7 +56,7 @@ public sealed class ReferenceErrorTests : IDisposable
         File.WriteAllLines(path, File.ReadAllLines(path).Where(l => !l.StartsWith("thanh-hoa-district-2023-illustrative,", StringComparison.Ordinal)));
 
         Should.Throw<ReferenceDataException>(() => ReferenceData.LoadFromDirectory(folder.Path))
-            .Message.ShouldContain("framework thanh-hoa-district-2023-illustrative has 113 criteria without a concept (1, 1.1, 1.1.1,");
+            .Message.ShouldContain("bộ tiêu chí thanh-hoa-district-2023-illustrative có 113 tiêu chí chưa được ánh xạ tới khái niệm nào (1, 1.1, 1.1.1,");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ReferenceErrorTests : IDisposable
         File.Delete(folder.File("lineage.csv"));
 
         Should.Throw<ReferenceDataException>(() => ReferenceData.LoadFromDirectory(folder.Path))
-            .Message.ShouldBe($"{folder.File("lineage.csv")} is missing: a data folder needs units.csv, lineage.csv, frameworks/frameworks.csv, frameworks/concepts.csv, frameworks/crosswalk.csv (see README, Data).");
+            .Message.ShouldBe($"{folder.File("lineage.csv")}: thiếu tệp này; một thư mục dữ liệu cần có units.csv, lineage.csv, frameworks/frameworks.csv, frameworks/concepts.csv, frameworks/crosswalk.csv (xem README, mục Data).");
     }
 
     private static string ReplaceFirst(string text, string from, string to)

@@ -18,7 +18,7 @@ public static class AreaDistributionChartBuilder
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0)
         {
-            throw new ArgumentException($"{nameof(results)} holds no unit-year for {year}", nameof(results));
+            throw new ArgumentException($"Không có đơn vị nào có kết quả năm {year}.", nameof(results));
         }
 
         var framework = MainFramework(results);

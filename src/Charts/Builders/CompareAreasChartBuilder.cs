@@ -19,19 +19,19 @@ public static class CompareAreasChartBuilder
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count is < MinUnits or > MaxUnits)
         {
-            throw new ArgumentException($"{nameof(results)} needs {MinUnits} to {MaxUnits} units (was {results.Count})", nameof(results));
+            throw new ArgumentException($"Cần từ {MinUnits} đến {MaxUnits} đơn vị để so sánh (đã chọn {results.Count}).", nameof(results));
         }
 
         var year = results[0].Year;
         if (results.FirstOrDefault(r => r.Year != year) is { } other)
         {
-            throw new ArgumentException($"{nameof(results)} must be one year: {year} and {other.Year}", nameof(results));
+            throw new ArgumentException($"Các đơn vị so sánh phải cùng một năm: có cả {year} và {other.Year}.", nameof(results));
         }
 
         if (results.FirstOrDefault(r => r.Framework.Id != results[0].Framework.Id) is { } otherFramework)
         {
             throw new ArgumentException(
-                $"{nameof(results)} must share one framework: {results[0].Unit.Id} uses '{results[0].Framework.Id}', {otherFramework.Unit.Id} uses '{otherFramework.Framework.Id}'", nameof(results));
+                $"Các đơn vị so sánh phải được chấm theo cùng một bộ tiêu chí: {results[0].Unit.Id} theo '{results[0].Framework.Id}', {otherFramework.Unit.Id} theo '{otherFramework.Framework.Id}'.", nameof(results));
         }
 
         var areas = results[0].Framework.Criteria.Where(c => c.Level == CriterionLevel.Area).ToList();

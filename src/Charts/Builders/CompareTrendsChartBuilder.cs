@@ -21,13 +21,13 @@ public static class CompareTrendsChartBuilder
         ArgumentNullException.ThrowIfNull(unitIds);
         if (unitIds.Count is < CompareAreasChartBuilder.MinUnits or > CompareAreasChartBuilder.MaxUnits)
         {
-            throw new ArgumentException($"{nameof(unitIds)} needs {CompareAreasChartBuilder.MinUnits} to {CompareAreasChartBuilder.MaxUnits} units (was {unitIds.Count})", nameof(unitIds));
+            throw new ArgumentException($"Cần từ {CompareAreasChartBuilder.MinUnits} đến {CompareAreasChartBuilder.MaxUnits} đơn vị để so sánh (đã chọn {unitIds.Count}).", nameof(unitIds));
         }
 
         var trends = unitIds.Select(id => Trends.ForUnit(data, id, options)).ToList();
         if (trends.FirstOrDefault(t => t.Points.Count == 0) is { } empty)
         {
-            throw new ArgumentException($"{empty.Series.Current.FullName} ({empty.Series.Current.Id}) has no result in any year", nameof(unitIds));
+            throw new ArgumentException($"{empty.Series.Current.FullName} ({empty.Series.Current.Id}) không có kết quả năm nào.", nameof(unitIds));
         }
 
         var results = trends.SelectMany(t => t.Points.Select(p => data.Result(p.UnitId, p.Year)!)).ToList();

@@ -21,13 +21,13 @@ public static class ConceptHistoryChartBuilder
     public static ChartSpec Build(IndexData data, string conceptId, string province, string level, IReadOnlyList<string>? unitIds = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var concept = data.Crosswalk.FindConcept(conceptId) ?? throw new ArgumentException($"Unknown concept '{conceptId}'", nameof(conceptId));
+        var concept = data.Crosswalk.FindConcept(conceptId) ?? throw new ArgumentException($"Không có khái niệm '{conceptId}'.", nameof(conceptId));
         var allYears = data.Years(province, level);
         var frameworkOf = allYears.ToDictionary(y => y, y => AreaDistributionChartBuilder.MainFramework(data.ResultsOf(y, province, level)));
         var scored = allYears.Where(y => data.Crosswalk.CodeOf(frameworkOf[y].Id, conceptId) is not null).ToList();
         if (scored.Count == 0)
         {
-            throw new ArgumentException($"No framework of {province} {level} in {ChartText.Years(allYears)} scores concept '{conceptId}'", nameof(conceptId));
+            throw new ArgumentException($"Không bộ tiêu chí nào của {province} ({VietnameseText.LevelName(level)}) trong các năm {ChartText.Years(allYears)} chấm điểm khái niệm '{conceptId}'.", nameof(conceptId));
         }
 
         var years = allYears.Where(y => y >= scored[0]).ToList();

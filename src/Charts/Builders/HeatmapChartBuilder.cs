@@ -20,7 +20,7 @@ public static class HeatmapChartBuilder
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0)
         {
-            throw new ArgumentException($"{nameof(results)} holds no unit-year for {year}", nameof(results));
+            throw new ArgumentException($"Không có đơn vị nào có kết quả năm {year}.", nameof(results));
         }
 
         var framework = AreaDistributionChartBuilder.MainFramework(results);
@@ -85,7 +85,7 @@ public static class HeatmapChartBuilder
         if (framework.Find(areaCode) is not { Level: CriterionLevel.Area })
         {
             var areas = string.Join(", ", framework.Criteria.Where(c => c.Level == CriterionLevel.Area).Select(c => c.Code));
-            throw new ArgumentException($"'{areaCode}' is not an area of framework {framework.Id} (areas: {areas})", nameof(areaCode));
+            throw new ArgumentException($"'{areaCode}' không phải là lĩnh vực của bộ tiêu chí {framework.Id} (các lĩnh vực: {areas}).", nameof(areaCode));
         }
 
         return framework.Criteria.Where(c => c.Level == CriterionLevel.Criterion && c.ParentCode == areaCode).ToList();

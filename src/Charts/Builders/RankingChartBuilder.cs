@@ -17,7 +17,7 @@ public static class RankingChartBuilder
         ArgumentNullException.ThrowIfNull(ranking);
         if (ranking.Units.Count == 0)
         {
-            throw new ArgumentException($"{nameof(ranking)} of {ranking.Year} has no ranked unit", nameof(ranking));
+            throw new ArgumentException($"Bảng xếp hạng năm {ranking.Year} không có đơn vị nào được xếp hạng.", nameof(ranking));
         }
 
         var units = ranking.Units;

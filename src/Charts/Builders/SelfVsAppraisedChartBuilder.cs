@@ -17,7 +17,7 @@ public static class SelfVsAppraisedChartBuilder
     {
         ArgumentNullException.ThrowIfNull(result);
         var gap = AppraisalGap.Of(result)
-            ?? throw new ArgumentException($"{result.Unit.FullName} ({result.Unit.Id}) has no appraised points for {result.Year} (only self-assessed): nothing to compare", nameof(result));
+            ?? throw new ArgumentException($"{result.Unit.FullName} ({result.Unit.Id}) chưa có điểm thẩm định năm {result.Year} (chỉ có điểm tự chấm): không có gì để so sánh.", nameof(result));
         var maxOf = result.Areas.ToDictionary(a => a.Code, a => a.MaxPoints, StringComparer.Ordinal);
         var notes = new List<string>
         {
@@ -50,7 +50,7 @@ public static class SelfVsAppraisedChartBuilder
         ArgumentNullException.ThrowIfNull(results);
         if (gaps.Units.Count == 0)
         {
-            throw new ArgumentException($"No unit has both self-assessed and appraised points in {gaps.Year}: nothing to compare", nameof(gaps));
+            throw new ArgumentException($"Năm {gaps.Year} không có đơn vị nào có cả điểm tự chấm và điểm thẩm định: không có gì để so sánh.", nameof(gaps));
         }
 
         var byId = results.ToDictionary(r => r.Unit.Id, StringComparer.Ordinal);

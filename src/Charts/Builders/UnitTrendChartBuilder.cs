@@ -20,7 +20,7 @@ public static class UnitTrendChartBuilder
         var unit = trend.Series.Current;
         if (trend.Points.Count == 0)
         {
-            throw new ArgumentException($"{unit.FullName} ({unit.Id}) has no result in any year", nameof(unitId));
+            throw new ArgumentException($"{unit.FullName} ({unit.Id}) không có kết quả năm nào.", nameof(unitId));
         }
 
         var results = trend.Points.Select(p => data.Result(p.UnitId, p.Year)!).ToList();

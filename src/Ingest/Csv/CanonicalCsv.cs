@@ -73,7 +73,7 @@ public static partial class CanonicalCsv
         using (var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
                {
                    BadDataFound = args => problems.Add(Problem.Error(ProblemCodes.BadRow, file, args.Context.Parser?.RawRow,
-                       $"Malformed CSV (a quote inside an unquoted field?): {Truncate(args.RawRecord)}")),
+                       $"Dòng CSV sai định dạng (có dấu nháy kép trong một ô không đặt trong nháy?): {Truncate(args.RawRecord)}")),
                }))
         {
             var lastLine = 0;
@@ -87,7 +87,7 @@ public static partial class CanonicalCsv
 
         if (records.Count == 0)
         {
-            problems.Add(Problem.Error(ProblemCodes.NoTable, file, null, "The CSV has no header row."));
+            problems.Add(Problem.Error(ProblemCodes.NoTable, file, null, "Tệp CSV không có dòng tiêu đề."));
             return [];
         }
 
@@ -96,10 +96,10 @@ public static partial class CanonicalCsv
         if (!header.Take(Header.Length).SequenceEqual(Header) || (header.Length != Header.Length && !hasSynthetic))
         {
             var hint = header.SequenceEqual(Reference.PublishedCsv.Header)
-                ? " This is a published-results file: put it in the data folder's published/ and load the folder (cchc ingest data)."
+                ? " Đây là tệp kết quả công bố: hãy đặt tệp vào thư mục published/ của thư mục dữ liệu và nạp cả thư mục (cchc ingest data)."
                 : "";
             problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1,
-                $"The header must be exactly '{string.Join(',', Header)}' (optionally ',{SyntheticColumn}'); found '{string.Join(',', header)}'.{hint}"));
+                $"Dòng tiêu đề phải đúng là '{string.Join(',', Header)}' (có thể thêm ',{SyntheticColumn}'); tệp lại có '{string.Join(',', header)}'.{hint}"));
             return [];
         }
 
@@ -113,7 +113,7 @@ public static partial class CanonicalCsv
 
             if (fields.Length != header.Length)
             {
-                problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Expected {header.Length} fields, found {fields.Length}."));
+                problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Dòng cần có {header.Length} cột nhưng có {fields.Length} cột."));
                 continue;
             }
 
@@ -128,7 +128,7 @@ public static partial class CanonicalCsv
                 var flag = fields[^1].Trim().ToLowerInvariant();
                 if (flag is not ("true" or "false"))
                 {
-                    problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Column synthetic must be true or false, not '{fields[^1]}'.", SyntheticColumn));
+                    problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Cột synthetic phải là true hoặc false, không phải '{fields[^1]}'.", SyntheticColumn));
                     continue;
                 }
 
@@ -144,7 +144,7 @@ public static partial class CanonicalCsv
         {
             var odd = group.First(r => r.Synthetic != group.First().Synthetic);
             problems.Add(Problem.Error(ProblemCodes.MixedSubmission, file, odd.Line,
-                $"{group.Key.UnitId} {group.Key.Year} mixes synthetic and real rows; a unit-year is either generated sample data or real.", SyntheticColumn));
+                $"{group.Key.UnitId} năm {group.Key.Year} có cả dòng dữ liệu mẫu lẫn dòng số liệu thật; mỗi đơn vị-năm chỉ có thể hoặc toàn là dữ liệu mẫu, hoặc toàn là số liệu thật.", SyntheticColumn));
         }
 
         return parsed.GroupBy(r => (r.UnitId, r.Year)).Select(group => ToDocument(group.ToList(), file, hash, problems)).ToList();
@@ -158,37 +158,37 @@ public static partial class CanonicalCsv
         var unitId = Field(0);
         if (unitId.Length == 0)
         {
-            problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, line, "unit_id is empty.", "unit_id"));
+            problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, line, "Cột unit_id để trống.", "unit_id"));
             ok = false;
         }
 
         if (!YearText().IsMatch(Field(2)))
         {
-            problems.Add(Problem.Error(ProblemCodes.NoYear, file, line, $"year '{Field(2)}' is not a four-digit year.", "year"));
+            problems.Add(Problem.Error(ProblemCodes.NoYear, file, line, $"year '{Field(2)}' không phải là năm gồm bốn chữ số.", "year"));
             ok = false;
         }
 
         if (!StageText.TryParse(Field(3), out var stage))
         {
-            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"stage '{Field(3)}' must be 'self' or 'appraised'.", "stage"));
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"stage '{Field(3)}' phải là 'self' (tự chấm) hoặc 'appraised' (thẩm định).", "stage"));
             ok = false;
         }
 
         var code = CriterionCode.Normalize(Field(4));
         if (code is null)
         {
-            problems.Add(Problem.Error(ProblemCodes.BadCode, file, line, $"code '{Field(4)}' is not a criterion code.", "code"));
+            problems.Add(Problem.Error(ProblemCodes.BadCode, file, line, $"code '{Field(4)}' không phải là mã tiêu chí.", "code"));
             ok = false;
         }
         else if (!CriterionLevelText.TryParse(Field(5), out var level) || CriterionCode.LevelOf(code) != level)
         {
-            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"level '{Field(5)}' does not fit code {code} (area, criterion or sub_criterion by depth).", "level"));
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"level '{Field(5)}' không khớp với mã {code} (area, criterion hoặc sub_criterion tùy theo số cấp của mã).", "level"));
             ok = false;
         }
 
         if (Field(6).Length == 0)
         {
-            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"name is empty for code {Field(4)}.", "name"));
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Cột name để trống ở mã {Field(4)}.", "name"));
             ok = false;
         }
 
@@ -196,7 +196,7 @@ public static partial class CanonicalCsv
         var points = Decimal(Field(8), "points", line, file, problems, ref ok);
         if (ok && max is null)
         {
-            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, "max_points is empty.", "max_points"));
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, "Cột max_points để trống.", "max_points"));
             ok = false;
         }
 
@@ -222,7 +222,7 @@ public static partial class CanonicalCsv
                 if (points.ContainsKey(row.Code))
                 {
                     problems.Add(Problem.Error(ProblemCodes.DuplicateCode, file, row.Line,
-                        $"Code {row.Code} appears twice for {row.UnitId} {row.Year} ({row.Stage.ToCode()}).", "code"));
+                        $"Mã {row.Code} xuất hiện hai lần trong số liệu {row.Stage.ToVietnamese()} của {row.UnitId} năm {row.Year}.", "code"));
                     continue;
                 }
 
@@ -233,7 +233,7 @@ public static partial class CanonicalCsv
                     if (other.MaxPoints != row.MaxPoints || other.Name != row.Name)
                     {
                         problems.Add(Problem.Error(ProblemCodes.BadRow, file, row.Line,
-                            $"Code {row.Code} has a different name or max_points than on line {other.Line}; both stages must share the criteria tree."));
+                            $"Mã {row.Code} có name hoặc max_points khác với ở dòng {other.Line}; điểm tự chấm và điểm thẩm định phải dùng chung một cây tiêu chí."));
                     }
                 }
                 else
@@ -275,8 +275,8 @@ public static partial class CanonicalCsv
 
         problems.Add(Problem.Error(ProblemCodes.BadNumber, file, line,
             text.Contains(',', StringComparison.Ordinal)
-                ? $"{column} '{text}' uses a decimal comma; the canonical CSV uses a decimal point (0.5)."
-                : $"{column} '{text}' is not a number.",
+                ? $"{column} '{text}' dùng dấu phẩy thập phân; CSV chuẩn dùng dấu chấm thập phân (0.5)."
+                : $"{column} '{text}' không phải là số.",
             column));
         ok = false;
         return null;

@@ -51,7 +51,7 @@ public static class DocxReportReader
         }
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
-            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"The file is not a readable Word document: {ex.Message}"));
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là văn bản Word đọc được: {ex.Message}"));
             return null;
         }
     }
@@ -61,7 +61,7 @@ public static class DocxReportReader
         if (document.MainDocumentPart?.Document?.Body is not { } body)
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
-                "The file is a ZIP package but not a Word document (it has no document body). Was a workbook or another file renamed to .docx?"));
+                "Tệp là gói ZIP nhưng không phải văn bản Word (không có phần nội dung văn bản). Có phải một bảng tính hoặc tệp khác đã bị đổi đuôi thành .docx không?"));
             return null;
         }
 
@@ -69,7 +69,7 @@ public static class DocxReportReader
         if (tables.Count == 0)
         {
             problems.Add(Problem.Error(ProblemCodes.NoTable, file, null,
-                "The document has no table. The Bảng tổng hợp must be a Word table with 'STT', 'Tiêu chí', 'Điểm chuẩn' and 'Điểm tự chấm' columns."));
+                "Văn bản không có bảng nào. Bảng tổng hợp phải là một bảng Word có các cột 'STT', 'Tiêu chí', 'Điểm chuẩn' và 'Điểm tự chấm'."));
             return null;
         }
 
@@ -87,7 +87,7 @@ public static class DocxReportReader
             }
         }
 
-        problems.Add(GridTableReader.NoHeaderProblem(file, tables.Count == 1 ? "the document's table" : $"any of the document's {tables.Count} tables", body.InnerText));
+        problems.Add(GridTableReader.NoHeaderProblem(file, tables.Count == 1 ? "bảng duy nhất của văn bản" : $"{tables.Count} bảng của văn bản", body.InnerText));
         return null;
     }
 
@@ -157,13 +157,13 @@ public static class DocxReportReader
             if (rows.Count == OfficePackage.MaxRows)
             {
                 problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                    $"Table {number} has more than {OfficePackage.MaxRows} rows; a Bảng tổng hợp has about 150."));
+                    $"Bảng {number} có hơn {VietnameseText.Number(OfficePackage.MaxRows)} dòng; một Bảng tổng hợp chỉ có khoảng 150 dòng."));
                 return null;
             }
 
             var rowNumber = rows.Count + 1;
-            var label = string.Create(CultureInfo.InvariantCulture, $"table {number}, row {rowNumber}");
-            rows.Add(new GridRow(rowNumber, RowCells(row), column => string.Create(CultureInfo.InvariantCulture, $"{label}, cell {column + 1}"), label));
+            var label = string.Create(CultureInfo.InvariantCulture, $"bảng {number}, dòng {rowNumber}");
+            rows.Add(new GridRow(rowNumber, RowCells(row), column => string.Create(CultureInfo.InvariantCulture, $"{label}, ô {column + 1}"), label));
         }
 
         return rows;

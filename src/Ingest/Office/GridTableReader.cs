@@ -102,7 +102,7 @@ internal static partial class GridTableReader
             else if (codeCell.Length > 0)
             {
                 problems.Add(Problem.Error(ProblemCodes.BadCode, file, row.Line,
-                    $"'{codeCell}' in the STT column is not a criterion code (expected e.g. 7, 7.1 or 7.1.4).", row.CellName(columns.Code)));
+                    $"'{codeCell}' ở cột STT không phải là mã tiêu chí (mã đúng có dạng 7, 7.1 hoặc 7.1.4).", row.CellName(columns.Code)));
             }
             else if (current is not null)
             {
@@ -141,9 +141,9 @@ internal static partial class GridTableReader
     public static Problem NoHeaderProblem(string file, string searched, string allText) =>
         TextDecoder.LooksLikeLegacyFontEncoding(allText)
             ? Problem.Error(ProblemCodes.Mojibake, file, null,
-                $"No Bảng tổng hợp header was found in {searched}, and the text looks like a legacy Vietnamese font encoding (TCVN3/ABC or VNI). Convert the document to Unicode (e.g. with Unikey's converter) and save it again.")
+                $"Không tìm thấy dòng tiêu đề của Bảng tổng hợp trong {searched}, và văn bản có vẻ dùng bảng mã phông chữ tiếng Việt cũ (TCVN3/ABC hoặc VNI). Hãy chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi lưu lại.")
             : Problem.Error(ProblemCodes.NoTable, file, null,
-                $"No Bảng tổng hợp was found in {searched}: expected a header row with 'Điểm chuẩn', 'Điểm tự chấm' and 'Tiêu chí' columns.");
+                $"Không tìm thấy Bảng tổng hợp trong {searched}: cần có dòng tiêu đề với các cột 'Điểm chuẩn', 'Điểm tự chấm' và 'Tiêu chí'.");
 
     private static TableColumns? TwoRowHeader(string[] upper, GridRow next, TableColumns? single)
     {
@@ -231,7 +231,7 @@ internal static partial class GridTableReader
             if (PointsText.IsNumber(row.Cell(column)))
             {
                 problems.Add(Problem.Error(ProblemCodes.BadRow, file, row.Line,
-                    $"A number ({row.Cell(column)}) stands in a row without a criterion code, below {current.Code}; it cannot be assigned to a criterion.",
+                    $"Có một số ({row.Cell(column)}) nằm ở dòng không có mã tiêu chí, bên dưới dòng {current.Code}; không thể gán số này cho tiêu chí nào.",
                     row.CellName(column)));
             }
         }
@@ -277,7 +277,7 @@ internal static partial class GridTableReader
         }
 
         problems.Add(Problem.Error(ProblemCodes.BadNumber, file, row.Line,
-            $"'{text}' in column {columnName} of row {code} is not a number of points.", row.CellName(column)));
+            $"'{text}' ở cột {columnName} của dòng {code} không phải là số điểm.", row.CellName(column)));
         return null;
     }
 

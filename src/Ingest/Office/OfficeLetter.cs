@@ -72,18 +72,18 @@ internal static partial class OfficeLetter
         if (facts.UnitText is null)
         {
             facts.UnitText = match.Groups["unit"].Value;
-            taken.Add($"unit '{facts.UnitText}'");
+            taken.Add($"đơn vị '{facts.UnitText}'");
         }
 
         if (facts.Year is null)
         {
             facts.Year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
-            taken.Add(string.Create(CultureInfo.InvariantCulture, $"year {facts.Year}"));
+            taken.Add(string.Create(CultureInfo.InvariantCulture, $"năm {facts.Year}"));
         }
 
-        var what = string.Join(" and ", taken);
+        var missing = taken.Count == 2 ? "đơn vị và năm" : taken[0].StartsWith("năm", StringComparison.Ordinal) ? "năm" : "đơn vị";
         problems.Add(Problem.Warning(ProblemCodes.FromFileName, file, null,
-            $"The document does not state its {(taken.Count == 2 ? "unit and year" : taken[0].Split(' ')[0])}: {what} {(taken.Count == 2 ? "were" : "was")} taken from the file name '{Path.GetFileName(file)}'. Check that the name is right."));
+            $"Văn bản không ghi {missing}: đã lấy {string.Join(" và ", taken)} từ tên tệp '{Path.GetFileName(file)}'. Hãy kiểm tra tên tệp có đúng không."));
     }
 
     private static bool IsLetterhead(string line)

@@ -40,14 +40,14 @@ internal static class OfficePackage
         ArgumentNullException.ThrowIfNull(problems);
         if (bytes.Length == 0)
         {
-            problems.Add(Problem.Error(ProblemCodes.Empty, file, null, $"The file is empty (0 bytes): there is no {extension} report to read."));
+            problems.Add(Problem.Error(ProblemCodes.Empty, file, null, $"Tệp rỗng (0 byte): không có báo cáo {extension} nào để đọc."));
             return false;
         }
 
         if (bytes.AsSpan().StartsWith(CompoundFileSignature))
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
-                $"The file is an old binary Office document (.xls/.doc) or a password-protected one, not a {extension} package. Open it and save it as {extension} without a password."));
+                $"Tệp là văn bản Office nhị phân kiểu cũ (.xls/.doc) hoặc đã được đặt mật khẩu, không phải gói {extension}. Hãy mở tệp và lưu lại dưới dạng {extension} không đặt mật khẩu."));
             return false;
         }
 
@@ -62,7 +62,7 @@ internal static class OfficePackage
                 if (entries > MaxEntries)
                 {
                     problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                        $"The {extension} package holds more than {MaxEntries} parts; a report has a few dozen."));
+                        $"Gói {extension} có hơn {VietnameseText.Number(MaxEntries)} thành phần; một báo cáo chỉ có vài chục thành phần."));
                     return false;
                 }
 
@@ -70,14 +70,14 @@ internal static class OfficePackage
                 if (entry.Length < 0 || entry.Length > MaxUncompressedBytes - declared)
                 {
                     problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                        $"The {extension} package unpacks to more than {MaxUncompressedBytes / (1024 * 1024)} MB (part '{entry.FullName}' alone declares {entry.Length / (1024 * 1024)} MB); a report is well under 1 MB."));
+                        $"Gói {extension} khi giải nén lớn hơn {MaxUncompressedBytes / (1024 * 1024)} MB (riêng thành phần '{entry.FullName}' đã khai báo {VietnameseText.Number(entry.Length / (1024 * 1024))} MB); một báo cáo thường chưa tới 1 MB."));
                     return false;
                 }
 
                 if (entry.Length > MaxPartCharacters)
                 {
                     problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                        $"Part '{entry.FullName}' of the {extension} package unpacks to {entry.Length / (1024 * 1024)} MB; the limit for one part is {MaxPartCharacters / 1_000_000} MB, and a report is well under 1 MB."));
+                        $"Thành phần '{entry.FullName}' của gói {extension} khi giải nén có {VietnameseText.Number(entry.Length / (1024 * 1024))} MB; giới hạn cho một thành phần là {MaxPartCharacters / 1_000_000} MB, trong khi một báo cáo thường chưa tới 1 MB."));
                     return false;
                 }
 
@@ -87,7 +87,7 @@ internal static class OfficePackage
         catch (InvalidDataException ex)
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
-                $"The file is not a valid {extension} document: it is not a ZIP package, or it is damaged ({ex.Message}). Was another file type renamed to {extension}?"));
+                $"Tệp không phải là văn bản {extension} hợp lệ: tệp không phải gói ZIP, hoặc đã bị hỏng ({ex.Message}). Có phải một loại tệp khác đã bị đổi đuôi thành {extension} không?"));
             return false;
         }
 

@@ -51,7 +51,7 @@ public static partial class XlsxReportReader
         }
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
-            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"The file is not a readable Excel workbook: {ex.Message}"));
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là bảng tính Excel đọc được: {ex.Message}"));
             return null;
         }
     }
@@ -62,7 +62,7 @@ public static partial class XlsxReportReader
         if (workbookPart?.Workbook?.Sheets is not { } sheets)
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
-                "The file is a ZIP package but not an Excel workbook (it has no worksheets). Was a Word document or another file renamed to .xlsx?"));
+                "Tệp là gói ZIP nhưng không phải bảng tính Excel (không có trang tính nào). Có phải một văn bản Word hoặc tệp khác đã bị đổi đuôi thành .xlsx không?"));
             return null;
         }
 
@@ -93,7 +93,7 @@ public static partial class XlsxReportReader
             return ReadTable(grid, header, bytes, file, problems);
         }
 
-        problems.Add(GridTableReader.NoHeaderProblem(file, sheetList.Count == 1 ? "the worksheet" : $"any of the {sheetList.Count} worksheets", allText.ToString()));
+        problems.Add(GridTableReader.NoHeaderProblem(file, sheetList.Count == 1 ? "trang tính" : $"{sheetList.Count} trang tính", allText.ToString()));
         return null;
     }
 
@@ -244,7 +244,7 @@ public static partial class XlsxReportReader
                     if (grid.cells.Count > OfficePackage.MaxRows)
                     {
                         problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                            $"A worksheet has more than {OfficePackage.MaxRows} rows with values; a Bảng tổng hợp has about 150."));
+                            $"Một trang tính có hơn {VietnameseText.Number(OfficePackage.MaxRows)} dòng có giá trị; một Bảng tổng hợp chỉ có khoảng 150 dòng."));
                         return null;
                     }
                 }
@@ -254,7 +254,7 @@ public static partial class XlsxReportReader
                     if (merges.Count > OfficePackage.MaxRows)
                     {
                         problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                            $"A worksheet has more than {OfficePackage.MaxRows} merged ranges; a Bảng tổng hợp has a few hundred at most."));
+                            $"Một trang tính có hơn {VietnameseText.Number(OfficePackage.MaxRows)} vùng ô gộp; một Bảng tổng hợp có nhiều nhất vài trăm vùng."));
                         return null;
                     }
                 }
@@ -279,7 +279,7 @@ public static partial class XlsxReportReader
             foreach (var (row, column, index) in missingStrings)
             {
                 problems.Add(Problem.Error(ProblemCodes.Unreadable, file, row,
-                    $"Cell {Name(row, column)} refers to shared string {index}, which the workbook does not have; the file is damaged.", Name(row, column)));
+                    $"Ô {Name(row, column)} tham chiếu tới chuỗi dùng chung số {index}, nhưng bảng tính không có chuỗi này; tệp đã bị hỏng.", Name(row, column)));
             }
 
             var cached = 0;
@@ -291,12 +291,12 @@ public static partial class XlsxReportReader
                 if (!formula.HasValue)
                 {
                     problems.Add(Problem.Error(ProblemCodes.FormulaNoValue, file, formula.Row,
-                        $"Cell {name} holds a formula{shown} with no calculated value. Open the workbook in Excel or LibreOffice and save it, so the values are calculated.", name));
+                        $"Ô {name} chứa công thức{shown} nhưng chưa có giá trị đã tính. Hãy mở bảng tính bằng Excel hoặc LibreOffice rồi lưu lại để các giá trị được tính.", name));
                 }
                 else if (++cached <= MaxFormulaWarnings)
                 {
                     problems.Add(Problem.Warning(ProblemCodes.FormulaCell, file, formula.Row,
-                        $"Cell {name} holds a formula{shown}; the value Excel last calculated for it was read. Check the workbook was recalculated before it was saved.", name));
+                        $"Ô {name} chứa công thức{shown}; đã đọc giá trị Excel tính lần gần nhất. Hãy kiểm tra bảng tính đã được tính lại trước khi lưu.", name));
                 }
                 else
                 {
@@ -307,7 +307,7 @@ public static partial class XlsxReportReader
             if (moreCells.Count > 0)
             {
                 problems.Add(Problem.Warning(ProblemCodes.FormulaCell, file, null,
-                    $"{moreCells.Count} more cells hold formulas whose last calculated values were read: {string.Join(", ", moreCells.Take(12))}{(moreCells.Count > 12 ? ", …" : "")}."));
+                    $"Còn {moreCells.Count} ô khác chứa công thức, đã đọc giá trị tính lần gần nhất của chúng: {string.Join(", ", moreCells.Take(12))}{(moreCells.Count > 12 ? ", …" : "")}."));
             }
         }
 

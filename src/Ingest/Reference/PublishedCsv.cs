@@ -33,7 +33,7 @@ public static class PublishedCsv
         catch (CsvHelperException ex)
         {
             problems.Add(Problem.Error(ProblemCodes.BadRow, file, ex.Context?.Parser?.Row,
-                $"Malformed CSV row (a quote inside an unquoted field, or a wrong number of columns): {ex.Message.Split('\n', 2)[0].Trim()}"));
+                $"Dòng CSV sai định dạng: {CsvErrorText.Describe(ex)}."));
             return [];
         }
     }
@@ -45,7 +45,7 @@ public static class PublishedCsv
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = true });
         if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null || !csv.HeaderRecord.SequenceEqual(Header))
         {
-            problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1, $"The header must be exactly '{string.Join(',', Header)}'."));
+            problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1, $"Dòng tiêu đề phải đúng là '{string.Join(',', Header)}'."));
             return [];
         }
 
@@ -59,27 +59,27 @@ public static class PublishedCsv
             var unit = units.Find(Field("unit_id"));
             if (unit is null)
             {
-                Error(ProblemCodes.UnknownUnit, "unit_id", $"'{Field("unit_id")}' is not a unit id in data/units.csv.");
+                Error(ProblemCodes.UnknownUnit, "unit_id", $"'{Field("unit_id")}' không phải là mã đơn vị trong data/units.csv.");
                 continue;
             }
 
             if (units.Resolve(Field("unit_name")) is not { } named || named.Unit.Id != unit.Id)
             {
-                Error(ProblemCodes.UnknownUnit, "unit_name", $"unit_name '{Field("unit_name")}' does not name {unit.FullName} ({unit.Id}).");
+                Error(ProblemCodes.UnknownUnit, "unit_name", $"unit_name '{Field("unit_name")}' không phải là tên của {unit.FullName} ({unit.Id}).");
             }
 
             var year = Integer(Field("year"), "year", Error);
             if (Field("year").Length == 0)
             {
-                Error(ProblemCodes.NoYear, "year", "year is empty.");
+                Error(ProblemCodes.NoYear, "year", "Cột year để trống.");
             }
             else if (year is { } y && !unit.ExistsIn(y))
             {
-                Error(ProblemCodes.UnknownUnit, "unit_id", $"{unit.FullName} ({unit.Id}) is not scored in {y}; see first_year/last_year in data/units.csv.");
+                Error(ProblemCodes.UnknownUnit, "unit_id", $"{unit.FullName} ({unit.Id}) không được đánh giá Chỉ số năm {y}; xem first_year/last_year trong data/units.csv.");
             }
             if (year is < 2000 or > 2100)
             {
-                Error(ProblemCodes.YearOutOfRange, "year", $"Year {year} is out of range.");
+                Error(ProblemCodes.YearOutOfRange, "year", $"Năm {year} nằm ngoài phạm vi hợp lệ (2000–2100).");
             }
 
             var points = Number(Field("points"), "points", Error);
@@ -89,34 +89,34 @@ public static class PublishedCsv
             var rankOf = Integer(Field("rank_of"), "rank_of", Error);
             if (points is null && index is null)
             {
-                Error(ProblemCodes.MissingPoints, "points", "A published result needs points or index_percent.");
+                Error(ProblemCodes.MissingPoints, "points", "Kết quả công bố phải có points hoặc index_percent.");
             }
 
             if (index is < 0 or > 100)
             {
-                Error(ProblemCodes.BadNumber, "index_percent", $"index_percent {index} is not between 0 and 100.");
+                Error(ProblemCodes.BadNumber, "index_percent", $"index_percent {VietnameseText.Number(index!.Value)} không nằm trong khoảng 0–100.");
             }
 
             if (points is not null && max is not null && points > max)
             {
-                Error(ProblemCodes.PointsAboveMax, "points", $"points {points} exceed max_points {max}.");
+                Error(ProblemCodes.PointsAboveMax, "points", $"points {VietnameseText.Number(points.Value)} vượt max_points {VietnameseText.Number(max.Value)}.");
             }
 
             if (rank is not null && (rank < 1 || (rankOf is not null && rank > rankOf)))
             {
-                Error(ProblemCodes.BadNumber, "rank", $"rank {rank} is not between 1 and rank_of {rankOf}.");
+                Error(ProblemCodes.BadNumber, "rank", $"rank {rank} không nằm trong khoảng từ 1 đến rank_of {rankOf}.");
             }
 
             var decision = Field("decision");
             var url = Field("source_url");
             if (decision.Length == 0 || url.Length == 0)
             {
-                Error(ProblemCodes.BadRow, decision.Length == 0 ? "decision" : "source_url", "decision and source_url are required: a published result must say where it was published.");
+                Error(ProblemCodes.BadRow, decision.Length == 0 ? "decision" : "source_url", "Bắt buộc có decision và source_url: kết quả công bố phải ghi rõ được công bố ở đâu.");
             }
 
             if (year is not null && !keys.Add((unit.Id, year.Value, decision)))
             {
-                Error(ProblemCodes.DuplicateCode, "unit_id", $"{unit.Id} {year} ({decision}) appears twice.");
+                Error(ProblemCodes.DuplicateCode, "unit_id", $"{unit.Id} năm {year} ({decision}) xuất hiện hai lần.");
             }
 
             if (problems.Count == start && year is not null)
@@ -143,14 +143,14 @@ public static class PublishedCsv
             // The database keeps three decimals (91.651); more would be silently rounded, altering a published value.
             if (value.Scale > 3 && value != Math.Round(value, 3))
             {
-                error(ProblemCodes.BadNumber, column, $"'{text}' has more than three decimals; published values are stored with at most three.");
+                error(ProblemCodes.BadNumber, column, $"'{text}' có hơn ba chữ số thập phân; giá trị công bố chỉ được lưu tối đa ba chữ số thập phân.");
                 return null;
             }
 
             return value;
         }
 
-        error(ProblemCodes.BadNumber, column, $"'{text}' is not a number with a decimal point.");
+        error(ProblemCodes.BadNumber, column, $"'{text}' không phải là số viết với dấu chấm thập phân.");
         return null;
     }
 
@@ -166,7 +166,7 @@ public static class PublishedCsv
             return value;
         }
 
-        error(ProblemCodes.BadNumber, column, $"'{text}' is not a whole number.");
+        error(ProblemCodes.BadNumber, column, $"'{text}' không phải là số nguyên.");
         return null;
     }
 
@@ -182,7 +182,7 @@ public static class PublishedCsv
             return date;
         }
 
-        error(ProblemCodes.BadNumber, column, $"'{text}' is not a date in yyyy-MM-dd form.");
+        error(ProblemCodes.BadNumber, column, $"'{text}' không phải là ngày dạng yyyy-MM-dd.");
         return null;
     }
 }

@@ -24,24 +24,24 @@ internal static class ReferenceChecks
             var where = $"{lineageFile}:{lineageLines[i]}";
             foreach (var id in new[] { e.FromUnit, e.ToUnit }.OfType<string>().Where(id => !byId.ContainsKey(id)))
             {
-                throw new ReferenceDataException($"{where}: event '{e.Id}' names unit '{id}', which is not in units.csv.");
+                throw new ReferenceDataException($"{where}: sự kiện '{e.Id}' nêu đơn vị '{id}', nhưng đơn vị này không có trong units.csv.");
             }
 
             // A series must end where its event says, or trends would silently show a year that should not exist.
             if (e.Kind is LineageEventKind.Succeeded or LineageEventKind.Merged && e.FromUnit is { } from && byId[from].LastYear != e.EffectiveYear - 1)
             {
-                throw new ReferenceDataException($"{where}: event '{e.Id}' takes effect for index year {e.EffectiveYear}, so {from}'s last_year in units.csv must be {e.EffectiveYear - 1}, not {byId[from].LastYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "empty"}.");
+                throw new ReferenceDataException($"{where}: sự kiện '{e.Id}' có hiệu lực từ năm đánh giá {e.EffectiveYear}, nên last_year của {from} trong units.csv phải là {e.EffectiveYear - 1}, không phải {byId[from].LastYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "để trống"}.");
             }
 
             if (e.Kind == LineageEventKind.Succeeded && e.ToUnit is { } to && byId[to].FirstYear != e.EffectiveYear)
             {
-                throw new ReferenceDataException($"{where}: event '{e.Id}' takes effect for index year {e.EffectiveYear}, so {to}'s first_year in units.csv must be {e.EffectiveYear}.");
+                throw new ReferenceDataException($"{where}: sự kiện '{e.Id}' có hiệu lực từ năm đánh giá {e.EffectiveYear}, nên first_year của {to} trong units.csv phải là {e.EffectiveYear}.");
             }
 
             if (e.Kind == LineageEventKind.Abolished
                 && units.FirstOrDefault(u => u.Province == e.Province && u.Level == e.Level && (u.LastYear is null || u.LastYear >= e.EffectiveYear)) is { } open)
             {
-                throw new ReferenceDataException($"{where}: event '{e.Id}' ends the {e.Level} level from index year {e.EffectiveYear}, but {open.Id} has last_year {open.LastYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "empty"} in units.csv.");
+                throw new ReferenceDataException($"{where}: sự kiện '{e.Id}' chấm dứt {VietnameseText.LevelName(e.Level)} từ năm đánh giá {e.EffectiveYear}, nhưng last_year của {open.Id} trong units.csv là {open.LastYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "để trống"}.");
             }
         }
 
@@ -52,12 +52,12 @@ internal static class ReferenceChecks
             var where = $"{crosswalkFile}:{crosswalkLines[i]}";
             if (!frameworkById.TryGetValue(entry.FrameworkId, out var framework))
             {
-                throw new ReferenceDataException($"{where}: framework '{entry.FrameworkId}' is not in frameworks.csv.");
+                throw new ReferenceDataException($"{where}: bộ tiêu chí '{entry.FrameworkId}' không có trong frameworks.csv.");
             }
 
             if (entry.Code is not null && framework.Find(entry.Code) is null)
             {
-                throw new ReferenceDataException($"{where}: {entry.FrameworkId} has no criterion {entry.Code}.");
+                throw new ReferenceDataException($"{where}: bộ tiêu chí {entry.FrameworkId} không có tiêu chí {entry.Code}.");
             }
         }
 
@@ -67,7 +67,7 @@ internal static class ReferenceChecks
             if (unmapped.Count > 0)
             {
                 throw new ReferenceDataException(
-                    $"{crosswalkFile}: framework {framework.Id} has {unmapped.Count} criteria without a concept ({string.Join(", ", unmapped.Take(8))}{(unmapped.Count > 8 ? ", …" : "")}); map every criterion so trends can follow it.");
+                    $"{crosswalkFile}: bộ tiêu chí {framework.Id} có {unmapped.Count} tiêu chí chưa được ánh xạ tới khái niệm nào ({string.Join(", ", unmapped.Take(8))}{(unmapped.Count > 8 ? ", …" : "")}); hãy ánh xạ mọi tiêu chí để có thể theo dõi xu hướng.");
             }
 
             var overlapping = frameworks.FirstOrDefault(other => other.Id != framework.Id && other.Status != FrameworkStatus.Draft
@@ -75,7 +75,7 @@ internal static class ReferenceChecks
                 && other.YearFrom <= (framework.YearTo ?? int.MaxValue) && framework.YearFrom <= (other.YearTo ?? int.MaxValue));
             if (overlapping is not null)
             {
-                throw new ReferenceDataException($"{frameworksFile}: {framework.Id} and {overlapping.Id} both apply to some of the same years for {framework.Province} {framework.Level} units.");
+                throw new ReferenceDataException($"{frameworksFile}: {framework.Id} và {overlapping.Id} cùng áp dụng cho một số năm giống nhau đối với đơn vị {VietnameseText.LevelName(framework.Level)} của {framework.Province}.");
             }
         }
     }

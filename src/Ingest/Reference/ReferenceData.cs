@@ -44,12 +44,12 @@ public sealed class ReferenceData(
             var id = Required(csv, "unit_id", file, line);
             if (units.Any(u => u.Id == id))
             {
-                throw new ReferenceDataException($"{file}:{line}: unit id '{id}' appears twice.");
+                throw new ReferenceDataException($"{file}:{line}: mã đơn vị '{id}' xuất hiện hai lần.");
             }
 
             if (!UnitKindText.TryParse(csv.GetField("kind"), out var kind))
             {
-                throw new ReferenceDataException($"{file}:{line}: unknown kind '{csv.GetField("kind")}' for unit '{id}'.");
+                throw new ReferenceDataException($"{file}:{line}: loại đơn vị (kind) '{csv.GetField("kind")}' của đơn vị '{id}' không hợp lệ.");
             }
 
             units.Add(new Unit(
@@ -84,7 +84,7 @@ public sealed class ReferenceData(
             var id = Required(csv, "event_id", file, line);
             if (!LineageEventKindText.TryParse(csv.GetField("event"), out var kind))
             {
-                throw new ReferenceDataException($"{file}:{line}: unknown event '{csv.GetField("event")}' in '{id}' (expected reclassified, succeeded, merged or abolished).");
+                throw new ReferenceDataException($"{file}:{line}: loại sự kiện (event) '{csv.GetField("event")}' ở '{id}' không hợp lệ (phải là reclassified, succeeded, merged hoặc abolished).");
             }
 
             lines?.Add(line);
@@ -124,7 +124,7 @@ public sealed class ReferenceData(
                 var line = csv.Parser.RawRow;
                 if (!CriterionLevelText.TryParse(csv.GetField("level"), out var level))
                 {
-                    throw new ReferenceDataException($"{conceptsFile}:{line}: unknown level '{csv.GetField("level")}'.");
+                    throw new ReferenceDataException($"{conceptsFile}:{line}: cấp (level) '{csv.GetField("level")}' không hợp lệ.");
                 }
 
                 conceptList.Add(new Concept(Required(csv, "concept_id", conceptsFile, line), level, VietnameseText.Nfc(Required(csv, "name", conceptsFile, line))));
@@ -141,19 +141,19 @@ public sealed class ReferenceData(
                 var line = csv.Parser.RawRow;
                 if (!MappingKindText.TryParse(csv.GetField("mapping"), out var mapping))
                 {
-                    throw new ReferenceDataException($"{entriesFile}:{line}: unknown mapping '{csv.GetField("mapping")}' (expected same, renamed, split, merged, new or dropped).");
+                    throw new ReferenceDataException($"{entriesFile}:{line}: kiểu ánh xạ (mapping) '{csv.GetField("mapping")}' không hợp lệ (phải là same, renamed, split, merged, new hoặc dropped).");
                 }
 
                 var code = NullIfEmpty(csv.GetField("code"));
                 if ((code is null) != (mapping == MappingKind.Dropped))
                 {
-                    throw new ReferenceDataException($"{entriesFile}:{line}: a dropped row has no code, and every other row has one.");
+                    throw new ReferenceDataException($"{entriesFile}:{line}: dòng dropped không có mã (code), còn mọi dòng khác đều phải có mã.");
                 }
 
                 lines?.Add(line);
                 entryList.Add(new CrosswalkEntry(
                     Required(csv, "framework_id", entriesFile, line),
-                    code is null ? null : CriterionCode.Normalize(code) ?? throw new ReferenceDataException($"{entriesFile}:{line}: '{code}' is not a criterion code."),
+                    code is null ? null : CriterionCode.Normalize(code) ?? throw new ReferenceDataException($"{entriesFile}:{line}: '{code}' không phải là mã tiêu chí."),
                     Required(csv, "concept_id", entriesFile, line),
                     mapping,
                     (csv.GetField("from_codes") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -169,12 +169,12 @@ public sealed class ReferenceData(
             var where = lines is null ? entriesFile : $"{entriesFile}:{lines[i]}";
             if (!known.Contains(entry.ConceptId))
             {
-                throw new ReferenceDataException($"{where}: concept '{entry.ConceptId}' is not in {conceptsFile}.");
+                throw new ReferenceDataException($"{where}: khái niệm (concept) '{entry.ConceptId}' không có trong {conceptsFile}.");
             }
 
             if (entry.Code is not null && !mapped.Add((entry.FrameworkId, entry.Code)))
             {
-                throw new ReferenceDataException($"{where}: {entry.FrameworkId} {entry.Code} is mapped twice.");
+                throw new ReferenceDataException($"{where}: {entry.FrameworkId} {entry.Code} được ánh xạ hai lần.");
             }
         }
 
@@ -192,15 +192,15 @@ public sealed class ReferenceData(
         {
             var line = csv.Parser.RawRow;
             var code = CriterionCode.Normalize(csv.GetField("code"))
-                ?? throw new ReferenceDataException($"{file}:{line}: '{csv.GetField("code")}' is not a criterion code.");
+                ?? throw new ReferenceDataException($"{file}:{line}: '{csv.GetField("code")}' không phải là mã tiêu chí.");
             if (!CriterionLevelText.TryParse(csv.GetField("level"), out var level) || CriterionCode.LevelOf(code) != level)
             {
-                throw new ReferenceDataException($"{file}:{line}: level '{csv.GetField("level")}' does not fit code {code}.");
+                throw new ReferenceDataException($"{file}:{line}: cấp (level) '{csv.GetField("level")}' không khớp với mã {code}.");
             }
 
             if (!decimal.TryParse(csv.GetField("max_points"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var max))
             {
-                throw new ReferenceDataException($"{file}:{line}: max_points '{csv.GetField("max_points")}' is not a number with a decimal point.");
+                throw new ReferenceDataException($"{file}:{line}: max_points '{csv.GetField("max_points")}' không phải là số viết với dấu chấm thập phân.");
             }
 
             criteria.Add(new FrameworkCriterion(code, level, VietnameseText.Nfc(Required(csv, "name", file, line)), max));
@@ -223,7 +223,7 @@ public sealed class ReferenceData(
             var id = Required(csv, "framework_id", file, line);
             if (!FrameworkStatusText.TryParse(csv.GetField("status"), out var status))
             {
-                throw new ReferenceDataException($"{file}:{line}: unknown status '{csv.GetField("status")}' for framework '{id}'.");
+                throw new ReferenceDataException($"{file}:{line}: trạng thái (status) '{csv.GetField("status")}' của bộ tiêu chí '{id}' không hợp lệ.");
             }
 
             var criteriaFile = Required(csv, "file", file, line);
@@ -266,7 +266,7 @@ public sealed class ReferenceData(
         foreach (var name in RequiredFiles.Where(n => exists is not null && !exists(n)))
         {
             throw new ReferenceDataException(
-                $"{describe(name)} is missing: a data folder needs {string.Join(", ", RequiredFiles)} (see README, Data).");
+                $"{describe(name)}: thiếu tệp này; một thư mục dữ liệu cần có {string.Join(", ", RequiredFiles)} (xem README, mục Data).");
         }
 
         using var unitsReader = open("units.csv");
@@ -295,12 +295,11 @@ public sealed class ReferenceData(
         catch (CsvHelperException ex)
         {
             var line = ex.Context?.Parser?.RawRow;
-            var first = ex.Message.Split('\n', 2)[0].Trim();
-            throw new ReferenceDataException($"{file}{(line is > 0 ? $":{line}" : "")}: malformed CSV row ({first}).", ex);
+            throw new ReferenceDataException($"{file}{(line is > 0 ? $":{line}" : "")}: dòng CSV sai định dạng ({CsvErrorText.Describe(ex)}).", ex);
         }
         catch (FileNotFoundException ex)
         {
-            throw new ReferenceDataException($"{file}: names a file that does not exist ({Path.GetFileName(ex.FileName)}).", ex);
+            throw new ReferenceDataException($"{file}: tham chiếu tới một tệp không tồn tại ({Path.GetFileName(ex.FileName)}).", ex);
         }
     }
 
@@ -318,7 +317,7 @@ public sealed class ReferenceData(
     {
         var value = csv.GetField(column);
         return string.IsNullOrWhiteSpace(value)
-            ? throw new ReferenceDataException($"{file}:{line}: column '{column}' is empty.")
+            ? throw new ReferenceDataException($"{file}:{line}: cột '{column}' để trống.")
             : value.Trim();
     }
 
@@ -331,7 +330,7 @@ public sealed class ReferenceData(
 
         return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw new ReferenceDataException($"{file}:{line}: '{text}' is not a date in yyyy-MM-dd form.");
+            : throw new ReferenceDataException($"{file}:{line}: '{text}' không phải là ngày dạng yyyy-MM-dd.");
     }
 
     private static string? Optional(CsvReader csv, string column) =>
@@ -346,7 +345,7 @@ public sealed class ReferenceData(
 
         return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100
             ? year
-            : throw new ReferenceDataException($"{file}:{line}: '{text}' is not a year.");
+            : throw new ReferenceDataException($"{file}:{line}: '{text}' không phải là năm hợp lệ.");
     }
 
     private static UnitKind? Kind(string? text, string file, int line)
@@ -356,7 +355,7 @@ public sealed class ReferenceData(
             return null;
         }
 
-        return UnitKindText.TryParse(text, out var kind) ? kind : throw new ReferenceDataException($"{file}:{line}: unknown kind '{text}'.");
+        return UnitKindText.TryParse(text, out var kind) ? kind : throw new ReferenceDataException($"{file}:{line}: loại đơn vị (kind) '{text}' không hợp lệ.");
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -18,14 +18,14 @@ public static partial class TextDecoder
         ArgumentNullException.ThrowIfNull(problems);
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
         {
-            problems.Add(Problem.Error(ProblemCodes.Empty, file, null, "The file is empty: there is no report to read."));
+            problems.Add(Problem.Error(ProblemCodes.Empty, file, null, "Tệp rỗng: không có báo cáo nào để đọc."));
             return null;
         }
 
         if (bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
         {
             problems.Add(Problem.Error(ProblemCodes.Binary, file, null,
-                "The file is a ZIP/Office package, not text. Save Word reports as .docx and Excel tables as .xlsx so they are read with the right reader."));
+                "Tệp là gói ZIP/Office, không phải văn bản thuần. Hãy lưu báo cáo Word với đuôi .docx và bảng Excel với đuôi .xlsx để tệp được đọc đúng cách."));
             return null;
         }
 
@@ -36,7 +36,7 @@ public static partial class TextDecoder
         {
             if (!TryStrictUtf8(bytes.AsSpan(3), out text))
             {
-                problems.Add(Problem.Error(ProblemCodes.Encoding, file, null, "The file starts with a UTF-8 byte-order mark but is not valid UTF-8."));
+                problems.Add(Problem.Error(ProblemCodes.Encoding, file, null, "Tệp bắt đầu bằng dấu BOM của UTF-8 nhưng nội dung không phải UTF-8 hợp lệ."));
                 return null;
             }
 
@@ -47,7 +47,7 @@ public static partial class TextDecoder
             var bigEndian = bytes[0] == 0xFE;
             if (!TryStrictUtf16(bytes.AsSpan(2), bigEndian, out text))
             {
-                problems.Add(Problem.Error(ProblemCodes.Encoding, file, null, "The file starts with a UTF-16 byte-order mark but is not valid UTF-16."));
+                problems.Add(Problem.Error(ProblemCodes.Encoding, file, null, "Tệp bắt đầu bằng dấu BOM của UTF-16 nhưng nội dung không phải UTF-16 hợp lệ."));
                 return null;
             }
 
@@ -59,7 +59,7 @@ public static partial class TextDecoder
         }
         else if (bytes.Contains((byte)0))
         {
-            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "The file contains binary data (NUL bytes); it is not a text report."));
+            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "Tệp chứa dữ liệu nhị phân (byte NUL); đây không phải báo cáo dạng văn bản."));
             return null;
         }
         else if (TryStrictUtf8(bytes, out text))
@@ -79,13 +79,13 @@ public static partial class TextDecoder
         {
             var line = text[..mojibake.Index].Count(c => c == '\n') + 1;
             problems.Add(Problem.Error(ProblemCodes.Mojibake, file, line,
-                $"The text is garbled ('{mojibake.Value}…'): UTF-8 that was once read as a Western code page. Re-save the report from the original as UTF-8."));
+                $"Văn bản bị lỗi phông ('{mojibake.Value}…'): văn bản UTF-8 đã từng bị đọc nhầm theo bảng mã phương Tây. Hãy lưu lại báo cáo từ bản gốc dưới dạng UTF-8."));
             return null;
         }
 
         if (CountControl(text) * 100 > text.Length)
         {
-            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "The file is mostly control characters; it is not a text report."));
+            problems.Add(Problem.Error(ProblemCodes.Binary, file, null, "Tệp chủ yếu là ký tự điều khiển; đây không phải báo cáo dạng văn bản."));
             return null;
         }
 

@@ -30,7 +30,7 @@ public static partial class TextReportReader
         if (decoded.Legacy)
         {
             problems.Add(Problem.Warning(ProblemCodes.LegacyEncoding, file, null,
-                "The file is not UTF-8; it was read as Windows-1258 (legacy Vietnamese). Check the names shown after ingest."));
+                "Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258 (tiếng Việt kiểu cũ). Hãy kiểm tra các tên hiển thị sau khi nạp."));
         }
 
         var lines = decoded.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
@@ -49,9 +49,9 @@ public static partial class TextReportReader
         {
             problems.Add(TextDecoder.LooksLikeLegacyFontEncoding(decoded.Text)
                 ? Problem.Error(ProblemCodes.Mojibake, file, null,
-                    "No Bảng tổng hợp header was found and the text looks like a legacy Vietnamese font encoding (TCVN3/ABC or VNI). Convert the document to Unicode (e.g. with Unikey's converter) and save it as UTF-8.")
+                    "Không tìm thấy dòng tiêu đề của Bảng tổng hợp, và văn bản có vẻ dùng bảng mã phông chữ tiếng Việt cũ (TCVN3/ABC hoặc VNI). Hãy chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi lưu dưới dạng UTF-8.")
                 : Problem.Error(ProblemCodes.NoTable, file, null,
-                    "No Bảng tổng hợp was found: expected a tab-separated header row with 'Điểm chuẩn', 'Điểm tự chấm' and 'Tiêu chí' columns."));
+                    "Không tìm thấy Bảng tổng hợp: cần có dòng tiêu đề phân cách bằng tab với các cột 'Điểm chuẩn', 'Điểm tự chấm' và 'Tiêu chí'."));
             return null;
         }
 
@@ -225,7 +225,7 @@ public static partial class TextReportReader
             if (codeCell.Length > 0)
             {
                 problems.Add(Problem.Error(ProblemCodes.BadCode, file, lineNumber,
-                    $"'{codeCell}' in the STT column is not a criterion code (expected e.g. 7, 7.1 or 7.1.4)."));
+                    $"'{codeCell}' ở cột STT không phải là mã tiêu chí (mã đúng có dạng 7, 7.1 hoặc 7.1.4)."));
                 continue;
             }
 
@@ -293,7 +293,7 @@ public static partial class TextReportReader
             else if ((c == columns.Max || c == columns.Self || (c == columns.Appraised && plain.Length == columns.Width)) && PointsText.IsNumber(plain[c]))
             {
                 problems.Add(Problem.Error(ProblemCodes.BadRow, file, lineNumber,
-                    $"A number ({plain[c]}) stands on a line without a criterion code, below {current.Code}; it cannot be assigned to a criterion."));
+                    $"Có một số ({plain[c]}) nằm trên dòng không có mã tiêu chí, bên dưới dòng {current.Code}; không thể gán số này cho tiêu chí nào."));
             }
             else
             {
@@ -357,7 +357,7 @@ public static partial class TextReportReader
         }
 
         problems.Add(Problem.Error(ProblemCodes.BadNumber, file, line,
-            $"'{text}' in column {column} of row {code} is not a number of points."));
+            $"'{text}' ở cột {column} của dòng {code} không phải là số điểm."));
         return null;
     }
 

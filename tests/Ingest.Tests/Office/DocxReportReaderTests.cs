@@ -63,9 +63,9 @@ public sealed class DocxReportReaderTests
         // Table 1 is the letterhead; the Bảng tổng hợp's two header rows come before area 1.
         var area1 = report!.Rows.Single(r => r.Code == "1");
         area1.Line.ShouldBe(3);
-        area1.Cell.ShouldBe("table 2, row 3");
+        area1.Cell.ShouldBe("bảng 2, dòng 3");
         area1.Evidence.ShouldBeNull(); // evidence spans the note column: nothing shifts into it
-        report.Rows.Single(r => r.Code == "1.1.1").Cell.ShouldBe("table 2, row 5");
+        report.Rows.Single(r => r.Code == "1.1.1").Cell.ShouldBe("bảng 2, dòng 5");
     }
 
     [Fact]
@@ -95,8 +95,8 @@ public sealed class DocxReportReaderTests
         var problem = problems.ShouldHaveSingleItem();
         problem.Code.ShouldBe(ProblemCodes.BadNumber);
         problem.Line.ShouldBe(6);
-        problem.Cell.ShouldBe("table 2, row 6, cell 4");
-        problem.Message.ShouldContain("'1 điểm' in column Điểm tự chấm of row 1.1.2");
+        problem.Cell.ShouldBe("bảng 2, dòng 6, ô 4");
+        problem.Message.ShouldContain("'1 điểm' ở cột Điểm tự chấm của dòng 1.1.2");
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class DocxReportReaderTests
         var problem = problems.ShouldHaveSingleItem();
         problem.Code.ShouldBe(ProblemCodes.NoTable);
         problem.Severity.ShouldBe(Severity.Error);
-        problem.Message.ShouldStartWith("The document has no table.");
+        problem.Message.ShouldStartWith("Văn bản không có bảng nào.");
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class DocxReportReaderTests
         var (report, problems) = Read(ReportDocument.FromRealReport(letter: true, tables: false));
 
         report.ShouldBeNull();
-        problems.ShouldHaveSingleItem().Message.ShouldContain("the document's table");
+        problems.ShouldHaveSingleItem().Message.ShouldContain("bảng duy nhất của văn bản");
     }
 
     [Fact]

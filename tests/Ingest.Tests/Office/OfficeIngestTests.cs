@@ -85,7 +85,7 @@ public sealed class OfficeIngestTests : IDisposable
         var warning = warnings.ShouldHaveSingleItem();
         warning.Severity.ShouldBe(Severity.Warning);
         warning.Code.ShouldBe(ProblemCodes.ParentSumMismatch);
-        warning.Message.ShouldBe("Row 5.4 states Điểm tự chấm 4 but its sub-rows add up to 4.5; the stated value is kept.");
+        warning.Message.ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
         var textStore = TextStore();
         var textWarnings = textStore.GetProblems(textStore.GetSubmissions().Single().Id);
         warnings.Select(w => w.Message).ShouldBe(textWarnings.Select(w => w.Message));
@@ -162,7 +162,7 @@ public sealed class OfficeIngestTests : IDisposable
         var error = report.Problems.Where(p => p.Code == ProblemCodes.PointsAboveMax).ShouldHaveSingleItem();
         error.Line.ShouldBe(row);
         error.Cell.ShouldBe($"A{row}");
-        error.Message.ShouldContain("Row 1.1.1: Điểm tự chấm 3 is above its Điểm chuẩn 2");
+        error.Message.ShouldContain("Dòng 1.1.1: Điểm tự chấm 3 vượt Điểm chuẩn 2");
         store.TableCounts().ShouldBe(before);
     }
 
@@ -176,7 +176,7 @@ public sealed class OfficeIngestTests : IDisposable
 
         report.Accepted.ShouldBeFalse();
         var error = report.Problems.Where(p => p.Code == ProblemCodes.PointsAboveMax).ShouldHaveSingleItem();
-        error.Cell.ShouldStartWith("table 2, row ");
+        error.Cell.ShouldStartWith("bảng 2, dòng ");
         error.Message.ShouldContain("7.1.5");
         store.TableCounts().ShouldBe(before);
     }

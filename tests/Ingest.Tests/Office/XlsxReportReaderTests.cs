@@ -183,7 +183,7 @@ public sealed class XlsxReportReaderTests
 
         problems.Count.ShouldBe(11);
         problems.ShouldAllBe(p => p.Code == ProblemCodes.FormulaCell && p.Severity == Severity.Warning);
-        problems[^1].Message.ShouldStartWith("2 more cells hold formulas");
+        problems[^1].Message.ShouldStartWith("Còn 2 ô khác chứa công thức");
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class XlsxReportReaderTests
         report.ShouldBeNull();
         var problem = problems.ShouldHaveSingleItem();
         problem.Code.ShouldBe(ProblemCodes.Unreadable);
-        problem.Message.ShouldContain("not a ZIP package");
+        problem.Message.ShouldContain("không phải gói ZIP");
     }
 
     [Fact]
@@ -285,7 +285,7 @@ public sealed class XlsxReportReaderTests
 
         var problem = problems.ShouldHaveSingleItem();
         problem.Code.ShouldBe(ProblemCodes.Unreadable);
-        problem.Message.ShouldContain("old binary Office document (.xls/.doc) or a password-protected one");
+        problem.Message.ShouldContain("văn bản Office nhị phân kiểu cũ (.xls/.doc) hoặc đã được đặt mật khẩu");
     }
 
     [Fact]
@@ -324,7 +324,7 @@ public sealed class XlsxReportReaderTests
 
         var problem = problems.ShouldHaveSingleItem();
         problem.Code.ShouldBe(ProblemCodes.TooLarge);
-        problem.Message.ShouldContain("more than 100 MB");
+        problem.Message.ShouldContain("lớn hơn 100 MB");
     }
 
     [Fact]
