@@ -77,4 +77,17 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
 
         Html.Header(cut.Find("[data-testid=compare-areas]"))[1..^1].ShouldBe(["huyện Đông Sơn", "huyện Hoằng Hóa", "thành phố Thanh Hóa"]);
     }
+
+    [Fact(Skip = "App bug: an unknown unit id in the URL (a stale link, a typo) makes Compare.OnParametersSet call "
+        + "UnitReport.Build, whose UnitLineage.SeriesOf throws ArgumentException, so /so-sanh?nam=2023&dv=hoang-hoa&dv=khong-co "
+        + "answers 500 with the error page. UnitPage checks the id first; Compare should skip or name the unknown unit.")]
+    public void Compare_UnknownUnitInUrl_PageStillRenders()
+    {
+        GoTo("/so-sanh?nam=2023&dv=hoang-hoa&dv=khong-co");
+
+        var cut = Should.NotThrow(() => Render<Compare>());
+
+        Html.Text(cut.Find("h1")).ShouldStartWith("So sánh đơn vị — năm 2023");
+        cut.Find("[data-testid=compare-areas]").TextContent.ShouldContain("huyện Hoằng Hóa");
+    }
 }
