@@ -7,12 +7,9 @@ namespace CchcAnalytics.Dashboard.Tests;
 [Collection(SharedDashboard.Name)]
 public sealed class DownloadLinkTests(DashboardApp app)
 {
-    private const string EnhancedNavigationBug =
-        "App bug: the workbook and pack links on Tổng quan and Đơn vị have no `download` attribute, so Blazor's enhanced " +
-        "navigation fetches the file first, then falls back to a document navigation: every file is built twice and the " +
-        "address bar is left on /export/…, so reloading downloads again instead of showing the page. Chart links have it.";
-
-    [BrowserTheory(Skip = EnhancedNavigationBug)]
+    // Blazor's enhanced navigation intercepts same-origin links: without a download attribute it fetched each file, then
+    // fell back to a document navigation, so every file was built twice and the address bar was left on /export/….
+    [BrowserTheory]
     [InlineData("/?nam=2023", "downloads", "xếp hạng (Excel)")]
     [InlineData("/?nam=2023", "downloads", "toàn bộ điểm (Excel)")]
     [InlineData("/?nam=2023", "downloads", "toàn bộ điểm (CSV chuẩn)")]
