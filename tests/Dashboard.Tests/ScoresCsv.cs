@@ -9,7 +9,8 @@ internal static class ScoresCsv
 {
     public const string Header = "unit_id,unit_name,year,stage,code,level,name,max_points,points,evidence,synthetic";
 
-    /// <summary>The header's cells and every row as a dictionary from column to cell.</summary>
+    /// <summary>The header's cells and every row as a dictionary from column to cell (any CSV with a header row: the
+    /// charts' data downloads are read the same way).</summary>
     public static (string[] Header, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows) Read(string path)
     {
         using var reader = new StreamReader(path, System.Text.Encoding.UTF8);

@@ -1,0 +1,92 @@
+using Bunit;
+using CchcAnalytics.Dashboard.Components.Pages;
+using CchcAnalytics.Dashboard.Components.Shared;
+
+namespace CchcAnalytics.Dashboard.Components.Tests;
+
+/// <summary>Đơn vị for the real Hoằng Hóa 2017 report (293/BC-UBND: self-assessed 92/100; online services 7.1.5 and
+/// 7.1.4 at 0 points), which must not be marked as sample data.</summary>
+[Collection(SharedDashboardData.Name)]
+public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
+{
+    private IRenderedComponent<UnitPage> RenderHoangHoa2017()
+    {
+        GoTo("/don-vi/hoang-hoa?nam=2017");
+        return Render<UnitPage>(p => p.Add(u => u.UnitId, "hoang-hoa"));
+    }
+
+    [Fact]
+    public void UnitPage_HoangHoa2017_RealReportUnmarkedWithIndex92()
+    {
+        var cut = RenderHoangHoa2017();
+
+        Html.Text(cut.Find("h1")).ShouldBe("huyện Hoằng Hóa — năm 2017");
+        cut.FindAll("h1 .badge").ShouldBeEmpty();
+        var headline = Html.Text(cut.Find("[data-testid=headline]"));
+        headline.ShouldStartWith("92/100 điểm — chỉ số 92% — xếp thứ 1/27, nhóm ≥ 90");
+        headline.ShouldContain("Điểm dùng: điểm tự chấm (chưa thẩm định)");
+        cut.FindAll("[data-testid=findings] li").Select(Html.Text).ShouldAllBe(f => !f.Contains("Dữ liệu mẫu", StringComparison.Ordinal));
+        Html.Text(cut.Find("[data-testid=findings] li")).ShouldStartWith("Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm");
+        cut.FindAll("[data-testid=unit-picker] select[name=dv] option[selected]").ShouldHaveSingleItem().GetAttribute("value").ShouldBe("hoang-hoa");
+        cut.FindAll("[data-testid=unit-picker] select[name=nam] option[selected]").ShouldHaveSingleItem().GetAttribute("value").ShouldBe("2017");
+    }
+
+    [Fact]
+    public void UnitPage_HoangHoa2017_WeakestCriteriaAreTheOnlineServices()
+    {
+        var cut = RenderHoangHoa2017();
+
+        var weakest = Html.Rows(cut.Find("[data-testid=weakest]"));
+        (weakest[0][0], weakest[0][2], weakest[0][3], weakest[0][4]).ShouldBe(("7.1.5", "0", "3", "3"));
+        (weakest[1][0], weakest[1][2], weakest[1][3], weakest[1][4]).ShouldBe(("7.1.4", "0", "2", "2"));
+        weakest[0][1].ShouldStartWith("Mức độ cung cấp dịch vụ công trực tuyến");
+        var areas = Html.Rows(cut.Find("[data-testid=areas]"));
+        areas.Single(r => r[0].StartsWith("7. ", StringComparison.Ordinal))[1..4].ShouldBe(["6,5", "13", "50"]);
+        // Row 5.4 is kept as stated (4 points, not the 4,5 its sub-rows add up to): area 5 has 15,5 of 16.
+        areas.Single(r => r[0].StartsWith("5. ", StringComparison.Ordinal))[1..4].ShouldBe(["15,5", "16", "96,88"]);
+        cut.FindAll("[data-testid=cuts]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void UnitPage_HoangHoa2017_TrendMarksOnlyTheLaterSampleYears()
+    {
+        var cut = RenderHoangHoa2017();
+
+        var trend = cut.FindAll("[data-testid=trend] tbody tr");
+        trend.Select(r => r.QuerySelector("td")!.TextContent).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
+        trend[0].ClassList.ShouldNotContain("synthetic");
+        trend[0].QuerySelectorAll(".badge.sample").ShouldBeEmpty();
+        Html.Rows(cut.Find("[data-testid=trend]"))[0].ShouldBe(["2017", "huyện Hoằng Hóa", "92", "92", "—", "1/27", "thanh-hoa-district-2017"]);
+        trend.Skip(1).ShouldAllBe(r => r.ClassList.Contains("synthetic") && r.QuerySelectorAll(".badge.sample").Length == 1);
+    }
+
+    [Fact]
+    public void UnitPage_HoangHoa2017_ChartsAndDownloadsNameTheUnitAndYear()
+    {
+        var cut = RenderHoangHoa2017();
+
+        cut.FindComponents<ChartFigure>().Select(f => (f.Instance.Kind, f.Instance.Query))
+            .ShouldBe([("unit-trend", "dv=hoang-hoa"), ("unit-areas", "nam=2017&dv=hoang-hoa")]);
+        cut.FindAll("[data-testid=unit-downloads] a").Select(a => a.GetAttribute("href"))
+            .ShouldBe(["/export/pack.pptx?nam=2017&dv=hoang-hoa", "/bao-cao?nam=2017&dv=hoang-hoa"]);
+        var areas = ChartOf(cut.Find("figure[data-testid=chart-unit-areas]"));
+        areas.Title.ShouldContain("Hoằng Hóa");
+        areas.Title.ShouldContain("2017");
+        areas.Status.Synthetic.ShouldBe(0);
+    }
+
+    [Fact]
+    public void UnitPage_QueryForm_SameReportAsThePath()
+    {
+        GoTo("/don-vi?dv=hoang-hoa&nam=2017");
+
+        var cut = Render<UnitPage>();
+
+        Html.Text(cut.Find("h1")).ShouldBe("huyện Hoằng Hóa — năm 2017");
+        Html.Text(cut.Find("[data-testid=headline]")).ShouldStartWith("92/100 điểm — chỉ số 92%");
+        // The picker's form goes to /don-vi with the unit and year: the URL this page was opened with.
+        var form = cut.Find("form[data-testid=unit-picker]");
+        form.GetAttribute("action").ShouldBe("/don-vi");
+        Html.SubmittedQuery(form).ShouldBe("dv=hoang-hoa&nam=2017");
+    }
+}

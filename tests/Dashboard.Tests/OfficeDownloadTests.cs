@@ -1,0 +1,136 @@
+using CchcAnalytics.Exports.Tests;
+using CchcAnalytics.Tests;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Microsoft.Playwright;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>The workbooks and meeting packs, downloaded by clicking their links on Tổng quan and Đơn vị in Chromium,
+/// then opened with the Open XML SDK: no schema errors, the sheets and slides a reader expects, and known values.</summary>
+[Collection(SharedDashboard.Name)]
+public sealed class OfficeDownloadTests(DashboardApp app)
+{
+    [BrowserFact]
+    public async Task ScoresWorkbook_DownloadedFromOverview_SheetPerYearWithTheRealReport()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/?nam=2023");
+        using var folder = TestFiles.NewTempFolder();
+
+        var (name, path) = await Downloads.ClickAsync(Link(browser, "toàn bộ điểm (Excel)"), folder);
+
+        name.ShouldBe("cchc-scores.xlsx");
+        using var book = new OpenedWorkbook(await File.ReadAllBytesAsync(path));
+        ShouldBeValid(book.Document);
+        book.SheetNames.ShouldBe(["Ghi chú", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
+        var rows = Table(book, "2017");
+        rows.Count.ShouldBe(rows.Count(r => r["Năm"] == "2017"));
+        // The real report (293/BC-UBND): 7.1.4, online services at level 3, got 0 of 2 points; not marked as sample.
+        var row = rows.Single(r => r["Mã đơn vị"] == "hoang-hoa" && r["Giai đoạn (tự chấm/thẩm định)"] == "tự chấm" && r["Mã tiêu chí"] == "7.1.4");
+        (row["Đơn vị"], row["Điểm chuẩn"], row["Điểm"], row["Dữ liệu mẫu"]).ShouldBe(("Hoằng Hóa", "2", "0", null));
+        rows.Count(r => r["Dữ liệu mẫu"] is null).ShouldBe(111);
+        rows.Where(r => r["Mã đơn vị"] != "hoang-hoa").ShouldAllBe(r => r["Dữ liệu mẫu"] == "có");
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task RankingWorkbook_DownloadedFromOverview2023_RanksThePublishedPlaces()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/?nam=2023");
+        using var folder = TestFiles.NewTempFolder();
+
+        var (name, path) = await Downloads.ClickAsync(Link(browser, "xếp hạng (Excel)"), folder);
+
+        name.ShouldBe("cchc-xep-hang-2023.xlsx");
+        using var book = new OpenedWorkbook(await File.ReadAllBytesAsync(path));
+        ShouldBeValid(book.Document);
+        book.SheetNames.ShouldBe(["Xếp hạng 2023", "Ghi chú"]);
+        var rows = Table(book, "Xếp hạng 2023");
+        rows.Count.ShouldBe(27);
+        rows.Select(r => (r["Hạng"], r["Đơn vị"], r["Chỉ số"], r["Mã đơn vị"])).Take(3).ShouldBe(
+        [
+            ("1", "huyện Đông Sơn", "92.15", "dong-son"),
+            ("2", "huyện Hoằng Hóa", "91.92", "hoang-hoa"),
+            ("3", "thành phố Thanh Hóa", "91.46", "thanh-hoa"),
+        ]);
+        (rows[26]["Hạng"], rows[26]["Đơn vị"], rows[26]["Chỉ số"]).ShouldBe(("27", "huyện Mường Lát", "86.09"));
+        rows.ShouldAllBe(r => r["Dữ liệu mẫu"] == "có" && r["Đồng hạng"] == null);
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task MeetingPack_DownloadedFromOverview2023_ValidWithItsSlides()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/?nam=2023");
+        using var folder = TestFiles.NewTempFolder();
+
+        var (name, path) = await Downloads.ClickAsync(Link(browser, "bộ slide họp (PowerPoint)"), folder);
+
+        name.ShouldBe("cchc-hop-2023.pptx");
+        using var pack = new OpenedPresentation(await File.ReadAllBytesAsync(path));
+        ShouldBeValid(pack.Document);
+        var titles = pack.Slides.Select(OpenedPresentation.Title).ToList();
+        // Without chosen units: the top three and the bottom three, each with a findings slide; everything sample data.
+        titles.ShouldBe(
+        [
+            "Chỉ số cải cách hành chính cấp huyện năm 2023",
+            "Xếp hạng Chỉ số CCHC năm 2023 (dữ liệu mẫu)",
+            "Kết quả theo lĩnh vực năm 2023 (dữ liệu mẫu)",
+            "Điểm yếu kéo dài chung của nhiều đơn vị (dữ liệu mẫu)",
+            "huyện Đông Sơn: nhận xét năm 2023 (dữ liệu mẫu)",
+            "huyện Hoằng Hóa: nhận xét năm 2023 (dữ liệu mẫu)",
+            "thành phố Thanh Hóa: nhận xét năm 2023 (dữ liệu mẫu)",
+            "huyện Ngọc Lặc: nhận xét năm 2023 (dữ liệu mẫu)",
+            "huyện Cẩm Thủy: nhận xét năm 2023 (dữ liệu mẫu)",
+            "huyện Mường Lát: nhận xét năm 2023 (dữ liệu mẫu)",
+            "huyện Mường Lát: nhận xét năm 2023 (dữ liệu mẫu) (tiếp)",
+            "Ghi chú về số liệu",
+        ]);
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task MeetingPack_DownloadedFromUnitPage_HoangHoa2017Unmarked()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/don-vi/hoang-hoa?nam=2017");
+        using var folder = TestFiles.NewTempFolder();
+
+        var (name, path) = await Downloads.ClickAsync(
+            browser.Page.GetByTestId("unit-downloads").GetByRole(AriaRole.Link, new() { Name = "bộ slide họp của đơn vị (PowerPoint)", Exact = true }), folder);
+
+        name.ShouldBe("cchc-hop-2017.pptx");
+        using var pack = new OpenedPresentation(await File.ReadAllBytesAsync(path));
+        ShouldBeValid(pack.Document);
+        var titles = pack.Slides.Select(OpenedPresentation.Title).ToList();
+        // The chosen unit's slide: the real report, so no "(dữ liệu mẫu)"; the year's other slides say they mix in sample data.
+        titles.ShouldBe(
+        [
+            "Chỉ số cải cách hành chính cấp huyện năm 2017",
+            "Xếp hạng Chỉ số CCHC năm 2017 (có dữ liệu mẫu)",
+            "Kết quả theo lĩnh vực năm 2017 (có dữ liệu mẫu)",
+            "Điểm yếu kéo dài chung của nhiều đơn vị (có dữ liệu mẫu)",
+            "huyện Hoằng Hóa: nhận xét năm 2017",
+            "Ghi chú về số liệu",
+        ]);
+        OpenedPresentation.Bullets(pack.Slides[4]).ShouldContain(b => b.StartsWith("Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm", StringComparison.Ordinal));
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    private static ILocator Link(BrowserSession browser, string text) =>
+        browser.Page.GetByTestId("downloads").GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
+
+    /// <summary>The rows of a sheet under its header row, as values by header text (null for an empty cell).</summary>
+    private static List<Dictionary<string, string?>> Table(OpenedWorkbook book, string sheet)
+    {
+        var rows = book.Rows(sheet);
+        var header = rows[0].ToDictionary(c => c.Key, c => book.Value(c.Value)!, StringComparer.Ordinal);
+        return rows.Skip(1).Select(r => header.ToDictionary(h => h.Value, h => book.Value(r.GetValueOrDefault(h.Key)), StringComparer.Ordinal)).ToList();
+    }
+
+    private static void ShouldBeValid(OpenXmlPackage document) =>
+        new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
+}
