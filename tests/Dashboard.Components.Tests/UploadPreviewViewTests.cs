@@ -1,0 +1,62 @@
+using Bunit;
+using CchcAnalytics.Dashboard.Components.Shared;
+using CchcAnalytics.Dashboard.Services;
+using CchcAnalytics.Tests;
+
+namespace CchcAnalytics.Dashboard.Components.Tests;
+
+/// <summary>The upload preview: what a file holds, its problems and what storing it would do, from the dashboard's own
+/// UploadService over the shared database (the preview writes nothing).</summary>
+[Collection(SharedDashboardData.Name)]
+public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContext(data)
+{
+    private IReadOnlyDictionary<string, string> UnitNames => Data.Provider.Data.Units.ToDictionary(u => u.Id, u => u.FullName);
+
+    [Fact]
+    public void Preview_RealReportAlreadyStored_OneUnchangedSheetAndThe54Warning()
+    {
+        var preview = new UploadService(Data.Provider).Preview("hoang-hoa-2017-bc293.txt", File.ReadAllBytes(TestFiles.RealReport));
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
+
+        cut.Find("h2").TextContent.ShouldBe("Xem trước: hoang-hoa-2017-bc293.txt");
+        cut.Find("[data-testid=upload-status]").TextContent.ShouldBe("Tệp hợp lệ: 1 bảng điểm, 1 cảnh báo.");
+        Html.Rows(cut.Find("[data-testid=upload-preview]")).ShouldHaveSingleItem()
+            .ShouldBe(["huyện Hoằng Hóa", "2017", "tự chấm", "111", "92", "100", "không đổi (đã có đúng nội dung này)"]);
+        var warning = Html.Rows(cut.Find("[data-testid=upload-problems]")).ShouldHaveSingleItem();
+        warning[..3].ShouldBe(["cảnh báo", "parent-sum-mismatch", "138"]);
+        warning[3].ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
+        cut.FindAll(".badge.sample").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Preview_PointsAboveMax_RejectedWithTheLineAndNoSheetTable()
+    {
+        var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });
+        var line = Array.FindIndex(TestFiles.RealReportText.Split('\n'), l => l.StartsWith("7.1.4\t", StringComparison.Ordinal)) + 1;
+
+        var preview = new UploadService(Data.Provider).Preview("sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview));
+
+        cut.Find("[data-testid=upload-status]").TextContent.ShouldBe("Tệp bị từ chối, không có gì được ghi. Sửa các lỗi dưới đây rồi tải lên lại.");
+        cut.FindAll("[data-testid=upload-preview]").ShouldBeEmpty();
+        Html.Rows(cut.Find("[data-testid=upload-problems]"))
+            .ShouldContain(r => r[0] == "lỗi" && r[1] == "points-above-max" && r[2] == line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Preview_SampleFileAlreadyLoaded_EverySheetMarkedAndUnchanged()
+    {
+        var path = Path.Combine(TestFiles.RepositoryRoot, "data", "sample", "thanh-hoa-district-2023-sample.csv");
+        var preview = new UploadService(Data.Provider).Preview(Path.GetFileName(path), File.ReadAllBytes(path));
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
+
+        var rows = Html.Rows(cut.Find("[data-testid=upload-preview]"));
+        rows.Count.ShouldBe(54); // 27 units × 2 stages
+        cut.FindAll("[data-testid=upload-preview] .badge.sample").Count.ShouldBe(54);
+        rows.ShouldAllBe(r => r[6] == "không đổi (đã có đúng nội dung này)");
+        var dongSon = rows.Where(r => r[0].StartsWith("huyện Đông Sơn", StringComparison.Ordinal)).ToList();
+        dongSon.Select(r => (r[0], r[2], r[4])).ShouldBe([("huyện Đông Sơn dữ liệu mẫu", "tự chấm", dongSon[0][4]), ("huyện Đông Sơn dữ liệu mẫu", "thẩm định", "92,15")]);
+    }
+}
