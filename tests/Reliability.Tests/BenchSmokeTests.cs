@@ -6,6 +6,7 @@ namespace CchcAnalytics.Reliability.Tests;
 
 /// <summary>bench/Bench still runs: <c>--quick</c> produces every row with a positive ratio. Deliberately no timing
 /// assertion: speed targets live in the bench (bench/README.md), never in tests.</summary>
+[Collection(ChildProcesses.Name)]
 public sealed class BenchSmokeTests
 {
     private static readonly string[] Rows =
