@@ -30,7 +30,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.Configure<FormOptions>(form =>
 {
     form.MultipartBodyLengthLimit = maxRequest;
-    form.ValueCountLimit = 64;
+    form.ValueCountLimit = 1024; // the appraisal form has one field per sub-criterion (about 80–120)
 });
 
 // Accounts: a sign-in cookie (HttpOnly, SameSite=Strict) checked against the account on every request, so a changed

@@ -101,6 +101,56 @@ public sealed class WriteTests(WritableDashboardApp app)
         app.Output.ShouldNotContain("Exception");
     }
 
+    [Fact]
+    public async Task Appraisal_ProvinceTypesPoints_PreviewedThenStoredAsTheAppraisedStage()
+    {
+        using var province = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        using var district = await TestAccounts.ClientAsync(app, TestAccounts.District);
+        const string page = "/don-vi/quang-xuong/tham-dinh?nam=2019";
+        (await district.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var html = WebUtility.HtmlDecode(await province.GetStringAsync(page));
+        html.ShouldContain("Nhập điểm thẩm định — huyện Quảng Xương, năm 2019");
+        // Every scored sub-criterion has a field, prefilled with the current appraisal (the sample's, here).
+        var fields = System.Text.RegularExpressions.Regex.Matches(html, "name=\"d:([0-9.]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        fields.Count.ShouldBe(80);
+        var before = fields.Values.Sum(v => decimal.Parse(v.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture));
+        var lowered = fields.First(f => f.Value != "0");
+        var value = decimal.Parse(lowered.Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture) - 0.25m;
+        fields[lowered.Key] = value.ToString(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
+
+        using var bad = new FormUrlEncodedContent(new Dictionary<string, string>(fields.Select(f => KeyValuePair.Create("d:" + f.Key, f.Key == lowered.Key ? "mười" : f.Value)))
+        {
+            ["__RequestVerificationToken"] = await TestAccounts.TokenAsync(province, page),
+            ["nam"] = "2019",
+        });
+        using var refused = await province.PostAsync("/don-vi/quang-xuong/tham-dinh", bad);
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var refusedText = Text(await refused.Content.ReadAsStringAsync());
+        refusedText[refusedText.IndexOf("<main>", StringComparison.Ordinal)..].ShouldContain($"Không đọc được điểm thẩm định của {lowered.Key} (“mười”)");
+
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>(fields.Select(f => KeyValuePair.Create("d:" + f.Key, f.Value)))
+        {
+            ["__RequestVerificationToken"] = await TestAccounts.TokenAsync(province, page),
+            ["nam"] = "2019",
+        });
+        using var staged = await province.PostAsync("/don-vi/quang-xuong/tham-dinh", form);
+        staged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var preview = staged.Headers.Location!.OriginalString;
+        var previewText = Text(await province.GetStringAsync(preview));
+        previewText = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(previewText[previewText.IndexOf("<main>", StringComparison.Ordinal)..], "<[^>]+>", " "), @"\s+", " ");
+        previewText.ShouldContain("Xem trước: tham-dinh-quang-xuong-2019-nhap-tren-bang-dieu-khien.csv");
+        previewText.ShouldContain($"huyện Quảng Xương 2019 thẩm định 111 {VietnameseNumber(before - 0.25m)} 100");
+        using var confirm = await TestAccounts.ConfirmAsync(province, preview);
+
+        confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        Text(await province.GetStringAsync(confirm.Headers.Location)).ShouldContain("huyện Quảng Xương 2019 thẩm định:");
+        AuditRows(WebUtility.HtmlDecode(await province.GetStringAsync("/du-lieu")))
+            .First(r => r.Contains("tham-dinh-quang-xuong-2019", StringComparison.Ordinal)).ShouldContain("user:so-noi-vu");
+    }
+
+    private static string VietnameseNumber(decimal value) => CchcAnalytics.Core.VietnameseText.Number(value);
+
     /// <summary>Empty when every unit-year-stage in the export is complete: as many rows as the other submissions of its
     /// year (the year's framework), one synthetic flag, never a half-written submission.</summary>
     private static string CheckComplete(byte[] csv)
