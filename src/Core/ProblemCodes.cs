@@ -33,6 +33,10 @@ public static class ProblemCodes
     public const string PublishedConflict = "published-conflict";
     public const string BadReference = "bad-reference";
     public const string FormulaNoValue = "formula-no-value";
+    public const string TooManyLines = "too-many-lines";
+    public const string TooManyRows = "too-many-rows";
+    public const string TooManyColumns = "too-many-columns";
+    public const string TextTooLong = "text-too-long";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";

@@ -12,8 +12,9 @@ namespace CchcAnalytics.Ingest;
 /// The one entry point the CLI and the dashboard's upload use.</summary>
 public sealed class IngestRunner
 {
-    /// <summary>Files larger than this are refused before reading (a Bảng tổng hợp is well under 1 MB).</summary>
-    public const long MaxFileBytes = 20L * 1024 * 1024;
+    /// <summary>Files larger than this are refused before reading (a Bảng tổng hợp is well under 1 MB); see
+    /// <see cref="IngestLimits"/> for every limit.</summary>
+    public const long MaxFileBytes = IngestLimits.MaxFileBytes;
 
     private static readonly string[] SupportedExtensions = [".txt", ".csv", ".xlsx", ".docx"];
 

@@ -67,8 +67,10 @@ public static partial class CanonicalCsv
             return [];
         }
 
+        var name = Path.GetFileName(file);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var records = new List<(int Line, string[] Fields)>();
+        var tooMany = false;
         using (var reader = new StringReader(decoded.Text))
         using (var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
                {
@@ -79,10 +81,24 @@ public static partial class CanonicalCsv
             var lastLine = 0;
             while (parser.Read())
             {
+                // The header and at most MaxCsvRows data rows; past that, stop before any row is checked.
+                if (records.Count > IngestLimits.MaxCsvRows)
+                {
+                    tooMany = true;
+                    break;
+                }
+
                 // A quoted evidence cell may span lines: report the line where the record starts.
                 records.Add((lastLine + 1, parser.Record ?? []));
                 lastLine = parser.RawRow;
             }
+        }
+
+        if (tooMany)
+        {
+            problems.Add(Problem.Error(ProblemCodes.TooManyRows, file, null,
+                $"Tệp {name} có hơn {IngestLimits.Count(IngestLimits.MaxCsvRows)} dòng dữ liệu, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxCsvRows)} dòng; không có gì được ghi."));
+            return [];
         }
 
         if (records.Count == 0)

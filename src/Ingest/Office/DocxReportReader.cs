@@ -148,28 +148,35 @@ public static class DocxReportReader
         return lines;
     }
 
-    /// <summary>The table's rows on its column grid; null, with a too-large error, past the row limit.</summary>
+    /// <summary>The table's rows on its column grid; null, with a too-many-rows error, past the row limit.</summary>
     private static List<GridRow>? TableGrid(W.Table table, int number, string file, List<Problem> problems)
     {
         var rows = new List<GridRow>();
         foreach (var row in table.Descendants<W.TableRow>().Where(r => r.Ancestors<W.Table>().First() == table))
         {
-            if (rows.Count == OfficePackage.MaxRows)
+            var rowNumber = rows.Count + 1;
+            var label = string.Create(CultureInfo.InvariantCulture, $"bảng {number}, dòng {rowNumber}");
+            if (rows.Count == IngestLimits.MaxTableRows)
             {
-                problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                    $"Bảng {number} có hơn {VietnameseText.Number(OfficePackage.MaxRows)} dòng; một Bảng tổng hợp chỉ có khoảng 150 dòng."));
+                problems.Add(Problem.Error(ProblemCodes.TooManyRows, file, rowNumber,
+                    $"Bảng {number} của tệp {Path.GetFileName(file)} có hơn {IngestLimits.Count(IngestLimits.MaxTableRows)} dòng, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxTableRows)} dòng; một Bảng tổng hợp có khoảng 150 dòng. Không có gì được ghi.", label));
                 return null;
             }
 
-            var rowNumber = rows.Count + 1;
-            var label = string.Create(CultureInfo.InvariantCulture, $"bảng {number}, dòng {rowNumber}");
-            rows.Add(new GridRow(rowNumber, RowCells(row), column => string.Create(CultureInfo.InvariantCulture, $"{label}, ô {column + 1}"), label));
+            if (RowCells(row, rowNumber, label, file, problems) is not { } cells)
+            {
+                return null;
+            }
+
+            rows.Add(new GridRow(rowNumber, cells, column => string.Create(CultureInfo.InvariantCulture, $"{label}, ô {column + 1}"), label));
         }
 
         return rows;
     }
 
-    private static List<string> RowCells(W.TableRow row)
+    /// <summary>The row's cells on the grid; null, with a text-too-long error, when a cell is longer than
+    /// <see cref="IngestLimits.MaxCellCharacters"/> (checked before its text is cleaned up).</summary>
+    private static List<string>? RowCells(W.TableRow row, int rowNumber, string label, string file, List<Problem> problems)
     {
         var cells = new List<string>();
         var column = row.TableRowProperties?.GetFirstChild<W.GridBefore>()?.Val?.Value ?? 0;
@@ -184,7 +191,16 @@ public static class DocxReportReader
                     cells.Add("");
                 }
 
-                cells.Add(IsContinuation(properties) ? "" : CellText(cell));
+                var raw = IsContinuation(properties) ? "" : RawCellText(cell);
+                if (raw.Length > IngestLimits.MaxCellCharacters)
+                {
+                    var where = string.Create(CultureInfo.InvariantCulture, $"{label}, ô {cells.Count + 1}");
+                    problems.Add(Problem.Error(ProblemCodes.TextTooLong, file, rowNumber,
+                        $"Ô ở {where} của tệp {Path.GetFileName(file)} chứa {IngestLimits.Count(raw.Length)} ký tự, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxCellCharacters)} ký tự một ô; không có gì được ghi.", where));
+                    return null;
+                }
+
+                cells.Add(Plain(raw));
             }
 
             column += span;
@@ -198,8 +214,8 @@ public static class DocxReportReader
         properties?.VerticalMerge is { } vertical && (vertical.Val is null || vertical.Val.Value == W.MergedCellValues.Continue)
         || properties?.HorizontalMerge is { } horizontal && (horizontal.Val is null || horizontal.Val.Value == W.MergedCellValues.Continue);
 
-    private static string CellText(W.TableCell cell) =>
-        Plain(string.Join("\n", cell.Descendants<W.Paragraph>().Select(ParagraphText)));
+    private static string RawCellText(W.TableCell cell) =>
+        string.Join("\n", cell.Descendants<W.Paragraph>().Select(ParagraphText));
 
     /// <summary>A paragraph's visible text: runs' text, tabs as spaces, line breaks as new lines (deleted text and
     /// field codes are other element types and are left out).</summary>

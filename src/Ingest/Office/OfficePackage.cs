@@ -6,24 +6,25 @@ using DocumentFormat.OpenXml.Packaging;
 namespace CchcAnalytics.Ingest.Office;
 
 /// <summary>Checks an Office Open XML package (.xlsx, .docx) before any of its XML is parsed, and opens it with limits.
-/// A Bảng tổng hợp is well under 1 MB, so the limits are generous for real reports and stop zip bombs early.</summary>
+/// A Bảng tổng hợp is well under 1 MB, so the limits are generous for real reports and stop zip bombs early. The values
+/// live in <see cref="IngestLimits"/> with every other limit.</summary>
 internal static class OfficePackage
 {
     /// <summary>Sum of the uncompressed sizes the ZIP's entries declare.</summary>
-    public const long MaxUncompressedBytes = 100L * 1024 * 1024;
+    public const long MaxUncompressedBytes = IngestLimits.MaxPackageBytes;
 
     /// <summary>ZIP entries; a workbook or a Word document has a few dozen.</summary>
-    public const int MaxEntries = 2_000;
+    public const int MaxEntries = IngestLimits.MaxPackageEntries;
 
     /// <summary>Uncompressed bytes one part may declare, and characters the XML parser reads from one part (a backstop
     /// for a ZIP that lies about its sizes).</summary>
-    public const long MaxPartCharacters = 20_000_000;
+    public const long MaxPartCharacters = IngestLimits.MaxPackagePartBytes;
 
     /// <summary>Non-empty spreadsheet rows, or rows of one Word table; a Bảng tổng hợp has about 150.</summary>
-    public const int MaxRows = 10_000;
+    public const int MaxRows = IngestLimits.MaxTableRows;
 
     /// <summary>Columns read from a spreadsheet or Word table; cells further right are ignored.</summary>
-    public const int MaxColumns = 100;
+    public const int MaxColumns = IngestLimits.MaxColumns;
 
     // The OLE compound file signature: an old .xls/.doc, or an encrypted (password-protected) .xlsx/.docx.
     private static ReadOnlySpan<byte> CompoundFileSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];

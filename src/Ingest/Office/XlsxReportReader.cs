@@ -77,7 +77,7 @@ public static partial class XlsxReportReader
             }
 
             var prefix = sheetList.Count > 1 ? SheetPrefix(sheet.Name?.Value ?? "") : "";
-            var grid = SheetGrid.Read(worksheet, shared, prefix, file, problems);
+            var grid = SheetGrid.Read(worksheet, shared, prefix, sheet.Name?.Value ?? "", file, problems);
             if (grid is null)
             {
                 return null;
@@ -219,6 +219,7 @@ public static partial class XlsxReportReader
         private readonly SortedDictionary<int, SortedDictionary<int, string>> cells = [];
         private readonly SortedDictionary<int, SortedDictionary<int, FormulaCell>> formulas = [];
         private readonly List<(int Row, int Column, string Index)> missingStrings = [];
+        private readonly List<(int Row, int Column, int Length)> longCells = [];
         private readonly string prefix;
 
         private SheetGrid(string prefix) => this.prefix = prefix;
@@ -227,7 +228,7 @@ public static partial class XlsxReportReader
 
         /// <summary>Reads a worksheet row by row (never the whole sheet as one tree); null, with a too-large error,
         /// when it has more rows or merged ranges than a report can have.</summary>
-        public static SheetGrid? Read(WorksheetPart part, IReadOnlyList<string> shared, string prefix, string file, List<Problem> problems)
+        public static SheetGrid? Read(WorksheetPart part, IReadOnlyList<string> shared, string prefix, string sheetName, string file, List<Problem> problems)
         {
             var grid = new SheetGrid(prefix);
             var merges = new List<string>();
@@ -241,10 +242,10 @@ public static partial class XlsxReportReader
                     var row = (Row)reader.LoadCurrentElement()!;
                     rowNumber = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : rowNumber + 1;
                     grid.AddRow(row, rowNumber, shared);
-                    if (grid.cells.Count > OfficePackage.MaxRows)
+                    if (grid.cells.Count > IngestLimits.MaxTableRows)
                     {
-                        problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                            $"Một trang tính có hơn {VietnameseText.Number(OfficePackage.MaxRows)} dòng có giá trị; một Bảng tổng hợp chỉ có khoảng 150 dòng."));
+                        problems.Add(Problem.Error(ProblemCodes.TooManyRows, file, rowNumber,
+                            $"Trang tính '{sheetName}' của tệp {Path.GetFileName(file)} có hơn {IngestLimits.Count(IngestLimits.MaxTableRows)} dòng có dữ liệu, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxTableRows)} dòng; một Bảng tổng hợp có khoảng 150 dòng. Không có gì được ghi."));
                         return null;
                     }
                 }
@@ -273,9 +274,16 @@ public static partial class XlsxReportReader
             return grid;
         }
 
-        /// <summary>Formula cells (a warning each, an error without a cached value) and shared strings that do not exist.</summary>
+        /// <summary>Cells too long to read, formula cells (a warning each, an error without a cached value) and shared strings that do not exist.</summary>
         public void ReportCellProblems(string file, List<Problem> problems)
         {
+            foreach (var (row, column, length) in longCells)
+            {
+                var name = Name(row, column);
+                problems.Add(Problem.Error(ProblemCodes.TextTooLong, file, row,
+                    $"Ô {name} của tệp {Path.GetFileName(file)} chứa {IngestLimits.Count(length)} ký tự, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxCellCharacters)} ký tự một ô; không có gì được ghi.", name));
+            }
+
             foreach (var (row, column, index) in missingStrings)
             {
                 problems.Add(Problem.Error(ProblemCodes.Unreadable, file, row,
@@ -322,6 +330,14 @@ public static partial class XlsxReportReader
                     continue;
                 }
 
+                var raw = CellText(cell, shared, rowNumber, column);
+                if (raw.Length > IngestLimits.MaxCellCharacters)
+                {
+                    // Too long to clean up (HTML, escapes): reported if this sheet is the table's, never read.
+                    longCells.Add((rowNumber, column, raw.Length));
+                    continue;
+                }
+
                 if (cell.CellFormula is { } formula)
                 {
                     if (!formulas.TryGetValue(rowNumber, out var rowFormulas))
@@ -332,7 +348,7 @@ public static partial class XlsxReportReader
                     rowFormulas[column] = new FormulaCell(rowNumber, column, formula.Text ?? "", cell.CellValue is not null);
                 }
 
-                var text = Plain(CellText(cell, shared, rowNumber, column));
+                var text = Plain(raw);
                 if (text.Length == 0)
                 {
                     continue;

@@ -34,6 +34,11 @@ public static partial class TextReportReader
         }
 
         var lines = decoded.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        if (!WithinLimits(lines, file, problems))
+        {
+            return null;
+        }
+
         var headerIndex = -1;
         TableColumns? columns = null;
         for (var i = 0; i < lines.Length && columns is null; i++)
@@ -152,6 +157,40 @@ public static partial class TextReportReader
         }
 
         return facts;
+    }
+
+    /// <summary>Checks the size limits (<see cref="IngestLimits"/>) before anything is split or parsed: lines in the
+    /// file, characters on a line, cells on a line. Reports the first line over a limit.</summary>
+    private static bool WithinLimits(string[] lines, string file, List<Problem> problems)
+    {
+        var name = Path.GetFileName(file);
+        var count = lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
+        if (count > IngestLimits.MaxTextLines)
+        {
+            problems.Add(Problem.Error(ProblemCodes.TooManyLines, file, null,
+                $"Tệp {name} có {IngestLimits.Count(count)} dòng, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxTextLines)} dòng; không có gì được ghi."));
+            return false;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > IngestLimits.MaxLineCharacters)
+            {
+                problems.Add(Problem.Error(ProblemCodes.TextTooLong, file, i + 1,
+                    $"Dòng {i + 1} của tệp {name} dài {IngestLimits.Count(lines[i].Length)} ký tự, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxLineCharacters)} ký tự một dòng; không có gì được ghi."));
+                return false;
+            }
+
+            var cells = lines[i].AsSpan().Count('\t') + 1;
+            if (cells > IngestLimits.MaxColumns)
+            {
+                problems.Add(Problem.Error(ProblemCodes.TooManyColumns, file, i + 1,
+                    $"Dòng {i + 1} của tệp {name} có {IngestLimits.Count(cells)} cột (ngăn bởi dấu tab), vượt giới hạn {IngestLimits.Count(IngestLimits.MaxColumns)} cột; không có gì được ghi."));
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static FooterFacts ReadTable(string[] lines, int headerIndex, TableColumns columns, string file, List<Problem> problems, List<ParsedRow> rows)

@@ -340,10 +340,10 @@ public sealed class XlsxReportReaderTests
     }
 
     [Fact]
-    public void Read_SheetWithTooManyRows_TooLarge()
+    public void Read_SheetWithTooManyRows_TooManyRows()
     {
         var book = ReportWorkbook.FromRealReport();
-        for (var row = 1000; row < 1000 + OfficePackage.MaxRows; row++)
+        for (var row = 1000; row < 1000 + IngestLimits.MaxTableRows; row++)
         {
             book.Set($"H{row}", FixtureCell.Number(1));
         }
@@ -351,7 +351,10 @@ public sealed class XlsxReportReaderTests
         var (report, problems) = Read(book);
 
         report.ShouldBeNull();
-        problems.ShouldHaveSingleItem().Code.ShouldBe(ProblemCodes.TooLarge);
+        var problem = problems.ShouldHaveSingleItem();
+        problem.Code.ShouldBe(ProblemCodes.TooManyRows);
+        problem.Line.ShouldNotBeNull().ShouldBeGreaterThan(1000);
+        problem.Message.ShouldContain("10.000");
     }
 
     [Fact]
