@@ -37,6 +37,7 @@ public static class ProblemCodes
     public const string TooManyRows = "too-many-rows";
     public const string TooManyColumns = "too-many-columns";
     public const string TextTooLong = "text-too-long";
+    public const string ControlCharacter = "control-character";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";

@@ -94,6 +94,7 @@ public sealed class DocumentValidator
 
         // The tree: codes, levels, parents, maxima.
         var rows = CheckTree(document, problems);
+        TextChecks.Check(document, problems);
 
         Framework? framework = null;
         if (unit is not null && year is not null && rows.Count > 0)

@@ -68,6 +68,23 @@ public static partial class CanonicalCsv
         }
 
         var name = Path.GetFileName(file);
+        if (decoded.Legacy)
+        {
+            problems.Add(Problem.Warning(ProblemCodes.LegacyEncoding, file, null,
+                $"Tệp {name} không phải UTF-8 nên đã được đọc theo bảng mã Windows-1258 (tiếng Việt cũ). CSV chuẩn dùng UTF-8; hãy kiểm tra tên tiêu chí sau khi nhập."));
+        }
+
+        // Excel with Vietnamese regional settings saves "CSV" with semicolons (and decimal commas): say so once,
+        // instead of a malformed-row error on every line.
+        var newline = decoded.Text.IndexOf('\n', StringComparison.Ordinal);
+        var firstLine = newline < 0 ? decoded.Text : decoded.Text[..newline];
+        if (!firstLine.Contains(',', StringComparison.Ordinal) && firstLine.Count(c => c == ';') >= Header.Length - 1)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1,
+                $"Tệp {name} dùng dấu chấm phẩy (;) để ngăn cột, như Excel lưu CSV theo thiết lập vùng Việt Nam. CSV chuẩn dùng dấu phẩy (,) và dấu chấm thập phân (0.5): hãy xuất lại tệp với dấu phẩy. Không có gì được ghi."));
+            return [];
+        }
+
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var records = new List<(int Line, string[] Fields)>();
         var tooMany = false;

@@ -204,7 +204,32 @@ public static partial class XlsxReportReader
     {
         var decoded = EscapedCharacter().Replace(text, m => ((char)int.Parse(m.Groups[1].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString());
         decoded = decoded.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        return VietnameseText.Nfc(HtmlText.ToPlainText(decoded));
+        return VietnameseText.Nfc(HtmlText.ToPlainText(WithoutBrokenSurrogates(decoded)));
+    }
+
+    /// <summary>An escape such as _xD835_ without its other half is half a character: normalising it throws, and it
+    /// is no text anyway. It becomes U+FFFD, which validation rejects as a lost character.</summary>
+    private static string WithoutBrokenSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate))
+        {
+            return text;
+        }
+
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 
     [GeneratedRegex("_x([0-9A-Fa-f]{4})_")]

@@ -130,7 +130,8 @@ public static partial class TextReportReader
                 var day = int.Parse(date.Groups[1].Value, CultureInfo.InvariantCulture);
                 var month = int.Parse(date.Groups[2].Value, CultureInfo.InvariantCulture);
                 var yearValue = int.Parse(date.Groups[3].Value, CultureInfo.InvariantCulture);
-                if (month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(yearValue, month))
+                // "năm 0000" is no date (and DaysInMonth throws for year 0).
+                if (yearValue is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(yearValue, month))
                 {
                     facts.ReportDate = new DateOnly(yearValue, month, day);
                 }
