@@ -51,7 +51,7 @@ public static class DocxReportReader
         }
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
-            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là văn bản Word đọc được: {ex.Message}"));
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là văn bản Word đọc được (chi tiết kỹ thuật: '{ex.Message}')."));
             return null;
         }
     }

@@ -51,7 +51,7 @@ public static partial class XlsxReportReader
         }
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
-            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là bảng tính Excel đọc được: {ex.Message}"));
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là bảng tính Excel đọc được (chi tiết kỹ thuật: '{ex.Message}')."));
             return null;
         }
     }
