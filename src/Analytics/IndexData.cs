@@ -9,6 +9,8 @@ namespace CchcAnalytics.Analytics;
 public sealed class IndexData
 {
     private readonly Dictionary<(string UnitId, int Year), UnitYearResult> results;
+    private readonly IReadOnlyList<LineageEvent> lineageEvents;
+    private readonly List<(Submission Submission, IReadOnlyList<Score> Scores)> sheetList;
     private readonly ConcurrentDictionary<object, Lazy<object?>> memo = new();
 
     public IndexData(
@@ -23,6 +25,8 @@ public sealed class IndexData
         ArgumentNullException.ThrowIfNull(frameworks);
         ArgumentNullException.ThrowIfNull(sheets);
         Units = units;
+        lineageEvents = lineage;
+        sheetList = sheets.ToList();
         Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
@@ -30,7 +34,7 @@ public sealed class IndexData
         var unitById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var frameworkById = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
         results = [];
-        foreach (var unitYear in sheets.GroupBy(s => (s.Submission.UnitId, s.Submission.Year)))
+        foreach (var unitYear in sheetList.GroupBy(s => (s.Submission.UnitId, s.Submission.Year)))
         {
             var appraised = unitYear.FirstOrDefault(s => s.Submission.Stage == Stage.Appraised);
             var self = unitYear.FirstOrDefault(s => s.Submission.Stage == Stage.Self);
@@ -66,6 +70,25 @@ public sealed class IndexData
     public IReadOnlyList<PublishedResult> Published { get; }
 
     public IEnumerable<UnitYearResult> Results => results.Values;
+
+    /// <summary>Real unit-years that are not published yet: only a self-assessment (no appraised points stored) and no
+    /// officially published result. The sample is never among them.</summary>
+    public IReadOnlySet<(string UnitId, int Year)> Unpublished() => Memo(nameof(Unpublished), () =>
+        (IReadOnlySet<(string, int)>)results.Values
+            .Where(r => !r.Synthetic && r.StageUsed == Stage.Self && !Published.Any(p => p.UnitId == r.Unit.Id && p.Year == r.Year))
+            .Select(r => (r.Unit.Id, r.Year))
+            .ToHashSet());
+
+    /// <summary>The same snapshot without the given unit-years, for readers who may not see them; this snapshot when
+    /// there is nothing to hide.</summary>
+    public IndexData Without(IReadOnlySet<(string UnitId, int Year)> hidden)
+    {
+        ArgumentNullException.ThrowIfNull(hidden);
+        return hidden.Count == 0
+            ? this
+            : new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published,
+                sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))));
+    }
 
     /// <summary>Loads a snapshot from the store.</summary>
     public static IndexData Load(ScoreStore store)

@@ -182,7 +182,7 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
                     Execute(connection,
                         "INSERT INTO ingest_event VALUES (nextval('ingest_event_id_seq'), $now, $actor, $file, $hash, 'replaced', $detail)",
                         ("now", now), ("actor", actor), ("file", source.SourceFile), ("hash", source.SourceHash),
-                        ("detail", string.Create(CultureInfo.InvariantCulture, $"{unitId} {year}: {retired} synthetic submission(s) retired by real data")));
+                        ("detail", string.Create(CultureInfo.InvariantCulture, $"{unitId} {year}: {retired} bảng dữ liệu mẫu được thay bằng số liệu thật")));
                 }
             }
 
@@ -417,7 +417,7 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
             ("outcome", action == SaveAction.Added ? "added" : "replaced"),
             ("detail", string.Create(
                 CultureInfo.InvariantCulture,
-                $"{sheet.UnitId} {sheet.Year} {sheet.Stage.ToCode()} v{version}: {sheet.Scores.Count} rows, points {sheet.PointsTotal?.ToString(CultureInfo.InvariantCulture) ?? "—"}/{sheet.MaxTotal}")));
+                $"{sheet.UnitId} {sheet.Year} {sheet.Stage.ToCode()} v{version}: {sheet.Scores.Count} dòng, điểm {(sheet.PointsTotal is { } points ? VietnameseText.Number(points) : "—")}/{VietnameseText.Number(sheet.MaxTotal)}")));
 
         return new SaveOutcome(sheet.UnitId, sheet.Year, sheet.Stage, action, id, version);
     }

@@ -51,7 +51,7 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
 
         var row = Html.Rows(cut.Find("[data-testid=warnings]")).ShouldHaveSingleItem();
         row[..5].ShouldBe(["hoang-hoa", "2017", "tự chấm", "parent-sum-mismatch", "hoang-hoa-2017-bc293.txt:138"]);
-        row[5].ShouldStartWith("Row 5.4 states Điểm tự chấm 4 but its sub-rows add up to 4.5");
+        row[5].ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
     }
 
     [Fact]

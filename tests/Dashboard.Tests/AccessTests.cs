@@ -188,6 +188,24 @@ public sealed class AccessTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task Confirm_RejectedFile_400AndNothingStored()
+    {
+        var before = await FingerprintAsync();
+        using var client = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });
+        using var upload = await TestAccounts.UploadAsync(client, "sai.txt", Encoding.UTF8.GetBytes(bad));
+        var preview = upload.Headers.Location!.OriginalString;
+        (await client.GetStringAsync(preview)).ShouldNotContain("data-testid=\"upload-confirm\"");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await TestAccounts.TokenAsync(client, "/du-lieu") });
+
+        using var confirm = await client.PostAsync(preview + "/xac-nhan", form);
+
+        confirm.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await confirm.Content.ReadAsStringAsync()).ShouldContain("Tệp này bị từ chối khi kiểm tra nên không lưu được.");
+        (await FingerprintAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task AccountsPage_ProvinceOnly_NoHashes()
     {
         using var district = await TestAccounts.ClientAsync(app, TestAccounts.District);

@@ -35,6 +35,9 @@ public class DashboardApp : IAsyncLifetime
     /// <summary>The data folder the app builds its database from: the repository's.</summary>
     public virtual string DataFolder => Path.Combine(TestFiles.RepositoryRoot, "data");
 
+    /// <summary>Extra configuration for the app, as environment variables (e.g. <c>Cchc__HideUnpublished</c>).</summary>
+    public virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     /// <summary>A temporary folder deleted with the app.</summary>
     private protected TempFolder Folder => folder;
 
@@ -75,6 +78,11 @@ public class DashboardApp : IAsyncLifetime
         // Development serves the static web assets (blazor.web.js, app.css) from the build output's manifest.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Cchc__DataFolder"] = DataFolder;
+        foreach (var (name, value) in Settings)
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["Cchc__Database"] = Database;
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment.Remove("ASPNETCORE_URLS");

@@ -149,6 +149,67 @@ public sealed class WriteTests(WritableDashboardApp app)
             .First(r => r.Contains("tham-dinh-quang-xuong-2019", StringComparison.Ordinal)).ShouldContain("user:so-noi-vu");
     }
 
+    [Fact]
+    public async Task HideUnpublished_RealSelfAssessment_OnlyTheProvinceSeesItUntilAppraised()
+    {
+        using var province = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        using var district = await TestAccounts.ClientAsync(app, TestAccounts.District);
+        using var anonymous = await TestAccounts.ClientAsync(app, null);
+        using var viewer = await TestAccounts.ClientAsync(app, TestAccounts.Viewer);
+        // Hậu Lộc's 2017 self-assessment, as the province would load a real report: it replaces the sample's unit-year.
+        var hauLoc = TestFiles.Replace(TestFiles.RealReportText, "HUYỆN HOÀNG HÓA**", "HUYỆN HẬU LỘC**");
+        using (var upload = await TestAccounts.UploadAsync(province, "hau-loc-2017.txt", Encoding.UTF8.GetBytes(hauLoc)))
+        using (var confirm = await TestAccounts.ConfirmAsync(province, upload.Headers.Location!.OriginalString))
+        {
+            confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        const string page = "/don-vi/hau-loc?nam=2017";
+        Text(await province.GetStringAsync(page)).ShouldContain("<strong>92/100 điểm</strong>");
+        foreach (var reader in new[] { anonymous, viewer, district })
+        {
+            Text(await reader.GetStringAsync(page)).ShouldNotContain("92/100 điểm");
+            (await reader.GetStringAsync("/export/scores.csv")).ShouldNotContain("hau-loc,Hậu Lộc,2017,");
+            (await reader.GetStringAsync("/export/charts/ranking.csv?nam=2017")).ShouldNotContain("hau-loc");
+            AuditRows(WebUtility.HtmlDecode(await reader.GetStringAsync("/du-lieu"))).ShouldNotContain(r => r.Contains("hau-loc-2017.txt", StringComparison.Ordinal));
+        }
+
+        (await province.GetStringAsync("/export/scores.csv")).ShouldContain("hau-loc,Hậu Lộc,2017,self,");
+
+        // The province appraises it (the form is prefilled with the self-assessment): now everyone sees the unit-year.
+        const string appraisal = "/don-vi/hau-loc/tham-dinh?nam=2017";
+        var html = WebUtility.HtmlDecode(await province.GetStringAsync(appraisal));
+        var fields = System.Text.RegularExpressions.Regex.Matches(html, "name=\"(d:[0-9.]+)\" value=\"([^\"]*)\"")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        fields["__RequestVerificationToken"] = await TestAccounts.TokenAsync(province, appraisal);
+        fields["nam"] = "2017";
+        using (var form = new FormUrlEncodedContent(fields))
+        using (var staged = await province.PostAsync("/don-vi/hau-loc/tham-dinh", form))
+        using (var confirm = await TestAccounts.ConfirmAsync(province, staged.Headers.Location!.OriginalString))
+        {
+            confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var stored = MainText(await province.GetStringAsync(confirm.Headers.Location));
+            stored.ShouldContain("Đã lưu tham-dinh-hau-loc-2017-nhap-tren-bang-dieu-khien.csv", customMessage: stored);
+        }
+
+        // Typed appraisals sum each parent from its sub-rows, capped at its maximum: 5.4 stays at its 4 points, not the 4,5
+        // its sub-rows add up to, so the appraised total is the self-assessed 92.
+        foreach (var reader in new[] { anonymous, viewer, district })
+        {
+            var unitPage = Text(await reader.GetStringAsync(page));
+            unitPage.ShouldContain("<strong>92/100 điểm</strong>", customMessage: MainText(unitPage));
+            (await reader.GetStringAsync("/export/scores.csv")).ShouldContain("hau-loc,Hậu Lộc,2017,appraised,");
+        }
+    }
+
+    /// <summary>The text of the page's main element, tags removed (for failure messages and plain-text checks).</summary>
+    private static string MainText(string html)
+    {
+        var text = WebUtility.HtmlDecode(html);
+        var start = text.IndexOf("<main>", StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(start < 0 ? text : text[start..], "<[^>]+>", " "), @"\s+", " ");
+    }
+
     private static string VietnameseNumber(decimal value) => CchcAnalytics.Core.VietnameseText.Number(value);
 
     /// <summary>Empty when every unit-year-stage in the export is complete: as many rows as the other submissions of its

@@ -56,8 +56,8 @@ public static class AppraisalForm
         return false;
     }
 
-    /// <summary>The canonical CSV of the appraised stage: typed leaves, parents as the sum of their children (missing when
-    /// any child is missing), the tree, names and maxima of the self-assessment.</summary>
+    /// <summary>The canonical CSV of the appraised stage: typed leaves, parents as the sum of their children capped at the
+    /// parent's maximum (missing when any child is missing), the tree, names and maxima of the self-assessment.</summary>
     public static string ToCsv(Unit unit, int year, IReadOnlyList<Score> selfScores, IReadOnlyDictionary<string, decimal?> leafPoints)
     {
         ArgumentNullException.ThrowIfNull(unit);
@@ -69,7 +69,9 @@ public static class AppraisalForm
             if (!points.ContainsKey(score.Code))
             {
                 var children = selfScores.Where(c => c.ParentCode == score.Code).Select(c => points.GetValueOrDefault(c.Code)).ToList();
-                points[score.Code] = children.Count > 0 && children.All(p => p is not null) ? children.Sum() : null;
+                // A parent never exceeds its own Điểm chuẩn, even where its sub-rows' maxima add up to more (the 2017
+                // framework's 5.4 states 4 while its sub-rows allow 4,5).
+                points[score.Code] = children.Count > 0 && children.All(p => p is not null) ? Math.Min(children.Sum()!.Value, score.MaxPoints) : null;
             }
         }
 

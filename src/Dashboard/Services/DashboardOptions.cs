@@ -14,4 +14,9 @@ public sealed class DashboardOptions
     /// <summary>True (default): pages and downloads can be read without signing in; only writes need an account.
     /// False: every page and download needs a signed-in account (any role).</summary>
     public bool OpenReading { get; set; } = true;
+
+    /// <summary>False (default): every stored submission is shown to every reader. True: a real self-assessment that is
+    /// not published yet (no appraised points stored and no official result) is shown only to province accounts and to
+    /// its own district's accounts; everyone else sees the unit-year as having no data.</summary>
+    public bool HideUnpublished { get; set; }
 }

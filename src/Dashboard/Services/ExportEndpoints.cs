@@ -16,24 +16,24 @@ public static class ExportEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/export");
-        group.MapGet("/scores.csv", (IndexDataProvider provider) =>
+        group.MapGet("/scores.csv", (HttpContext http, IndexDataProvider provider) =>
         {
             using var writer = new StringWriter();
-            CanonicalCsv.Write(writer, provider.Store.GetCurrentRows());
+            CanonicalCsv.Write(writer, VisibleRows(provider, http));
             return Results.File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", "cchc-scores.csv");
         });
 
-        group.MapGet("/scores.xlsx", (IndexDataProvider provider) =>
+        group.MapGet("/scores.xlsx", (HttpContext http, IndexDataProvider provider) =>
         {
             using var stream = new MemoryStream();
-            ScoresWorkbook.Write(stream, provider.Store.GetCurrentRows());
+            ScoresWorkbook.Write(stream, VisibleRows(provider, http));
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx");
         });
 
-        group.MapGet("/ranking.xlsx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText) =>
+        group.MapGet("/ranking.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText) =>
         {
             var year = Query.Year(yearText);
-            var ranking = Ranker.For(provider.Data, year ?? Latest(provider), "thanh-hoa", "district", provider.Options);
+            var ranking = Ranker.For(provider.DataFor(http.User), year ?? Latest(provider), "thanh-hoa", "district", provider.Options);
             if (ranking.Units.Count == 0)
             {
                 return Results.Text($"Không có xếp hạng năm {year}.", "text/plain; charset=utf-8", statusCode: 400);
@@ -44,7 +44,7 @@ public static class ExportEndpoints
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-xep-hang-{ranking.Year}.xlsx");
         });
 
-        group.MapGet("/charts/{file}", (IndexDataProvider provider, string file,
+        group.MapGet("/charts/{file}", (HttpContext http, IndexDataProvider provider, string file,
             [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units, [FromQuery(Name = "ma")] string? code,
             [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText) =>
         {
@@ -58,7 +58,7 @@ public static class ExportEndpoints
             ChartSpec spec;
             try
             {
-                spec = ChartFactory.Build(provider.Data, new ChartRequest(kind, year, units is { Length: > 0 } ? units : null, code, width, height), provider.Options);
+                spec = ChartFactory.Build(provider.DataFor(http.User), new ChartRequest(kind, year, units is { Length: > 0 } ? units : null, code, width, height), provider.Options);
             }
             catch (ArgumentException ex)
             {
@@ -75,13 +75,13 @@ public static class ExportEndpoints
             };
         });
 
-        group.MapGet("/pack.pptx", (IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units) =>
+        group.MapGet("/pack.pptx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units) =>
         {
             var chosenYear = Query.Year(yearText) ?? Latest(provider);
             using var stream = new MemoryStream();
             try
             {
-                YearPack.Write(provider.Data, chosenYear, units ?? [], stream, provider.Options);
+                YearPack.Write(provider.DataFor(http.User), chosenYear, units ?? [], stream, provider.Options);
             }
             catch (ArgumentException ex)
             {
@@ -98,6 +98,14 @@ public static class ExportEndpoints
     {
         var message = ex.ParamName is { } name ? ex.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : ex.Message;
         return Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
+    }
+
+    /// <summary>The current rows without the unit-years this reader may not see.</summary>
+    private static IReadOnlyList<CchcAnalytics.Storage.ExportRow> VisibleRows(IndexDataProvider provider, HttpContext http)
+    {
+        var hidden = provider.HiddenFor(http.User);
+        var rows = provider.Store.GetCurrentRows();
+        return hidden.Count == 0 ? rows : rows.Where(r => !hidden.Contains((r.UnitId, r.Year))).ToList();
     }
 
     private static int Latest(IndexDataProvider provider) => provider.Data.Years("thanh-hoa", "district").DefaultIfEmpty(DateTime.Now.Year).Max();

@@ -1,6 +1,7 @@
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest;
+using CchcAnalytics.Dashboard.Services.Security;
 using CchcAnalytics.Storage;
 
 namespace CchcAnalytics.Dashboard.Services;
@@ -14,9 +15,12 @@ public sealed partial class IndexDataProvider : IDisposable
     private readonly ILogger<IndexDataProvider> logger;
     private IndexData? snapshot;
 
-    public IndexDataProvider(DataLocation location, ILogger<IndexDataProvider> logger)
+    private readonly DashboardOptions options;
+
+    public IndexDataProvider(DataLocation location, ILogger<IndexDataProvider> logger, DashboardOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(location);
+        this.options = options ?? new DashboardOptions();
         Location = location;
         this.logger = logger;
         Connections = new DuckDbConnectionFactory(location.Database);
@@ -33,6 +37,36 @@ public sealed partial class IndexDataProvider : IDisposable
     public IndexData Data => Volatile.Read(ref snapshot) ?? Reload();
 
     public AnalyticsOptions Options { get; } = AnalyticsOptions.Default;
+
+    /// <summary>The unit-years <paramref name="user"/> may not see (see <see cref="DashboardOptions.HideUnpublished"/>):
+    /// none for province accounts or when the option is off; for a district, the unpublished ones of other units.</summary>
+    public IReadOnlySet<(string UnitId, int Year)> HiddenFor(System.Security.Claims.ClaimsPrincipal? user) => HiddenFor(Data, user);
+
+    private IReadOnlySet<(string UnitId, int Year)> HiddenFor(IndexData data, System.Security.Claims.ClaimsPrincipal? user)
+    {
+        var role = user?.CchcRole();
+        if (!options.HideUnpublished || role == CchcAnalytics.Accounts.Role.Province)
+        {
+            return new HashSet<(string, int)>();
+        }
+
+        var own = role == CchcAnalytics.Accounts.Role.District ? user!.UnitId() : null;
+        return data.Unpublished().Where(u => u.UnitId != own).ToHashSet();
+    }
+
+    /// <summary>The snapshot as <paramref name="user"/> may see it (one cached view per district and one for everyone else).</summary>
+    public IndexData DataFor(System.Security.Claims.ClaimsPrincipal? user)
+    {
+        var data = Data;
+        var hidden = HiddenFor(data, user);
+        if (hidden.Count == 0)
+        {
+            return data;
+        }
+
+        var key = user?.CchcRole() == CchcAnalytics.Accounts.Role.District ? "view:" + user.UnitId() : "view:public";
+        return data.Memo(key, () => data.Without(hidden));
+    }
 
     /// <summary>Builds the database from the data folder when it holds no submissions yet (first start).</summary>
     public void EnsureBuilt()

@@ -52,6 +52,11 @@ public static class UploadEndpoints
                 return Results.Redirect($"/du-lieu/tai-len/{id}");
             }
 
+            if (!staged.Preview.Validation.Accepted)
+            {
+                return Denied(http, 400, "Tệp này bị từ chối khi kiểm tra nên không lưu được. Sửa các lỗi rồi tải lên lại. Không có gì được ghi.");
+            }
+
             var (report, denial) = uploads.Confirm(staged.Preview, http.User);
             if (denial is not null)
             {
