@@ -89,6 +89,14 @@ public sealed class IngestCrashTests(ITestOutputHelper output)
             Log(record.ToString());
             records.Add(record);
             state = after;
+
+            // A torn commit's WAL that the reopen discarded stays on disk when the reopen itself writes nothing (DuckDB
+            // checkpoints only after a write). Keep it: the next run must open the database through it, and the checks
+            // after that run prove it is never replayed into the data.
+            if (DuckDbFile.WalBytes(database) is { } leftover)
+            {
+                Log($"   a {leftover} B WAL stays after the reopen (discarded torn commit); the next run opens through it");
+            }
         }
 
         // Whatever the kills left, an uninterrupted ingest finishes the job.
@@ -121,7 +129,6 @@ public sealed class IngestCrashTests(ITestOutputHelper output)
         var pending = versions.Files.Where(f => state[f.Name] != target).ToList();
         var checkpointsBefore = DuckDbFile.CheckpointIteration(database);
         var hashBefore = DuckDbFile.Hash(database);
-        DuckDbFile.WalBytes(database).ShouldBeNull("the previous reopen left a WAL");
 
         // A third of the kills anywhere in the run (startup, reading, validating, writing, exit); the rest aimed inside
         // the k-th commit and its checkpoint, a random time after its WAL appeared (within 0.8 × the WAL's lifetime in
