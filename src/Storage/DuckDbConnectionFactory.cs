@@ -6,8 +6,9 @@ namespace CchcAnalytics.Storage;
 
 /// <summary>Opens connections to one DuckDB database. Register it as a singleton; open one connection per
 /// operation and never share a connection between threads (DuckDB.NET #260).</summary>
-/// <remarks>For <c>:memory:</c> the factory keeps one anchor connection open so that every connection it opens
-/// sees the same in-memory database (DuckDB shares a database among connections duplicated from one).</remarks>
+/// <remarks>For <c>:memory:</c>, and for a file opened with <c>holdOpen</c>, the factory keeps one anchor connection
+/// open: in memory, connections are duplicated from it; for a file, DuckDB.NET gives every connection of this process
+/// the same database instance, and the held connection keeps the file locked against other processes.</remarks>
 public sealed class DuckDbConnectionFactory : IDisposable
 {
     /// <summary>The schema version this build writes; one embedded script <c>Schema/NNN_*.sql</c> per version.</summary>
@@ -15,25 +16,30 @@ public sealed class DuckDbConnectionFactory : IDisposable
 
     private static readonly string[] Migrations = ["Schema/001_initial.sql", "Schema/002_province_data.sql", "Schema/003_accounts.sql"];
 
-    private readonly DuckDBConnection? memoryAnchor;
+    private readonly DuckDBConnection? anchor;
     private readonly Lock anchorLock = new();
 
-    public DuckDbConnectionFactory(string path)
+    /// <param name="path">The database file, or <c>:memory:</c>.</param>
+    /// <param name="holdOpen">Keep the file open (and locked against other processes) for the factory's lifetime,
+    /// as the dashboard does: another process — <c>cchc ingest</c>, <c>cchc user add</c> — is then refused plainly
+    /// instead of writing behind the dashboard's back between two of its requests. Connections of this process share
+    /// the held one's database instance.</param>
+    public DuckDbConnectionFactory(string path, bool holdOpen = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Path = path;
-        if (IsInMemory)
-        {
-            memoryAnchor = new DuckDBConnection("Data Source=:memory:");
-            memoryAnchor.Open();
-        }
-        else
+        if (!IsInMemory)
         {
             var directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
             }
+        }
+
+        if (IsInMemory || holdOpen)
+        {
+            anchor = OpenNew();
         }
 
         EnsureSchema();
@@ -47,12 +53,14 @@ public sealed class DuckDbConnectionFactory : IDisposable
     /// <summary>Opens a new connection. Throws <see cref="DatabaseLockedException"/> when another process holds the file.</summary>
     public DuckDBConnection Open()
     {
-        if (memoryAnchor is not null)
+        // In memory, connections must be duplicated from the anchor to see its database; for a file, DuckDB.NET shares
+        // one database instance among the connections this process opens to the same path, the held one included.
+        if (anchor is not null && IsInMemory)
         {
             DuckDBConnection duplicate;
             lock (anchorLock)
             {
-                duplicate = memoryAnchor.Duplicate();
+                duplicate = anchor.Duplicate();
             }
 
             if (duplicate.State != System.Data.ConnectionState.Open)
@@ -63,7 +71,12 @@ public sealed class DuckDbConnectionFactory : IDisposable
             return duplicate;
         }
 
-        var connection = new DuckDBConnection($"Data Source={Path}");
+        return OpenNew();
+    }
+
+    private DuckDBConnection OpenNew()
+    {
+        var connection = new DuckDBConnection(IsInMemory ? "Data Source=:memory:" : $"Data Source={Path}");
         try
         {
             connection.Open();
@@ -80,7 +93,7 @@ public sealed class DuckDbConnectionFactory : IDisposable
         return connection;
     }
 
-    public void Dispose() => memoryAnchor?.Dispose();
+    public void Dispose() => anchor?.Dispose();
 
     /// <summary>Brings the database to <see cref="SchemaVersion"/>: each missing migration runs in its own transaction
     /// and records its version. A database written by a newer build is refused rather than damaged.</summary>

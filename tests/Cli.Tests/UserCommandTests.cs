@@ -77,6 +77,31 @@ public sealed class UserCommandTests : IDisposable
         error.ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public void Add_WhileTheDashboardIsIdle_StillRefused()
+    {
+        // The dashboard's factory holds the file for its lifetime, not only during a request.
+        using var dashboard = new DuckDbConnectionFactory(Db, holdOpen: true);
+
+        var cli = Path.Combine(AppContext.BaseDirectory, "cchc.dll");
+        var start = new ProcessStartInfo("dotnet", ["exec", cli, "user", "add", "admin", "--role", "province", "--password-stdin", "--db", Db])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardInput.WriteLine("mat-khau-quan-tri-2025");
+        process.StandardInput.Close();
+        var error = process.StandardError.ReadToEnd();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit(60_000).ShouldBeTrue();
+
+        process.ExitCode.ShouldBe(1);
+        error.ShouldContain("is in use by another process");
+        new Accounts.AccountStore(dashboard).List().ShouldBeEmpty();
+    }
+
     public void Dispose() => folder.Dispose();
 
     private static (int Exit, string Output, string Error) Run(string input, params string[] args)

@@ -23,7 +23,8 @@ public sealed partial class IndexDataProvider : IDisposable
         this.options = options ?? new DashboardOptions();
         Location = location;
         this.logger = logger;
-        Connections = new DuckDbConnectionFactory(location.Database);
+        // Held open for the process lifetime: the CLI is refused plainly instead of writing between two requests.
+        Connections = new DuckDbConnectionFactory(location.Database, holdOpen: true);
         Store = new ScoreStore(Connections);
     }
 
