@@ -137,8 +137,7 @@ public sealed class WriteTests(WritableDashboardApp app)
         using var staged = await province.PostAsync("/don-vi/quang-xuong/tham-dinh", form);
         staged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var preview = staged.Headers.Location!.OriginalString;
-        var previewText = Text(await province.GetStringAsync(preview));
-        previewText = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(previewText[previewText.IndexOf("<main>", StringComparison.Ordinal)..], "<[^>]+>", " "), @"\s+", " ");
+        var previewText = MainText(await province.GetStringAsync(preview));
         previewText.ShouldContain("Xem trước: tham-dinh-quang-xuong-2019-nhap-tren-bang-dieu-khien.csv");
         previewText.ShouldContain($"huyện Quảng Xương 2019 thẩm định 111 {VietnameseNumber(before - 0.25m)} 100");
         using var confirm = await TestAccounts.ConfirmAsync(province, preview);

@@ -15,6 +15,9 @@ public sealed partial class IndexDataProvider : IDisposable
     private readonly ILogger<IndexDataProvider> logger;
     private IndexData? snapshot;
 
+    // Every page asks on every render; with the option off (the default) the answer allocates nothing.
+    private static readonly IReadOnlySet<(string UnitId, int Year)> NothingHidden = System.Collections.Frozen.FrozenSet<(string, int)>.Empty;
+
     private readonly DashboardOptions options;
 
     public IndexDataProvider(DataLocation location, ILogger<IndexDataProvider> logger, DashboardOptions? options = null)
@@ -48,7 +51,7 @@ public sealed partial class IndexDataProvider : IDisposable
         var role = user?.CchcRole();
         if (!options.HideUnpublished || role == CchcAnalytics.Accounts.Role.Province)
         {
-            return new HashSet<(string, int)>();
+            return NothingHidden;
         }
 
         var own = role == CchcAnalytics.Accounts.Role.District ? user!.UnitId() : null;

@@ -27,7 +27,7 @@ public sealed class UploadService(IndexDataProvider provider)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         var store = provider.Store;
-        var reference = new ReferenceData(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
+        var reference = ReferenceOf(store);
         var report = new IngestRunner(reference).Run(name, bytes, new IngestOptions(Actor: "dashboard:upload"));
         var lines = new List<PreviewLine>();
         foreach (var incoming in report.Submissions)
@@ -54,7 +54,7 @@ public sealed class UploadService(IndexDataProvider provider)
         ArgumentNullException.ThrowIfNull(user);
         return provider.Write(store =>
         {
-            var reference = new ReferenceData(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
+            var reference = ReferenceOf(store);
             var check = new IngestRunner(reference).Run(preview.Name, preview.Bytes, new IngestOptions());
             if (Security.WriteRules.Denial(user, check.Submissions) is { } denial)
             {
@@ -65,4 +65,8 @@ public sealed class UploadService(IndexDataProvider provider)
             return (new IngestRunner(store, null).Run(preview.Name, preview.Bytes, options), null);
         });
     }
+
+    /// <summary>The database's own reference data, which uploads are checked against (never the data folder's).</summary>
+    private static ReferenceData ReferenceOf(CchcAnalytics.Storage.ScoreStore store) =>
+        new(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
 }
