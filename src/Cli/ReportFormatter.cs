@@ -50,10 +50,7 @@ internal static class ReportFormatter
             output.WriteLine($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}");
         }
 
-        foreach (var problem in report.Problems)
-        {
-            output.WriteLine($"  {problem}");
-        }
+        WriteProblems(report.Problems, output);
     }
 
     /// <summary>One line for a published-results file, then its problems.</summary>
@@ -72,10 +69,7 @@ internal static class ReportFormatter
             output.WriteLine($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}");
         }
 
-        foreach (var problem in report.Problems)
-        {
-            output.WriteLine($"  {problem}");
-        }
+        WriteProblems(report.Problems, output);
     }
 
     public static string Json(IReadOnlyList<FileReport> reports)
@@ -145,4 +139,21 @@ internal static class ReportFormatter
         value is { } v ? JsonValue.Create(decimal.Parse(ScoreSheet.Canonical(v), CultureInfo.InvariantCulture)) : null;
 
     private static string Points(decimal? value) => value is { } v ? ScoreSheet.Canonical(v) : "—";
+
+    /// <summary>A file's problems, one per line, errors first; past <see cref="ProblemDigest.DefaultShown"/> the rest
+    /// are counted per code (<c>--json</c> prints every one).</summary>
+    private static void WriteProblems(IReadOnlyList<Problem> problems, TextWriter output)
+    {
+        var digest = ProblemDigest.Of(problems);
+        foreach (var problem in digest.Shown)
+        {
+            output.WriteLine($"  {problem}");
+        }
+
+        if (digest.Hidden > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  … {digest.Hidden} more problems not shown (--json lists all {digest.Total}); by code: {string.Join(", ", digest.ByCode.Select(c => $"{c.Code} ×{c.Count}"))}"));
+        }
+    }
 }

@@ -85,8 +85,9 @@ public sealed class DuckDbConnectionFactory : IDisposable
         {
             connection.Dispose();
             throw new DatabaseLockedException(
-                $"The database '{Path}' is in use by another process (usually the dashboard). " +
-                "DuckDB lets only one process open it for writing: stop the dashboard, or upload through it, and try again.",
+                $"Cơ sở dữ liệu '{Path}' đang được một chương trình khác mở (thường là dashboard). " +
+                "DuckDB chỉ cho một chương trình mở tệp này: hãy dừng dashboard, hoặc tải dữ liệu lên qua dashboard, rồi thử lại. " +
+                $"(The database '{Path}' is in use by another process, usually the dashboard: stop it or upload through it.)",
                 ex);
         }
 

@@ -53,6 +53,30 @@ public sealed class CchcCliTests
     }
 
     [Fact]
+    public void Validate_ThousandsOfProblems_PrintsTheFirst200AndCountsTheRestByCode()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var sample = File.ReadAllLines(Path.Combine(TestFiles.RepositoryRoot, "data", "sample", "thanh-hoa-district-2023-sample.csv"));
+        // The points cell of every row that has one becomes "x": one bad-number error per such row.
+        var garbled = sample.Skip(1)
+            .Select(l => System.Text.RegularExpressions.Regex.Replace(l, @",([0-9.]+),([0-9.]+),([^,]*),true$", ",$1,x,$3,true"))
+            .ToList();
+        var changed = garbled.Where((l, i) => l != sample[i + 1]).Count();
+        changed.ShouldBeGreaterThan(5_000);
+        var bad = folder.Write("garbled.csv", string.Join('\n', sample.Take(1).Concat(garbled)));
+
+        var (exit, output, _) = Run("validate", bad);
+        var (_, json, _) = Run("validate", bad, "--format", "json");
+
+        exit.ShouldBe(1);
+        var all = JsonDocument.Parse(json).RootElement.EnumerateArray().ShouldHaveSingleItem().GetProperty("problems").GetArrayLength();
+        all.ShouldBe(changed);
+        var lines = output.Split('\n');
+        lines.Count(l => l.Contains(" error bad-number: points 'x' không phải là số.", StringComparison.Ordinal)).ShouldBe(200);
+        output.ShouldContain($"  … {all - 200} more problems not shown (--json lists all {all}); by code: bad-number ×{all}");
+    }
+
+    [Fact]
     public void IngestThenExport_GivesTheRealNumbers()
     {
         using var folder = TestFiles.NewTempFolder();
@@ -102,7 +126,7 @@ public sealed class CchcCliTests
         process.WaitForExit(60_000).ShouldBeTrue();
 
         process.ExitCode.ShouldBe(1);
-        error.ShouldContain("is in use by another process");
+        error.ShouldContain("đang được một chương trình khác mở (thường là dashboard)");
         error.ShouldNotContain("   at ");
     }
 }

@@ -73,7 +73,7 @@ public sealed class UserCommandTests : IDisposable
         process.WaitForExit(60_000).ShouldBeTrue();
 
         process.ExitCode.ShouldBe(1);
-        error.ShouldContain("is in use by another process");
+        error.ShouldContain("đang được một chương trình khác mở (thường là dashboard)");
         error.ShouldNotContain("   at ");
     }
 
@@ -98,7 +98,7 @@ public sealed class UserCommandTests : IDisposable
         process.WaitForExit(60_000).ShouldBeTrue();
 
         process.ExitCode.ShouldBe(1);
-        error.ShouldContain("is in use by another process");
+        error.ShouldContain("đang được một chương trình khác mở (thường là dashboard)");
         new Accounts.AccountStore(dashboard).List().ShouldBeEmpty();
     }
 

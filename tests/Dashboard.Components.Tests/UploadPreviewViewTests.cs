@@ -45,6 +45,40 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     }
 
     [Fact]
+    public void Preview_MoreProblemsThanShown_ErrorsFirstAndTheRestCountedByCode()
+    {
+        var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });
+        bad = TestFiles.WithRow(bad, "7.1.5", c => { c[3] = "9"; return c; });
+        var preview = new UploadService(Data.Provider).Preview("sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
+        var problems = preview.Validation.Problems;
+        problems.Count.ShouldBeGreaterThan(2);
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.Shown, 2));
+
+        cut.Find("[data-testid=upload-problems-cut]").TextContent
+            .ShouldStartWith($"Tệp có {problems.Count} vấn đề; dưới đây là 2 vấn đề đầu tiên (lỗi trước).");
+        Html.Rows(cut.Find("[data-testid=upload-problems]")).Select(r => (r[0], r[1])).ShouldBe(
+            [("lỗi", "points-above-max"), ("lỗi", "points-above-max")]);
+        var codes = Html.Rows(cut.Find("[data-testid=upload-problem-codes]"));
+        codes.ShouldContain(r => r[0] == "lỗi" && r[1] == "points-above-max" && r[2] == "2");
+        codes.Sum(r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(problems.Count);
+        cut.Markup.ShouldContain($"… và {problems.Count - 2} vấn đề khác không hiển thị.");
+    }
+
+    [Fact]
+    public void Preview_FewProblems_ListedWholeWithoutCountsByCode()
+    {
+        var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });
+        var preview = new UploadService(Data.Provider).Preview("sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview));
+
+        Html.Rows(cut.Find("[data-testid=upload-problems]")).Count.ShouldBe(preview.Validation.Problems.Count);
+        cut.FindAll("[data-testid=upload-problems-cut]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=upload-problem-codes]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Preview_SampleFileAlreadyLoaded_EverySheetMarkedAndUnchanged()
     {
         var path = Path.Combine(TestFiles.RepositoryRoot, "data", "sample", "thanh-hoa-district-2023-sample.csv");
