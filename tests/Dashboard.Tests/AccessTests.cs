@@ -133,6 +133,52 @@ public sealed class AccessTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task ConfirmAndCancel_WithoutAntiforgeryToken_400AndThePreviewStillWaits()
+    {
+        var before = await FingerprintAsync();
+        using var client = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        var corrected = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "1"; return c; });
+        using var upload = await TestAccounts.UploadAsync(client, "hoang-hoa-2017-sua.txt", Encoding.UTF8.GetBytes(corrected));
+        upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var preview = upload.Headers.Location!.OriginalString;
+
+        using var empty = new FormUrlEncodedContent(new Dictionary<string, string>());
+        using var confirm = await client.PostAsync(preview + "/xac-nhan", empty);
+        using var cancel = await client.PostAsync(preview + "/huy", empty);
+
+        confirm.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await confirm.Content.ReadAsStringAsync()).ShouldContain("thiếu mã chống giả mạo");
+        cancel.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await FingerprintAsync()).ShouldBe(before);
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync(preview));
+        page.ShouldContain("Xem trước: hoang-hoa-2017-sua.txt");
+        page.ShouldContain("/xac-nhan");
+
+        // With its token the same cancel goes through, and the preview is gone.
+        using var tokenCancel = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await TestAccounts.TokenAsync(client, preview) });
+        using var cancelled = await client.PostAsync(preview + "/huy", tokenCancel);
+        cancelled.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetStringAsync(preview)).ShouldContain("data-testid=\"upload-missing\"");
+        (await FingerprintAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task SignOut_WithoutAntiforgeryToken_400AndStillSignedIn()
+    {
+        using var client = await TestAccounts.ClientAsync(app, TestAccounts.Viewer);
+        using var empty = new FormUrlEncodedContent(new Dictionary<string, string>());
+
+        using var response = await client.PostAsync("/tai-khoan/dang-xuat", empty);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        WebUtility.HtmlDecode(await client.GetStringAsync("/")).ShouldContain(TestAccounts.Viewer.DisplayName);
+        using var withToken = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = await TestAccounts.TokenAsync(client, "/") });
+        using var signedOut = await client.PostAsync("/tai-khoan/dang-xuat", withToken);
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        WebUtility.HtmlDecode(await client.GetStringAsync("/")).ShouldNotContain(TestAccounts.Viewer.DisplayName);
+    }
+
+    [Fact]
     public async Task Confirm_DistrictWritingAnotherDistrict_403AndNothingStored()
     {
         var before = await FingerprintAsync();

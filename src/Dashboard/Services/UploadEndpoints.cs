@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace CchcAnalytics.Dashboard.Services;
 
-/// <summary>Upload as plain form posts (antiforgery-checked, signed-in district or province accounts): the file is
+/// <summary>Upload as plain form posts (antiforgery-checked by <see cref="FormToken"/> whatever they bind, signed-in district or province accounts): the file is
 /// validated and held for preview (<c>/du-lieu/tai-len/{id}</c>); only confirming writes, and only what the account may
 /// write — anything else is a 403 that stores nothing.</summary>
 public static class UploadEndpoints
@@ -14,7 +14,7 @@ public static class UploadEndpoints
     public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var group = app.MapGroup("/du-lieu/tai-len").RequireAuthorization(CchcClaims.UploadPolicy);
+        var group = app.MapGroup("/du-lieu/tai-len").RequireAuthorization(CchcClaims.UploadPolicy).RequireFormToken();
 
         group.MapPost("/", async (HttpContext http, UploadService uploads, UploadStaging staging, IFormFile? tep) =>
         {
@@ -100,7 +100,7 @@ public static class UploadEndpoints
             var csv = AppraisalForm.ToCsv(unit, year.Value, current.SelfScores, points);
             var staged = staging.Add(http.User.Actor(), uploads.Preview(AppraisalForm.FileName(unitId, year.Value), AppraisalForm.Bytes(csv)));
             return Results.Redirect($"/du-lieu/tai-len/{staged.Id}");
-        }).RequireAuthorization(CchcClaims.ProvincePolicy);
+        }).RequireAuthorization(CchcClaims.ProvincePolicy).RequireFormToken();
 
         group.MapPost("/{id}/huy", (HttpContext http, string id, UploadStaging staging) =>
         {

@@ -39,13 +39,13 @@ public static partial class AccountEndpoints
             var role = account.Role.ToCode();
             LogSignedIn(logger, account.UserName, role, address);
             return Results.Redirect(back);
-        });
+        }).RequireFormToken();
 
         app.MapPost("/tai-khoan/dang-xuat", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return Results.Redirect("/");
-        });
+        }).RequireFormToken();
         return app;
     }
 
