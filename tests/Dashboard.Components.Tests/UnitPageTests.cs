@@ -89,4 +89,41 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         form.GetAttribute("action").ShouldBe("/don-vi");
         Html.SubmittedQuery(form).ShouldBe("dv=hoang-hoa&nam=2017");
     }
+
+    [Fact]
+    public void UnitPage_HoangHoa2017_FullSheetWithTheEvidenceBehindEveryCriterion()
+    {
+        var cut = RenderHoangHoa2017();
+
+        Html.Header(cut.Find("[data-testid=sheet]")).ShouldBe(["Mã", "Tiêu chí", "Điểm chuẩn", "Tự chấm", "%", "Tài liệu kiểm chứng"]);
+        var rows = cut.FindAll("[data-testid=sheet] tbody tr");
+        rows.Count.ShouldBe(111);
+        Html.Text(cut.Find("[data-testid=sheet-toggle] summary")).ShouldStartWith("111 dòng (");
+        cut.Find("[data-testid=sheet-toggle]").HasAttribute("open").ShouldBeFalse();
+
+        var online = cut.Find("tr[id='ma-7.1.4']");
+        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7.1.4")[2..5].ShouldBe(["2", "0", "0"]);
+        Html.Text(online.QuerySelector(".evidence")!).ShouldBe("Dưới 20% số hồ sơ TTHC");
+        Html.Text(cut.Find("tr[id='ma-1.1.1'] .evidence")).ShouldBe("- Kế hoạch số 85/KH-UBND ngày 21/12/2016 của UBND huyện về thực hiện cải cách hành chính nhà nước năm 2017.");
+        cut.Find("tr[id='ma-7']").ClassList.ShouldContain("level-area");
+        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7")[2..5].ShouldBe(["13", "6,5", "50"]);
+        // 5.4 is shown as stated (4), not as the 4,5 its sub-rows add up to.
+        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "5.4")[3].ShouldBe("4");
+        cut.Find("[data-testid=weakest] a").GetAttribute("href").ShouldBe("/don-vi/hoang-hoa?nam=2017&bang-diem=1#ma-7.1.5");
+    }
+
+    [Fact]
+    public void UnitPage_SheetAskedForAndAppraisedYear_OpenWithBothStages()
+    {
+        GoTo("/don-vi/dong-son?nam=2023&bang-diem=1");
+
+        var cut = Render<UnitPage>(p => p.Add(u => u.UnitId, "dong-son"));
+
+        cut.Find("[data-testid=sheet-toggle]").HasAttribute("open").ShouldBeTrue();
+        Html.Header(cut.Find("[data-testid=sheet]")).ShouldBe(["Mã", "Tiêu chí", "Điểm chuẩn", "Tự chấm", "Thẩm định", "%", "Tài liệu kiểm chứng"]);
+        var areaRows = Html.Rows(cut.Find("[data-testid=sheet]")).Where(r => !r[0].Contains('.', StringComparison.Ordinal)).ToList();
+        // The appraised areas add up to the published 92,15 (QĐ 600/QĐ-UBND).
+        areaRows.Sum(r => decimal.Parse(r[4], CchcAnalytics.Core.VietnameseText.Culture)).ShouldBe(92.15m);
+        areaRows.Sum(r => decimal.Parse(r[2], CchcAnalytics.Core.VietnameseText.Culture)).ShouldBe(100m);
+    }
 }

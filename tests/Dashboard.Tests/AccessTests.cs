@@ -133,6 +133,22 @@ public sealed class AccessTests(DashboardApp app)
     }
 
     [Fact]
+    public async Task Upload_OneByteOverTheLimit_413BeforeAnyParsingAndNothingStored()
+    {
+        var before = await FingerprintAsync();
+        using var client = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        var big = new byte[CchcAnalytics.Ingest.IngestRunner.MaxFileBytes + 1];
+        Encoding.UTF8.GetBytes(TestFiles.RealReportText).CopyTo(big, 0);
+
+        using var response = await TestAccounts.UploadAsync(client, "qua-lon.txt", big);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        page.ShouldContain("Tệp qua-lon.txt lớn hơn 20 MB; không có gì được ghi.");
+        (await FingerprintAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task ConfirmAndCancel_WithoutAntiforgeryToken_400AndThePreviewStillWaits()
     {
         var before = await FingerprintAsync();

@@ -120,6 +120,23 @@ public sealed class OfficeDownloadTests(DashboardApp app)
         browser.Errors.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task MeetingPack_ScriptAddressWithYearAndUnit_SameDeckAsTheVietnameseParameters()
+    {
+        using var client = new HttpClient { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(120) };
+
+        using var english = new OpenedPresentation(await client.GetByteArrayAsync("/export/pack.pptx?year=2017&unit=hoang-hoa"));
+        using var vietnamese = new OpenedPresentation(await client.GetByteArrayAsync("/export/pack.pptx?nam=2017&dv=hoang-hoa"));
+
+        ShouldBeValid(english.Document);
+        var titles = english.Slides.Select(OpenedPresentation.Title).ToList();
+        titles[0].ShouldBe("Chỉ số cải cách hành chính cấp huyện năm 2017");
+        titles[4].ShouldBe("huyện Hoằng Hóa: nhận xét năm 2017");
+        titles.ShouldBe(vietnamese.Slides.Select(OpenedPresentation.Title).ToList());
+        (await client.GetByteArrayAsync("/export/charts/unit-areas.csv?year=2017&unit=hoang-hoa"))
+            .ShouldBe(await client.GetByteArrayAsync("/export/charts/unit-areas.csv?nam=2017&dv=hoang-hoa"));
+    }
+
     private static ILocator Link(BrowserSession browser, string text) =>
         browser.Page.GetByTestId("downloads").GetByRole(AriaRole.Link, new() { Name = text, Exact = true });
 

@@ -44,6 +44,30 @@ public sealed class UnitPageTests(DashboardApp app)
     }
 
     [BrowserFact]
+    public async Task UnitPage_WeakestCriterionClicked_FullSheetOpensAtItWithItsEvidence()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/don-vi/hoang-hoa?nam=2017");
+        var page = browser.Page;
+        await Expect(page.GetByTestId("sheet")).Not.ToBeVisibleAsync();
+
+        await page.GetByTestId("weakest").GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "7.1.5", Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/don-vi/hoang-hoa\?nam=2017&bang-diem=1#ma-7\.1\.5$"));
+        var row = page.Locator("tr[id='ma-7.1.5']");
+        await Expect(row).ToBeInViewportAsync();
+        await Expect(row.Locator("td").Nth(2)).ToHaveTextAsync("3");
+        await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync("0");
+        var evidence = row.Locator(".evidence");
+        await Expect(evidence).Not.ToBeVisibleAsync();
+        await row.GetByText("xem").ClickAsync();
+        await Expect(evidence).ToHaveTextAsync("Dưới 10% số hồ sơ TTHC");
+        await Expect(page.GetByTestId("sheet").Locator("tbody tr")).ToHaveCountAsync(111);
+        await browser.ScreenshotAsync("don-vi-hoang-hoa-2017-bang-diem");
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
     public async Task UnitPage_QueryForm_SameReportAsPath()
     {
         await using var browser = await BrowserSession.OpenAsync(app);

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace CchcAnalytics.Dashboard.Services;
 
 /// <summary>Downloads reachable by URL, for people and scripts. Query parameters are the pages' own: <c>nam</c> (year),
-/// <c>dv</c> (unit, repeatable), <c>ma</c> (area/criterion code or concept), <c>w</c>/<c>h</c> (pixels).</summary>
+/// <c>dv</c> (unit, repeatable), <c>ma</c> (area/criterion code or concept), <c>w</c>/<c>h</c> (pixels); scripts may
+/// write <c>year</c>, <c>unit</c> and <c>code</c> instead (the Vietnamese name wins when both are given).</summary>
 public static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExports(this IEndpointRouteBuilder app)
@@ -30,9 +31,9 @@ public static class ExportEndpoints
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx");
         });
 
-        group.MapGet("/ranking.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText) =>
+        group.MapGet("/ranking.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            var year = Query.Year(yearText);
+            var year = Query.Year(yearText ?? yearAlias);
             var ranking = Ranker.For(provider.DataFor(http.User), year ?? Latest(provider), "thanh-hoa", "district", provider.Options);
             if (ranking.Units.Count == 0)
             {
@@ -45,10 +46,13 @@ public static class ExportEndpoints
         });
 
         group.MapGet("/charts/{file}", (HttpContext http, IndexDataProvider provider, string file,
-            [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units, [FromQuery(Name = "ma")] string? code,
-            [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText) =>
+            [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? unitIds, [FromQuery(Name = "ma")] string? codeText,
+            [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText,
+            [FromQuery(Name = "year")] string? yearAlias, [FromQuery(Name = "unit")] string[]? unitAlias, [FromQuery(Name = "code")] string? codeAlias) =>
         {
-            var (year, width, height) = (Query.Year(yearText), Query.Number(widthText), Query.Number(heightText));
+            var (year, width, height) = (Query.Year(yearText ?? yearAlias), Query.Number(widthText), Query.Number(heightText));
+            var units = unitIds is { Length: > 0 } ? unitIds : unitAlias;
+            var code = codeText ?? codeAlias;
             var extension = Path.GetExtension(file).TrimStart('.').ToLowerInvariant();
             if (extension is not ("png" or "svg" or "csv") || !ChartKindText.TryParse(Path.GetFileNameWithoutExtension(file), out var kind))
             {
@@ -75,9 +79,11 @@ public static class ExportEndpoints
             };
         });
 
-        group.MapGet("/pack.pptx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? units) =>
+        group.MapGet("/pack.pptx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? unitIds,
+            [FromQuery(Name = "year")] string? yearAlias, [FromQuery(Name = "unit")] string[]? unitAlias) =>
         {
-            var chosenYear = Query.Year(yearText) ?? Latest(provider);
+            var chosenYear = Query.Year(yearText ?? yearAlias) ?? Latest(provider);
+            var units = unitIds is { Length: > 0 } ? unitIds : unitAlias;
             using var stream = new MemoryStream();
             try
             {
