@@ -1,0 +1,39 @@
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>A third dashboard process configured as a province that keeps reading closed (<c>Cchc__OpenReading=false</c>):
+/// every page and export needs a signed-in account. Its data folder is a copy of data/ without the sample, so it starts
+/// in a few seconds and holds the real report only.</summary>
+public sealed class ClosedReadingDashboardApp : DashboardApp
+{
+    private string? dataFolder;
+
+    public override string DataFolder => dataFolder ??= CopyWithoutSample();
+
+    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__OpenReading"] = "false" };
+
+    private string CopyWithoutSample()
+    {
+        var source = new DirectoryInfo(base.DataFolder);
+        var target = Path.Combine(Folder.Path, "data");
+        foreach (var file in source.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source.FullName, file.FullName);
+            if (relative.StartsWith("sample", StringComparison.Ordinal) || file.Name.StartsWith("cchc.duckdb", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            file.CopyTo(Path.Combine(target, relative));
+        }
+
+        return target;
+    }
+}
+
+/// <summary>The xUnit collection of the tests against <see cref="ClosedReadingDashboardApp"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class ClosedReadingDashboard : ICollectionFixture<ClosedReadingDashboardApp>
+{
+    public const string Name = "Dashboard process with reading closed";
+}
