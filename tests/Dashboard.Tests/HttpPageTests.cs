@@ -173,6 +173,27 @@ public sealed class HttpPageTests(DashboardApp app)
         ShouldNotLeak(text);
     }
 
+    [Fact]
+    public async Task Post_MalformedMultipartBody_ThrowsInsideTheAppYetAnswers400WithoutLeaks()
+    {
+        // A signed-in province posts a multipart body that ends before its closing boundary: reading the form throws
+        // inside ASP.NET Core, and the exception handler (not a developer page) answers.
+        using var client = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        using var body = new StringContent("--xyz\r\nContent-Disposition: form-data; name=\"tep\"; filename=\"a.txt\"\r\n\r\nnot finished");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=xyz");
+
+        using var response = await client.PostAsync("/du-lieu/tai-len", body);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        html.ShouldContain("lang=\"vi\"");
+        // The error page (/loi) with the request's id for the log, not the developer exception page.
+        html.ShouldContain("<h1>Yêu cầu không hợp lệ</h1>");
+        html.ShouldContain("Không có gì được ghi. Tải lại trang rồi thử lại.");
+        ShouldNotLeak(html);
+        app.Output.ShouldNotContain("Unhandled exception", Case.Sensitive, "a malformed body is a bad request, not a crash");
+    }
+
     private static void ShouldNotLeak(string html)
     {
         foreach (var leak in Leaks)
