@@ -66,8 +66,15 @@ public sealed class WriteTests(WritableDashboardApp app)
         var failures = new ConcurrentBag<string>();
         var csvGroups = new ConcurrentBag<string>();
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (writesStarted, writesEnded) = (TimeSpan.MaxValue, TimeSpan.Zero);
+        var spans = new ConcurrentBag<(TimeSpan Start, TimeSpan End)>();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
         var writes = Task.Run(async () =>
         {
+            await start.Task;
+            writesStarted = clock.Elapsed;
             foreach (var (id, name) in new[] { ("thieu-hoa", "Thiệu Hóa"), ("yen-dinh", "Yên Định"), ("vinh-loc", "Vĩnh Lộc") })
             {
                 using var upload = await TestAccounts.UploadAsync(writer, $"{id}-2017-tham-dinh.csv", AccessTests.AppraisedCsvFor(id, name));
@@ -77,25 +84,41 @@ public sealed class WriteTests(WritableDashboardApp app)
                     failures.Add($"confirm {id}: {confirm.StatusCode}");
                 }
             }
+
+            writesEnded = clock.Elapsed;
         });
+
+        // 60 readers at once, each reading again and again until the writes are done.
         var reads = Enumerable.Range(0, 60).Select(i => Task.Run(async () =>
         {
-            var path = paths[i % paths.Length];
-            using var response = await reader.GetAsync(path);
-            var body = await response.Content.ReadAsByteArrayAsync();
-            if (response.StatusCode != HttpStatusCode.OK || body.Length == 0)
+            await start.Task;
+            var round = 0;
+            do
             {
-                failures.Add($"{path}: {(int)response.StatusCode}, {body.Length} bytes");
+                var path = paths[(i + round++) % paths.Length];
+                var began = clock.Elapsed;
+                using var response = await reader.GetAsync(path);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                spans.Add((began, clock.Elapsed));
+                if (response.StatusCode != HttpStatusCode.OK || body.Length == 0)
+                {
+                    failures.Add($"{path}: {(int)response.StatusCode}, {body.Length} bytes");
+                }
+                else if (path == "/export/scores.csv")
+                {
+                    csvGroups.Add(CheckComplete(body));
+                }
             }
-            else if (path == "/export/scores.csv")
-            {
-                csvGroups.Add(CheckComplete(body));
-            }
-        }));
+            while (!writes.IsCompleted);
+        })).ToList();
+        start.SetResult();
         await Task.WhenAll([writes, .. reads]);
 
         failures.ShouldBeEmpty();
-        csvGroups.Count.ShouldBe(6);
+        spans.Count.ShouldBeGreaterThanOrEqualTo(60);
+        // At least 60 reads were in flight while the writes ran, not merely before or after them.
+        spans.Count(s => s.Start < writesEnded && s.End > writesStarted).ShouldBeGreaterThanOrEqualTo(60);
+        csvGroups.Count.ShouldBeGreaterThanOrEqualTo(6);
         csvGroups.ShouldAllBe(problem => problem == "");
         app.Output.ShouldNotContain("fail:");
         app.Output.ShouldNotContain("Exception");
