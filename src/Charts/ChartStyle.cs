@@ -175,6 +175,10 @@ internal static class ChartStyle
         bars.ValueLabelStyle.ForeColor = ChartPalette.Ink;
     }
 
+    /// <summary>A legend entry for a line drawn without its own (to keep the legend in reading order).</summary>
+    public static void LegendLine(Plot plot, string text, Color color, LinePattern pattern, float width = 1.5f) =>
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = text, LineColor = color, LinePattern = pattern, LineWidth = width });
+
     /// <summary>A legend entry for a marker symbol.</summary>
     public static void LegendMarker(Plot plot, string text, Color color, MarkerShape shape, float size = 10) =>
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = text, MarkerShape = shape, MarkerSize = size, MarkerFillColor = color, MarkerLineColor = color, LineWidth = 0 });

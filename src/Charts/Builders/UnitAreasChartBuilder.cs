@@ -70,6 +70,7 @@ public static class UnitAreasChartBuilder
         }
 
         ChartStyle.LegendFill(plot, ChartText.UnitLabel(report.Result.Unit), ChartPalette.SkyBlue);
+        ChartStyle.VerticalLine(plot, 100, ChartPalette.Black, LinePattern.Dashed, null, 1.5f);
         Markers(plot, areas.Select((a, i) => ((decimal?)a.MeanPercent, Y(i))), MarkerShape.FilledDiamond, ChartPalette.Vermillion, "Trung bình tỉnh");
         Markers(plot, areas.Select((a, i) => ((decimal?)a.BestPercent, Y(i))), MarkerShape.FilledTriangleUp, ChartPalette.BluishGreen, "Cao nhất tỉnh");
         if (areas.Any(a => a.PeerMeanPercent is not null))
@@ -78,6 +79,7 @@ public static class UnitAreasChartBuilder
                 $"Trung bình nhóm tương đồng{(report.PeerGroup is { } g ? $" ({g.Label})" : "")}");
         }
 
+        ChartStyle.LegendLine(plot, "Điểm chuẩn (100%)", ChartPalette.Black, LinePattern.Dashed);
         ChartStyle.CategoryTicks(plot.Axes.Left, areas.Select((a, i) => (Y(i), ChartText.AreaLabel(a.Code, a.Name))));
         plot.XLabel("% điểm chuẩn của lĩnh vực");
         plot.Axes.SetLimits(0, 105, 0.4, count + 0.6);
