@@ -97,4 +97,49 @@ public sealed class OverviewTests(DashboardData data) : DashboardContext(data)
         rows.Count.ShouldBe(26);
         rows.ShouldNotContain(r => r[1].StartsWith("huyện Đông Sơn", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Overview_2023_MoversAreTheLargestChangesOfIndexSince2022()
+    {
+        GoTo("/?nam=2023");
+        var data = Data.Provider.Data;
+        // Recomputed here from the two years' indexes (no unit changed between 2022 and 2023).
+        var before = data.ResultsOf(2022, "thanh-hoa", "district").ToDictionary(r => r.Unit.Id, r => r.Index!.Value);
+        var changes = data.ResultsOf(2023, "thanh-hoa", "district")
+            .Select(r => (r.Unit.FullName, Delta: r.Index!.Value - before[r.Unit.Id]))
+            .ToList();
+
+        var cut = Render<Overview>();
+
+        string Line((string Name, decimal Delta) c) => $"{c.Name}: {(c.Delta > 0 ? "+" : "")}{CchcAnalytics.Core.VietnameseText.Number(Math.Round(c.Delta, 2, MidpointRounding.AwayFromZero))} điểm %";
+        var improved = cut.FindAll("[data-testid=improved] li").Select(Html.Text).ToList();
+        var declined = cut.FindAll("[data-testid=declined] li").Select(Html.Text).ToList();
+        var expectedUp = changes.Where(c => c.Delta > 0).OrderByDescending(c => c.Delta).Take(5).Select(Line).ToList();
+        var expectedDown = changes.Where(c => c.Delta < 0).OrderBy(c => c.Delta).Take(5).Select(Line).ToList();
+        expectedUp.Count.ShouldBe(5);
+        expectedDown.Count.ShouldBe(5);
+        improved.Count.ShouldBe(5);
+        declined.Count.ShouldBe(5);
+        for (var i = 0; i < 5; i++)
+        {
+            improved[i].ShouldStartWith(expectedUp[i]);
+            declined[i].ShouldStartWith(expectedDown[i]);
+        }
+    }
+
+    [Fact]
+    public void Overview_2023_SharedWeaknessesCountTheUnitsMostSharedFirst()
+    {
+        GoTo("/?nam=2023");
+
+        var cut = Render<Overview>();
+
+        var rows = Html.Rows(cut.Find("[data-testid=shared-weaknesses]"));
+        rows.ShouldNotBeEmpty();
+        var counts = rows.Select(r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        counts.ShouldBe(counts.OrderByDescending(c => c).ToList());
+        counts.ShouldAllBe(c => c >= 1 && c <= 27);
+        // Online public services (7.1.4/7.1.5 in 2017, renamed and renumbered later) are the weakness the sample shares most.
+        rows.Take(3).ShouldContain(r => r[1].Contains("trực tuyến", StringComparison.Ordinal));
+    }
 }
