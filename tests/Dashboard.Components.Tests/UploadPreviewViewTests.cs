@@ -1,6 +1,7 @@
 using Bunit;
 using CchcAnalytics.Dashboard.Components.Shared;
 using CchcAnalytics.Dashboard.Services;
+using CchcAnalytics.Ingest.Tests.Office;
 using CchcAnalytics.Tests;
 
 namespace CchcAnalytics.Dashboard.Components.Tests;
@@ -27,6 +28,23 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
         warning[..3].ShouldBe(["cảnh báo", "parent-sum-mismatch", "138"]);
         warning[3].ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
         cut.FindAll(".badge.sample").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("hoang-hoa-2017.xlsx")]
+    [InlineData("hoang-hoa-2017.docx")]
+    public void Preview_RealReportAsExcelOrWord_SameSheetAsTheText(string name)
+    {
+        var bytes = name.EndsWith(".xlsx", StringComparison.Ordinal) ? ReportWorkbook.FromRealReport().ToBytes() : ReportDocument.FromRealReport();
+        var preview = new UploadService(Data.Provider).Preview(name, bytes);
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
+
+        cut.Find("h2").TextContent.ShouldBe($"Xem trước: {name}");
+        Html.Text(cut.Find("[data-testid=upload-status]")).ShouldStartWith("Tệp hợp lệ: 1 bảng điểm");
+        Html.Rows(cut.Find("[data-testid=upload-preview]")).ShouldHaveSingleItem()
+            .ShouldBe(["huyện Hoằng Hóa", "2017", "tự chấm", "111", "92", "100", "không đổi (đã có đúng nội dung này)"]);
+        Html.Rows(cut.Find("[data-testid=upload-problems]")).ShouldContain(r => r[0] == "cảnh báo" && r[1] == "parent-sum-mismatch");
     }
 
     [Fact]
