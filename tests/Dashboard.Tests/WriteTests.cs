@@ -133,6 +133,7 @@ public sealed class WriteTests(WritableDashboardApp app)
         (await district.GetAsync(page)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var html = WebUtility.HtmlDecode(await province.GetStringAsync(page));
         html.ShouldContain("Nhập điểm thẩm định — huyện Quảng Xương, năm 2019");
+        html.ShouldContain("Bảng tự chấm này là dữ liệu mẫu. Điểm thẩm định nhập ở đây là số liệu thật");
         // Every scored sub-criterion has a field, prefilled with the current appraisal (the sample's, here).
         var fields = System.Text.RegularExpressions.Regex.Matches(html, "name=\"d:([0-9.]+)\" value=\"([^\"]*)\"")
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
@@ -152,10 +153,12 @@ public sealed class WriteTests(WritableDashboardApp app)
         var refusedText = Text(await refused.Content.ReadAsStringAsync());
         refusedText[refusedText.IndexOf("<main>", StringComparison.Ordinal)..].ShouldContain($"Không đọc được điểm thẩm định của {lowered.Key} (“mười”)");
 
+        const string note = "Chưa có văn bản chứng minh; trừ 0,25 điểm (Sở Nội vụ).";
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>(fields.Select(f => KeyValuePair.Create("d:" + f.Key, f.Value)))
         {
             ["__RequestVerificationToken"] = await TestAccounts.TokenAsync(province, page),
             ["nam"] = "2019",
+            ["g:" + lowered.Key] = "  " + note + "  ",
         });
         using var staged = await province.PostAsync("/don-vi/quang-xuong/tham-dinh", form);
         staged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
@@ -169,6 +172,33 @@ public sealed class WriteTests(WritableDashboardApp app)
         Text(await province.GetStringAsync(confirm.Headers.Location)).ShouldContain("huyện Quảng Xương 2019 thẩm định:");
         AuditRows(WebUtility.HtmlDecode(await province.GetStringAsync("/du-lieu")))
             .First(r => r.Contains("tham-dinh-quang-xuong-2019", StringComparison.Ordinal)).ShouldContain("user:so-noi-vu");
+
+        // The note is the appraised row's evidence, shown on the unit's score sheet.
+        var sheet = WebUtility.HtmlDecode(await province.GetStringAsync("/don-vi/quang-xuong?nam=2019&bang-diem=1"));
+        var row = sheet[sheet.IndexOf($"id=\"ma-{lowered.Key}\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        row.ShouldContain($"<div class=\"evidence\">{note}</div>");
+        // The typed appraisal is real data, so it retired the sample unit-year's self-assessment with it: the entry
+        // page now has no self-assessment to appraise and says so.
+        MainText(await province.GetStringAsync(page)).ShouldContain("Không có bảng tự chấm hiện hành của đơn vị “quang-xuong” năm 2019 để thẩm định.");
+    }
+
+    [Fact]
+    public async Task Appraisal_NoteLongerThanTheLimit_400AndNothingStaged()
+    {
+        using var province = await TestAccounts.ClientAsync(app, TestAccounts.Province);
+        const string page = "/don-vi/nga-son/tham-dinh?nam=2018";
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = await TestAccounts.TokenAsync(province, page),
+            ["nam"] = "2018",
+            ["g:1.1.1"] = new string('x', 2_001),
+        });
+
+        using var refused = await province.PostAsync("/don-vi/nga-son/tham-dinh", form);
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        MainText(await refused.Content.ReadAsStringAsync()).ShouldContain("Ghi chú thẩm định của 1.1.1 dài 2.001 ký tự, quá 2.000 ký tự. Không có gì được ghi.");
     }
 
     [Fact]

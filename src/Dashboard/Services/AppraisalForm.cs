@@ -7,14 +7,22 @@ namespace CchcAnalytics.Dashboard.Services;
 
 /// <summary>The province's appraisal (điểm thẩm định) typed into the dashboard: one field per scored sub-criterion of the
 /// unit's current self-assessment. The entry becomes a canonical CSV of the appraised stage that goes through the same
-/// validation, preview, role check, confirmation and audit as an uploaded file.</summary>
+/// validation, preview, role check, confirmation and audit as an uploaded file. Each field may carry a note (lý do trừ
+/// điểm, tài liệu đã xem), stored as the appraised row's evidence and shown beside it on the unit's score sheet.</summary>
 public static class AppraisalForm
 {
     /// <summary>Form field name of a leaf's appraised points.</summary>
     public static string Field(string code) => "d:" + code;
 
+    /// <summary>Form field name of a leaf's appraisal note (why points were cut, what evidence was checked); stored as the
+    /// appraised row's tài liệu kiểm chứng.</summary>
+    public static string NoteField(string code) => "g:" + code;
+
+    /// <summary>Characters of one appraisal note.</summary>
+    public const int MaxNoteCharacters = 2_000;
+
     /// <summary>The current self-assessment of a unit-year and, when there is one, the current appraisal.</summary>
-    public static (Submission Self, IReadOnlyList<Score> SelfScores, IReadOnlyDictionary<string, decimal?> Appraised)? Load(ScoreStore store, string unitId, int year)
+    public static (Submission Self, IReadOnlyList<Score> SelfScores, IReadOnlyDictionary<string, Score> Appraised)? Load(ScoreStore store, string unitId, int year)
     {
         ArgumentNullException.ThrowIfNull(store);
         var current = store.GetSubmissions(currentOnly: true, unitId, year);
@@ -24,8 +32,8 @@ public static class AppraisalForm
         }
 
         var appraised = current.FirstOrDefault(s => s.Stage == Stage.Appraised) is { } a
-            ? store.GetScores(a.Id).ToDictionary(s => s.Code, s => s.Points, StringComparer.Ordinal)
-            : new Dictionary<string, decimal?>(StringComparer.Ordinal);
+            ? store.GetScores(a.Id).ToDictionary(s => s.Code, StringComparer.Ordinal)
+            : new Dictionary<string, Score>(StringComparer.Ordinal);
         return (self, store.GetScores(self.Id), appraised);
     }
 
@@ -58,7 +66,9 @@ public static class AppraisalForm
 
     /// <summary>The canonical CSV of the appraised stage: typed leaves, parents as the sum of their children capped at the
     /// parent's maximum (missing when any child is missing), the tree, names and maxima of the self-assessment.</summary>
-    public static string ToCsv(Unit unit, int year, IReadOnlyList<Score> selfScores, IReadOnlyDictionary<string, decimal?> leafPoints)
+    /// <remarks><paramref name="notes"/>: a leaf's appraisal note, stored as the appraised row's evidence (empty: none).</remarks>
+    public static string ToCsv(Unit unit, int year, IReadOnlyList<Score> selfScores, IReadOnlyDictionary<string, decimal?> leafPoints,
+        IReadOnlyDictionary<string, string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(selfScores);
@@ -76,7 +86,7 @@ public static class AppraisalForm
         }
 
         var rows = selfScores.Select(s => new ExportRow(unit.Id, unit.Name, year, Stage.Appraised.ToCode(), s.Code, s.Level.ToCode(), s.Name,
-            s.MaxPoints, points.GetValueOrDefault(s.Code), null, Synthetic: false)).ToList();
+            s.MaxPoints, points.GetValueOrDefault(s.Code), notes?.GetValueOrDefault(s.Code) is { Length: > 0 } note ? note : null, Synthetic: false)).ToList();
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         Ingest.Csv.CanonicalCsv.Write(writer, rows);
         return writer.ToString();

@@ -79,6 +79,7 @@ public static class UploadEndpoints
             }
 
             var points = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+            var notes = new Dictionary<string, string>(StringComparer.Ordinal);
             var bad = new List<string>();
             foreach (var code in AppraisalForm.Leaves(current.SelfScores))
             {
@@ -90,6 +91,14 @@ public static class UploadEndpoints
                 {
                     bad.Add($"{code} (“{form[AppraisalForm.Field(code)]}”)");
                 }
+
+                var note = form[AppraisalForm.NoteField(code)].ToString().Trim();
+                if (note.Length > AppraisalForm.MaxNoteCharacters)
+                {
+                    return Denied(http, 400, $"Ghi chú thẩm định của {code} dài {Fmt.N(note.Length)} ký tự, quá {Fmt.N(AppraisalForm.MaxNoteCharacters)} ký tự. Không có gì được ghi.");
+                }
+
+                notes[code] = note;
             }
 
             if (bad.Count > 0)
@@ -97,7 +106,7 @@ public static class UploadEndpoints
                 return Denied(http, 400, $"Không đọc được điểm thẩm định của {string.Join(", ", bad)}: nhập số như 1 hoặc 0,5; để trống nếu chưa có điểm. Không có gì được ghi.");
             }
 
-            var csv = AppraisalForm.ToCsv(unit, year.Value, current.SelfScores, points);
+            var csv = AppraisalForm.ToCsv(unit, year.Value, current.SelfScores, points, notes);
             var staged = staging.Add(http.User.Actor(), uploads.Preview(AppraisalForm.FileName(unitId, year.Value), AppraisalForm.Bytes(csv)));
             return Results.Redirect($"/du-lieu/tai-len/{staged.Id}");
         }).RequireAuthorization(CchcClaims.ProvincePolicy).RequireFormToken();
