@@ -147,7 +147,7 @@ public static class ChartFactory
     {
         var year = Year(request, years, kind);
         var code = string.IsNullOrWhiteSpace(request.Code) ? null
-            : CriterionCode.Normalize(request.Code) ?? throw new ArgumentException($"'{request.Code}' không phải là mã lĩnh vực (ví dụ 7).", nameof(request));
+            : CriterionCode.Normalize(request.Code) ?? throw new ArgumentException($"'{request.Code}' không phải là mã lĩnh vực hoặc tiêu chí (ví dụ 7 hoặc 7.1).", nameof(request));
         return HeatmapChartBuilder.Build(data.ResultsOf(year, request.Province, request.Level), year, request.Level, code);
     }
 

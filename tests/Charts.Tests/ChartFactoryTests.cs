@@ -85,9 +85,14 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     }
 
     [Fact]
-    public void Build_HeatmapCodeThatIsNotAnArea_ListsTheAreas() =>
-        Fails(new ChartRequest(ChartKind.Heatmap, Year: 2023, Code: "7.1")).Message
-            .ShouldStartWith("'7.1' không phải là lĩnh vực của bộ tiêu chí thanh-hoa-district-2023-illustrative (các lĩnh vực: 1, 2, 3, 4, 5, 6, 7, 8)");
+    public void Build_HeatmapCodeWithNothingUnderIt_ListsTheAreas() =>
+        Fails(new ChartRequest(ChartKind.Heatmap, Year: 2017, Code: "7.1.4")).Message
+            .ShouldStartWith("'7.1.4' không có tiêu chí con trong bộ tiêu chí thanh-hoa-district-2017: chọn một lĩnh vực (1, 2, 3, 4, 5, 6, 7, 8) hoặc một tiêu chí có tiêu chí thành phần (ví dụ 1.1).");
+
+    [Fact]
+    public void Build_HeatmapCodeNotInTheFramework_SaysSo() =>
+        Fails(new ChartRequest(ChartKind.Heatmap, Year: 2023, Code: "9")).Message
+            .ShouldStartWith("'9' không có trong bộ tiêu chí thanh-hoa-district-2023-illustrative: chọn một lĩnh vực (1, 2, 3, 4, 5, 6, 7, 8)");
 
     [Fact]
     public void Build_UnknownConcept_SaysWhereCodesAreRead() =>

@@ -135,6 +135,21 @@ public sealed class ChartTableTests(ChartsFixture fixture)
     }
 
     [Fact]
+    public void Heatmap2017_Criterion71_ShowsItsSubCriteriaWithTheRealHoangHoaRow()
+    {
+        var spec = Build(new ChartRequest(ChartKind.Heatmap, Year: 2017, Code: "7.1"));
+
+        spec.Table.Column("code").Distinct().ShouldBe(["7.1.1", "7.1.2", "7.1.3", "7.1.4", "7.1.5"]);
+        spec.Table.Rows.Count.ShouldBe(27 * 5);
+        spec.Title.ShouldBe("Điểm các tiêu chí thành phần của tiêu chí 7.1 năm 2017");
+        // 293/BC-UBND: online services at level 3 and 4 got 0 of 2 and 0 of 3 points.
+        var hoangHoa = spec.Table.Rows.Where(r => (string?)r[1] == "hoang-hoa").ToDictionary(r => (string)r[4]!, r => r[8]);
+        hoangHoa["7.1.4"].ShouldBe(0m);
+        hoangHoa["7.1.5"].ShouldBe(0m);
+        hoangHoa["7.1.3"].ShouldBe(75m); // 1,5 of 2
+    }
+
+    [Fact]
     public void ConceptHistory_OnlineServicesLevel3_ComparableUntil2022AndNotScoredFrom2023()
     {
         // 7.1.4 (2017 tree) became 7.2.1 in the 2020 khung minh họa (re-weighted 2 → 3: compared as %); the 2023 khung

@@ -3,8 +3,9 @@ using CchcAnalytics.Dashboard.Components.Pages;
 
 namespace CchcAnalytics.Dashboard.Components.Tests;
 
-/// <summary>Tiêu chí: units × areas, one area's criteria (<c>linh-vuc</c>), and one criterion's history across units
-/// through the crosswalk (<c>khai-niem</c>), all chosen by the URL.</summary>
+/// <summary>Tiêu chí: units × areas, drilled to one area's criteria (<c>linh-vuc</c>) and one criterion's sub-criteria
+/// (<c>tieu-chi</c>), and one criterion's history across units through the crosswalk (<c>khai-niem</c>), all chosen by
+/// the URL.</summary>
 [Collection(SharedDashboardData.Name)]
 public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
 {
@@ -27,22 +28,62 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
     }
 
     [Fact]
-    public void Criteria_Area7_ColumnsAreItsCriteriaLinkingToTheirConcepts()
+    public void Criteria_Area7_ColumnsAreItsCriteriaLinkingOneLevelDown()
     {
         GoTo("/tieu-chi?nam=2019&linh-vuc=7");
 
         var cut = Render<Criteria>();
 
         var heatmap = cut.Find("[data-testid=heatmap]");
-        Html.Header(heatmap)[1..].ShouldBe(["7.1", "7.1.1", "7.1.2", "7.1.3", "7.1.4", "7.1.5", "7.2", "7.2.1", "7.2.2", "7.2.3"]);
-        heatmap.QuerySelector("thead a[href$='khai-niem=online-services-level-3']")!.TextContent.ShouldBe("7.1.4");
-        heatmap.QuerySelectorAll("thead a").ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/tieu-chi?nam=2019&linh-vuc=7&khai-niem=", StringComparison.Ordinal));
+        Html.Header(heatmap)[1..].ShouldBe(["7.1", "7.2"]);
+        heatmap.QuerySelectorAll("thead a").Select(a => a.GetAttribute("href"))
+            .ShouldBe(["/tieu-chi?nam=2019&linh-vuc=7&tieu-chi=7.1", "/tieu-chi?nam=2019&linh-vuc=7&tieu-chi=7.2"]);
+        cut.FindAll("[data-testid=criteria-crumbs] a").Select(a => (Html.Text(a), a.GetAttribute("href")))
+            .ShouldBe([("Các lĩnh vực", "/tieu-chi?nam=2019"), ("Lĩnh vực 7", "/tieu-chi?nam=2019&linh-vuc=7")]);
+        Html.Text(cut.Find("[data-testid=criteria-current]")).ShouldStartWith("7. HIỆN ĐẠI HÓA HÀNH CHÍNH (tối đa 13 điểm)");
         // The picker keeps the drill-down: submitting it again gives the same address.
         Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]")).ShouldBe("nam=2019&linh-vuc=7");
         Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]"), new Dictionary<string, string> { ["nam"] = "2018" }).ShouldBe("nam=2018&linh-vuc=7");
         var chart = cut.Find("figure[data-testid=chart-heatmap]");
         chart.QuerySelector("img")!.GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?nam=2019&ma=7");
-        ChartOf(chart).Table.ShouldNotBeNull();
+        ChartOf(chart).Table.Column("code").Distinct().ShouldBe(["7.1", "7.2"]);
+    }
+
+    [Fact]
+    public void Criteria_Criterion71In2017_SubCriteriaWithTheRealHoangHoaRowUnmarked()
+    {
+        GoTo("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=7.1");
+
+        var cut = Render<Criteria>();
+
+        var heatmap = cut.Find("[data-testid=heatmap]");
+        Html.Header(heatmap)[1..].ShouldBe(["7.1.1", "7.1.2", "7.1.3", "7.1.4", "7.1.5"]);
+        // Leaves open their history; the address keeps the level.
+        heatmap.QuerySelectorAll("thead a").ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=7.1&khai-niem=", StringComparison.Ordinal));
+        heatmap.QuerySelector("thead a[href$='khai-niem=online-services-level-3']")!.TextContent.ShouldBe("7.1.4");
+        cut.FindAll("[data-testid=criteria-crumbs] a").Select(Html.Text).ShouldBe(["Các lĩnh vực", "Lĩnh vực 7", "Tiêu chí 7.1"]);
+        Html.Text(cut.Find("[data-testid=criteria-current]")).ShouldStartWith("7.1. Ứng dụng công nghệ thông tin của cấp huyện (tối đa 10 điểm)");
+        cut.Find("[data-testid=criteria-history-link]").GetAttribute("href").ShouldStartWith("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=7.1&khai-niem=");
+        cut.Find("figure[data-testid=chart-heatmap] img").GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?nam=2017&ma=7.1");
+
+        // 293/BC-UBND: 7.1.1 2/2, 7.1.2 1/1, 7.1.3 1,5/2, 7.1.4 0/2, 7.1.5 0/3 — the only real row, without the sample badge.
+        var rows = heatmap.QuerySelectorAll("tbody tr");
+        rows.Length.ShouldBe(27);
+        var hoangHoa = rows.Single(r => r.QuerySelector("td a")!.TextContent == "huyện Hoằng Hóa");
+        hoangHoa.QuerySelectorAll("td").Skip(1).Select(Html.Text).ShouldBe(["100", "100", "75", "0", "0"]);
+        hoangHoa.QuerySelectorAll(".badge.sample").ShouldBeEmpty();
+        rows.Where(r => r != hoangHoa).ShouldAllBe(r => r.QuerySelectorAll(".badge.sample").Length == 1);
+    }
+
+    [Fact]
+    public void Criteria_CriterionOfAnotherArea_StaysAtTheAreaLevel()
+    {
+        GoTo("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=8.1");
+
+        var cut = Render<Criteria>();
+
+        Html.Header(cut.Find("[data-testid=heatmap]"))[1..].ShouldBe(["7.1", "7.2"]);
+        cut.FindAll("[data-testid=criteria-crumbs] a").Count.ShouldBe(2);
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Charts.Builders;
 
-/// <summary><c>heatmap</c>: units × areas of a year as % of max, or, drilled into one area, units × that area's
-/// criteria. Units are ordered by index, best at the top; missing scores are grey, never 0.</summary>
+/// <summary><c>heatmap</c>: units × areas of a year as % of max; drilled into one area, units × that area's criteria;
+/// drilled into one criterion, units × its sub-criteria. Units are ordered by index, best at the top; missing scores are
+/// grey, never 0.</summary>
 public static class HeatmapChartBuilder
 {
     public const int DefaultWidth = 1000;
@@ -14,8 +15,9 @@ public static class HeatmapChartBuilder
     /// <param name="results">The year's results; units scored against another framework than most are left out.</param>
     /// <param name="year">The year.</param>
     /// <param name="level">The units' level (for the title).</param>
-    /// <param name="areaCode">Null for the areas; an area code for that area's criteria.</param>
-    public static ChartSpec Build(IReadOnlyList<UnitYearResult> results, int year, string level, string? areaCode = null)
+    /// <param name="parentCode">Null for the areas; an area's code for its criteria; a criterion's code for its
+    /// sub-criteria.</param>
+    public static ChartSpec Build(IReadOnlyList<UnitYearResult> results, int year, string level, string? parentCode = null)
     {
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0)
@@ -24,7 +26,7 @@ public static class HeatmapChartBuilder
         }
 
         var framework = AreaDistributionChartBuilder.MainFramework(results);
-        var columns = Columns(framework, areaCode);
+        var columns = Columns(framework, parentCode);
         var rows = results.Where(r => r.Framework.Id == framework.Id)
             .OrderByDescending(r => r.Index ?? decimal.MinValue).ThenBy(r => r.Unit.Id, StringComparer.Ordinal).ToList();
         var values = new decimal?[rows.Count, columns.Count];
@@ -36,7 +38,7 @@ public static class HeatmapChartBuilder
             }
         }
 
-        var area = areaCode is null ? null : framework.Find(areaCode)!;
+        var area = parentCode is null ? null : framework.Find(parentCode)!;
         var notes = new List<string> { "Đơn vị xếp theo chỉ số, cao nhất ở trên; ô xám: thiếu điểm." };
         if (rows.Count < results.Count)
         {
@@ -51,9 +53,12 @@ public static class HeatmapChartBuilder
                 year, x.Result.Unit.Id, x.Result.Unit.FullName, ChartText.Round(x.Result.Index), x.Column.Code, x.Column.Name, x.Column.MaxPoints, x.Row?.Points, ChartText.Round(x.Row?.Percent),
             ]).ToList());
 
-        var title = area is null
-            ? $"Điểm các lĩnh vực của từng đơn vị năm {ChartText.Year(year)}"
-            : $"Điểm các tiêu chí của lĩnh vực {area.Code} năm {ChartText.Year(year)}";
+        var title = area switch
+        {
+            null => $"Điểm các lĩnh vực của từng đơn vị năm {ChartText.Year(year)}",
+            { Level: CriterionLevel.Area } => $"Điểm các tiêu chí của lĩnh vực {area.Code} năm {ChartText.Year(year)}",
+            _ => $"Điểm các tiêu chí thành phần của tiêu chí {area.Code} năm {ChartText.Year(year)}",
+        };
         var scope = area is null
             ? $"% điểm chuẩn, {rows.Count} đơn vị {ChartText.LevelName(level)}"
             : $"{ChartText.Cut(ChartText.SentenceCase(area.Name), 50)}; % điểm chuẩn, {rows.Count} đơn vị";
@@ -70,25 +75,35 @@ public static class HeatmapChartBuilder
             plot =>
             {
                 HeatGrid.Draw(plot, values, rows.Select(r => ChartText.UnitLabel(r.Unit)).ToList(), columnLabels, "% điểm chuẩn");
-                plot.XLabel(area is null ? "Lĩnh vực" : $"Tiêu chí của lĩnh vực {area.Code}");
+                plot.XLabel(area switch
+                {
+                    null => "Lĩnh vực",
+                    { Level: CriterionLevel.Area } => $"Tiêu chí của lĩnh vực {area.Code}",
+                    _ => $"Tiêu chí thành phần của tiêu chí {area.Code}",
+                });
             });
     }
 
-    /// <summary>The areas of a framework, or the criteria of one area; throws when the code is not an area.</summary>
-    internal static List<FrameworkCriterion> Columns(Framework framework, string? areaCode)
+    /// <summary>The columns at one level of the drill: the areas of a framework (no code), or the rows directly under an
+    /// area or a criterion; throws when the code is not in the framework or has nothing under it.</summary>
+    public static List<FrameworkCriterion> Columns(Framework framework, string? parentCode)
     {
-        if (areaCode is null)
+        ArgumentNullException.ThrowIfNull(framework);
+        if (parentCode is null)
         {
             return framework.Criteria.Where(c => c.Level == CriterionLevel.Area).ToList();
         }
 
-        if (framework.Find(areaCode) is not { Level: CriterionLevel.Area })
+        var children = framework.Find(parentCode) is null ? [] : framework.Criteria.Where(c => c.ParentCode == parentCode).ToList();
+        if (children.Count == 0)
         {
+            var parents = framework.Criteria.Select(c => c.ParentCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var areas = string.Join(", ", framework.Criteria.Where(c => c.Level == CriterionLevel.Area).Select(c => c.Code));
-            throw new ArgumentException($"'{areaCode}' không phải là lĩnh vực của bộ tiêu chí {framework.Id} (các lĩnh vực: {areas}).", nameof(areaCode));
+            var why = framework.Find(parentCode) is null ? "không có trong" : "không có tiêu chí con trong";
+            throw new ArgumentException($"'{parentCode}' {why} bộ tiêu chí {framework.Id}: chọn một lĩnh vực ({areas}) hoặc một tiêu chí có tiêu chí thành phần (ví dụ {parents.Where(p => p.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "7.1"}).", nameof(parentCode));
         }
 
-        return framework.Criteria.Where(c => c.Level == CriterionLevel.Criterion && c.ParentCode == areaCode).ToList();
+        return children;
     }
 
     private static string Short(FrameworkCriterion criterion) => ChartText.SentenceCase(criterion.Name);
