@@ -18,11 +18,15 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
         var cut = Render<Compare>();
 
         var areas = cut.Find("[data-testid=compare-areas]");
-        Html.Header(areas).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa", "huyện Mường Lát", "Trung vị tỉnh"]);
+        // 2023 is sample data for both: each column says so.
+        Html.Header(areas).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa dữ liệu mẫu", "huyện Mường Lát dữ liệu mẫu", "Trung vị tỉnh"]);
         Html.Rows(areas).Single(r => r[0] == "Chỉ số").ShouldBe(["Chỉ số", "91,92 (2/27)", "86,09 (27/27)", ""]);
         var trends = Html.Rows(cut.Find("[data-testid=compare-trends]"));
         trends.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
-        trends[0][1].ShouldBe("92"); // the real 2017 report
+        trends[0][1].ShouldBe("92"); // the real 2017 report, unmarked
+        trends[0][2].ShouldEndWith("*");
+        trends.Skip(1).ShouldAllBe(r => r[1].EndsWith('*') && r[2].EndsWith('*'));
+        Html.Text(cut.Find("[data-testid=compare-sample-note]")).ShouldBe("* dữ liệu mẫu (không phải số liệu thật).");
         cut.FindComponents<ChartFigure>().Select(f => (f.Instance.Kind, f.Instance.Query)).ShouldBe(
             [("compare-areas", "nam=2023&dv=hoang-hoa&dv=muong-lat"), ("compare-trends", "dv=hoang-hoa&dv=muong-lat")]);
         cut.FindAll("[data-testid=compare-picker] input[name=dv][checked]").Select(i => i.GetAttribute("value")).ShouldBe(["hoang-hoa", "muong-lat"], ignoreOrder: true);
@@ -39,7 +43,7 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
         var cut = Render<Compare>();
 
         Html.Header(cut.Find("[data-testid=compare-areas]"))[1..^1].ShouldBe(
-            ["huyện Hoằng Hóa", "huyện Mường Lát", "huyện Đông Sơn", "huyện Nga Sơn", "huyện Hà Trung", "huyện Vĩnh Lộc"]);
+            ["huyện Hoằng Hóa dữ liệu mẫu", "huyện Mường Lát dữ liệu mẫu", "huyện Đông Sơn dữ liệu mẫu", "huyện Nga Sơn dữ liệu mẫu", "huyện Hà Trung dữ liệu mẫu", "huyện Vĩnh Lộc dữ liệu mẫu"]);
         cut.FindAll("p.note").Select(Html.Text).ShouldNotContain(n => n.StartsWith("Chọn", StringComparison.Ordinal));
         cut.FindAll("figure.chart").Count.ShouldBe(2);
     }
@@ -54,7 +58,7 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
         cut.FindAll("p.note").Select(Html.Text).ShouldContain("Chọn tối đa 6 đơn vị; chỉ 6 đơn vị đầu được so sánh.");
         var header = Html.Header(cut.Find("[data-testid=compare-areas]"));
         header.Length.ShouldBe(8);
-        header.ShouldNotContain("huyện Cẩm Thủy");
+        header.ShouldNotContain(h => h.StartsWith("huyện Cẩm Thủy", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -75,7 +79,7 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
 
         var cut = Render<Compare>();
 
-        Html.Header(cut.Find("[data-testid=compare-areas]"))[1..^1].ShouldBe(["huyện Đông Sơn", "huyện Hoằng Hóa", "thành phố Thanh Hóa"]);
+        Html.Header(cut.Find("[data-testid=compare-areas]"))[1..^1].ShouldBe(["huyện Đông Sơn dữ liệu mẫu", "huyện Hoằng Hóa dữ liệu mẫu", "thành phố Thanh Hóa dữ liệu mẫu"]);
     }
 
     [Fact]
@@ -88,7 +92,19 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
 
         Html.Text(cut.Find("h1")).ShouldStartWith("So sánh đơn vị — năm 2023");
         cut.FindAll("p.note").Select(Html.Text).ShouldContain("Không có số liệu năm 2023 của đơn vị “khong-co”; bỏ qua.");
-        Html.Header(cut.Find("[data-testid=compare-areas]")).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa", "huyện Mường Lát", "Trung vị tỉnh"]);
+        Html.Header(cut.Find("[data-testid=compare-areas]")).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa dữ liệu mẫu", "huyện Mường Lát dữ liệu mẫu", "Trung vị tỉnh"]);
         cut.FindComponents<ChartFigure>()[0].Instance.Query.ShouldBe("nam=2023&dv=hoang-hoa&dv=muong-lat");
+    }
+
+    [Fact]
+    public void Compare_2017_TheRealReportColumnUnmarkedTheSampleMarked()
+    {
+        GoTo("/so-sanh?nam=2017&dv=hoang-hoa&dv=dong-son");
+
+        var cut = Render<Compare>();
+
+        Html.Header(cut.Find("[data-testid=compare-areas]")).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa", "huyện Đông Sơn dữ liệu mẫu", "Trung vị tỉnh"]);
+        // 293/BC-UBND: area 7 got 6,5 of 13.
+        Html.Rows(cut.Find("[data-testid=compare-areas]")).Single(r => r[0].StartsWith("7. ", StringComparison.Ordinal))[1].ShouldBe("50");
     }
 }
