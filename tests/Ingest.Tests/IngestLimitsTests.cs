@@ -225,6 +225,66 @@ public sealed class IngestLimitsTests : IDisposable
     }
 
     [Theory]
+    [InlineData(IngestLimits.MaxMergedRanges, true)]
+    [InlineData(IngestLimits.MaxMergedRanges + 1, false)]
+    public void Xlsx_MergedRangesAtAndPastTheLimit(int merges, bool accepted)
+    {
+        var book = ReportWorkbook.FromRealReport();
+        // Extra merged ranges far right of the table (ignored columns), up to the wanted total.
+        for (var i = book.Merges.Count; i < merges; i++)
+        {
+            book.Merges.Add(string.Create(CultureInfo.InvariantCulture, $"K{i + 1}:L{i + 1}"));
+        }
+
+        var problems = new List<Problem>();
+        var report = XlsxReportReader.Read(book.ToBytes(), "merges.xlsx", problems);
+
+        if (accepted)
+        {
+            report.ShouldNotBeNull(string.Join("\n", problems));
+            report.Rows.Count.ShouldBe(111);
+        }
+        else
+        {
+            report.ShouldBeNull();
+            var problem = problems.ShouldHaveSingleItem();
+            problem.Code.ShouldBe(ProblemCodes.TooLarge);
+            problem.Message.ShouldBe("Một trang tính có hơn 10.000 vùng ô gộp; một Bảng tổng hợp có nhiều nhất vài trăm vùng.");
+        }
+    }
+
+    [Theory]
+    [InlineData(IngestLimits.MaxPackageEntries, true)]
+    [InlineData(IngestLimits.MaxPackageEntries + 1, false)]
+    public void Xlsx_PackageEntriesAtAndPastTheLimit(int entries, bool accepted)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(ReportWorkbook.FromRealReport().ToBytes());
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            for (var i = zip.Entries.Count; i < entries; i++)
+            {
+                zip.CreateEntry(string.Create(CultureInfo.InvariantCulture, $"extra/{i}.bin"));
+            }
+        }
+
+        var problems = new List<Problem>();
+        var report = XlsxReportReader.Read(stream.ToArray(), "entries.xlsx", problems);
+
+        if (accepted)
+        {
+            report.ShouldNotBeNull(string.Join("\n", problems));
+        }
+        else
+        {
+            report.ShouldBeNull();
+            var problem = problems.ShouldHaveSingleItem();
+            problem.Code.ShouldBe(ProblemCodes.TooLarge);
+            problem.Message.ShouldBe("Gói .xlsx có hơn 2.000 thành phần; một báo cáo chỉ có vài chục thành phần.");
+        }
+    }
+
+    [Theory]
     [InlineData(IngestLimits.MaxCellCharacters, true)]
     [InlineData(IngestLimits.MaxCellCharacters + 1, false)]
     public void Xlsx_CellAtAndPastTheLimit(int length, bool accepted)

@@ -277,10 +277,10 @@ public static partial class XlsxReportReader
                 else if (reader.IsStartElement && reader.ElementType == typeof(MergeCell))
                 {
                     merges.Add(((MergeCell)reader.LoadCurrentElement()!).Reference?.Value ?? "");
-                    if (merges.Count > OfficePackage.MaxRows)
+                    if (merges.Count > IngestLimits.MaxMergedRanges)
                     {
                         problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                            $"Một trang tính có hơn {VietnameseText.Number(OfficePackage.MaxRows)} vùng ô gộp; một Bảng tổng hợp có nhiều nhất vài trăm vùng."));
+                            $"Một trang tính có hơn {VietnameseText.Number(IngestLimits.MaxMergedRanges)} vùng ô gộp; một Bảng tổng hợp có nhiều nhất vài trăm vùng."));
                         return null;
                     }
                 }
