@@ -7,28 +7,9 @@ public sealed class ClosedReadingDashboardApp : DashboardApp
 {
     private string? dataFolder;
 
-    public override string DataFolder => dataFolder ??= CopyWithoutSample();
+    public override string DataFolder => dataFolder ??= CopyDataFolderWithout("sample");
 
     public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__OpenReading"] = "false" };
-
-    private string CopyWithoutSample()
-    {
-        var source = new DirectoryInfo(base.DataFolder);
-        var target = Path.Combine(Folder.Path, "data");
-        foreach (var file in source.EnumerateFiles("*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source.FullName, file.FullName);
-            if (relative.StartsWith("sample", StringComparison.Ordinal) || file.Name.StartsWith("cchc.duckdb", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            file.CopyTo(Path.Combine(target, relative));
-        }
-
-        return target;
-    }
 }
 
 /// <summary>The xUnit collection of the tests against <see cref="ClosedReadingDashboardApp"/>.</summary>

@@ -41,6 +41,27 @@ public class DashboardApp : IAsyncLifetime
     /// <summary>A temporary folder deleted with the app.</summary>
     private protected TempFolder Folder => folder;
 
+    /// <summary>Copies the repository's data folder into this app's temporary folder without one top folder (e.g.
+    /// <c>raw</c> or <c>sample</c>) and without any database file; returns the copy's path.</summary>
+    private protected string CopyDataFolderWithout(string topFolder)
+    {
+        var source = new DirectoryInfo(Path.Combine(TestFiles.RepositoryRoot, "data"));
+        var target = Path.Combine(folder.Path, "data");
+        foreach (var file in source.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(source.FullName, file.FullName);
+            if (relative.StartsWith(topFolder + Path.DirectorySeparatorChar, StringComparison.Ordinal) || file.Name.StartsWith("cchc.duckdb", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            file.CopyTo(Path.Combine(target, relative));
+        }
+
+        return target;
+    }
+
     /// <summary>Everything the app printed so far (stdout and stderr).</summary>
     public string Output
     {

@@ -8,29 +8,10 @@ public sealed class WritableDashboardApp : DashboardApp
 {
     private string? dataFolder;
 
-    public override string DataFolder => dataFolder ??= CopyWithoutRaw();
+    public override string DataFolder => dataFolder ??= CopyDataFolderWithout("raw");
 
     /// <summary>This instance hides unpublished self-assessments from everyone but the province and the district itself.</summary>
     public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__HideUnpublished"] = "true" };
-
-    private string CopyWithoutRaw()
-    {
-        var source = new DirectoryInfo(base.DataFolder);
-        var target = Path.Combine(Folder.Path, "data");
-        foreach (var file in source.EnumerateFiles("*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source.FullName, file.FullName);
-            if (relative.StartsWith("raw", StringComparison.Ordinal) || file.Name.StartsWith("cchc.duckdb", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            file.CopyTo(Path.Combine(target, relative));
-        }
-
-        return target;
-    }
 }
 
 /// <summary>The xUnit collection of the tests that write through <see cref="WritableDashboardApp"/>.</summary>
