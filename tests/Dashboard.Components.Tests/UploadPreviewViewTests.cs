@@ -97,6 +97,24 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     }
 
     [Fact]
+    public void Preview_RealFileWithTheSamplesNumbers_SaysItReplacesTheSampleNotUnchanged()
+    {
+        // The sample's own 2018 self-assessment of Nga Sơn, sent as real data: same numbers, so the same content hash,
+        // yet storing it retires the sample unit-year (both stages), which the preview must say.
+        var sample = File.ReadAllLines(Path.Combine(TestFiles.RepositoryRoot, "data", "sample", "thanh-hoa-district-2018-sample.csv"));
+        var real = sample.Take(1).Concat(sample.Skip(1).Where(l => l.StartsWith("nga-son,", StringComparison.Ordinal) && l.Contains(",2018,self,", StringComparison.Ordinal))
+            .Select(l => l[..l.LastIndexOf(',')] + ",false")).ToList();
+        real.Count.ShouldBeGreaterThan(100);
+        var preview = new UploadService(Data.Provider).Preview("nga-son-2018.csv", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', real)));
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
+
+        var row = Html.Rows(cut.Find("[data-testid=upload-preview]")).ShouldHaveSingleItem();
+        row[..3].ShouldBe(["huyện Nga Sơn", "2018", "tự chấm"]);
+        row[6].ShouldBe("thay dữ liệu mẫu bằng số liệu thật (mọi bảng mẫu của đơn vị – năm này được bỏ)");
+    }
+
+    [Fact]
     public void Preview_SampleFileAlreadyLoaded_EverySheetMarkedAndUnchanged()
     {
         var path = Path.Combine(TestFiles.RepositoryRoot, "data", "sample", "thanh-hoa-district-2023-sample.csv");

@@ -6,7 +6,7 @@ namespace CchcAnalytics.Dashboard.Services;
 
 /// <summary>What storing one incoming submission would do.</summary>
 /// <param name="Submission">The incoming submission.</param>
-/// <param name="Effect">Vietnamese: "thêm mới", "không đổi (đã có nội dung này)", "thay phiên bản 1", "thay dữ liệu mẫu", "bỏ qua: đã có số liệu thật".</param>
+/// <param name="Effect">Vietnamese: "thêm mới", "không đổi (…)", "phiên bản mới, thay phiên bản 1 (…)", "thay dữ liệu mẫu bằng số liệu thật (…)", "bỏ qua: … đã có số liệu thật".</param>
 public sealed record PreviewLine(IncomingSubmission Submission, string Effect);
 
 /// <summary>An uploaded file validated but not stored: what it holds, every problem, and what confirming would do.</summary>
@@ -34,10 +34,12 @@ public sealed class UploadService(IndexDataProvider provider)
         {
             var current = store.GetSubmissions(currentOnly: true, incoming.Sheet.UnitId, incoming.Sheet.Year);
             var same = current.FirstOrDefault(c => c.Stage == incoming.Sheet.Stage);
+            // Real data retires every sample stage of its unit-year, even when its numbers equal the sample's: checked
+            // before the content hash, which does not tell real from sample.
             var effect = incoming.Synthetic && current.Any(c => !c.Synthetic) ? "bỏ qua: đơn vị – năm này đã có số liệu thật"
-                : same is null ? (current.Any(c => c.Synthetic) && !incoming.Synthetic ? "thêm mới, thay dữ liệu mẫu của đơn vị – năm này" : "thêm mới")
+                : !incoming.Synthetic && current.Any(c => c.Synthetic) ? "thay dữ liệu mẫu bằng số liệu thật (mọi bảng mẫu của đơn vị – năm này được bỏ)"
+                : same is null ? "thêm mới"
                 : same.ContentHash == incoming.Sheet.ComputeContentHash() ? "không đổi (đã có đúng nội dung này)"
-                : same.Synthetic && !incoming.Synthetic ? "thay dữ liệu mẫu bằng số liệu thật"
                 : $"phiên bản mới, thay phiên bản {same.Version} (bản cũ được giữ trong lịch sử)";
             lines.Add(new PreviewLine(incoming, effect));
         }
