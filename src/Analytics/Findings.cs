@@ -22,6 +22,7 @@ public static class Findings
         {
             var change = rank.RankChange switch
             {
+                null when rank.StageChanged => $"; không so sánh thứ hạng với năm {result.Year - 1} vì năm đó dùng điểm {rank.PreviousStage!.Value.ToVietnamese()}",
                 null => "",
                 0 => $", giữ nguyên thứ hạng so với năm {result.Year - 1}",
                 > 0 and var up => $", tăng {up} bậc so với năm {result.Year - 1}",

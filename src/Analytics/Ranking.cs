@@ -11,10 +11,16 @@ namespace CchcAnalytics.Analytics;
 /// <param name="Band">The configured band of its index.</param>
 /// <param name="PreviousRank">Rank of the same series the year before (Tĩnh Gia's 2019 rank for Nghi Sơn 2020); null when not ranked then.</param>
 /// <param name="PreviousRankOf">Number of units ranked the year before.</param>
-public sealed record RankedUnit(UnitYearResult Result, int Rank, int RankOf, bool Tied, int Quartile, Band Band, int? PreviousRank, int? PreviousRankOf)
+/// <param name="PreviousStage">Stage the previous year's total came from; null when not ranked then.</param>
+public sealed record RankedUnit(UnitYearResult Result, int Rank, int RankOf, bool Tied, int Quartile, Band Band, int? PreviousRank, int? PreviousRankOf, Stage? PreviousStage = null)
 {
-    /// <summary>Places gained since last year (positive = moved up); null without a previous rank.</summary>
-    public int? RankChange => PreviousRank is { } previous ? previous - Rank : null;
+    /// <summary>Places gained since last year (positive = moved up); null without a previous rank, and null when the two
+    /// years' totals come from different stages (a self-assessed rank is not compared with an appraised one; see
+    /// <see cref="StageChanged"/> and docs/methodology.md).</summary>
+    public int? RankChange => PreviousRank is { } previous && !StageChanged ? previous - Rank : null;
+
+    /// <summary>The unit was ranked last year, but on a total of the other stage (self-assessed one year, appraised the other).</summary>
+    public bool StageChanged => PreviousRank is not null && PreviousStage is { } stage && stage != Result.StageUsed;
 
     public decimal Index => Result.Index!.Value;
 }
@@ -78,7 +84,8 @@ public static class Ranker
                 (4 * (c.Rank - 1) / current.Count) + 1,
                 options.BandOf(c.Result.Index!.Value),
                 before.Result is null ? null : before.Rank,
-                before.Result is null ? null : previous.Count);
+                before.Result is null ? null : previous.Count,
+                before.Result?.StageUsed);
         }).ToList();
         return new Ranking(year, province, level, units, results.Where(r => r.Index is null).ToList(), Notes(results));
     }

@@ -16,16 +16,21 @@ namespace CchcAnalytics.Analytics;
 /// <param name="DeltaPoints">Points minus the previous year's; null without a previous year.</param>
 /// <param name="DeltaIndex">Index minus the previous year's, in percentage points.</param>
 /// <param name="RankChange">Places gained since the previous year.</param>
+/// <param name="StageChanged">The previous year's total came from the other stage (self-assessed vs appraised): the deltas
+/// and the rank change are then null, not computed across stages (docs/methodology.md).</param>
 public sealed record TrendPoint(
     int Year, string UnitId, Stage StageUsed, bool Synthetic, string FrameworkId, decimal? Points, decimal MaxPoints, decimal? Index,
-    int? Rank, int? RankOf, decimal? DeltaPoints, decimal? DeltaIndex, int? RankChange);
+    int? Rank, int? RankOf, decimal? DeltaPoints, decimal? DeltaIndex, int? RankChange, bool StageChanged = false);
 
 /// <summary>A unit's index across years, following its lineage.</summary>
 /// <param name="Series">The lineage series.</param>
 /// <param name="Points">One point per year with data.</param>
-/// <param name="Slope">Least-squares slope of the index, percentage points per year; null with fewer than two years.</param>
-/// <param name="Warnings">Vietnamese comparability warnings (framework changes, lineage breaks, the end of the series).</param>
-public sealed record UnitTrend(UnitSeries Series, IReadOnlyList<TrendPoint> Points, decimal? Slope, IReadOnlyList<string> Warnings);
+/// <param name="Slope">Least-squares slope of the index, percentage points per year, over the years of one stage (see
+/// <see cref="SlopeStage"/>); null with fewer than two such years.</param>
+/// <param name="Warnings">Vietnamese comparability warnings (framework changes, stage changes, lineage breaks, the end of the series).</param>
+/// <param name="SlopeStage">The stage whose years the slope is fitted over: appraised when the series has at least two
+/// appraised years, else self-assessed; null without a slope.</param>
+public sealed record UnitTrend(UnitSeries Series, IReadOnlyList<TrendPoint> Points, decimal? Slope, IReadOnlyList<string> Warnings, Stage? SlopeStage = null);
 
 /// <summary>A year of a concept's series for one unit.</summary>
 /// <param name="Year">Index year.</param>
@@ -83,12 +88,22 @@ public static class Trends
                 warnings.Add($"Không có số liệu từ năm {previous.Year + 1} đến {year - 1}.");
             }
 
+            // A self-assessed total is not compared with an appraised one: appraisal cuts points, so the difference would
+            // mix the unit's change with the appraisal's cut (Hoằng Hóa: self 92 in 2017, appraised 91 in 2018).
+            var stageChanged = consecutive && previous!.StageUsed != result.StageUsed;
+            if (stageChanged)
+            {
+                warnings.Add($"Năm {previous!.Year} dùng điểm {previous.StageUsed.ToVietnamese()}, năm {year} dùng điểm {result.StageUsed.ToVietnamese()}: không tính mức thay đổi điểm, chỉ số và thứ hạng giữa hai năm này.");
+            }
+
+            var compared = consecutive && !stageChanged;
             var point = new TrendPoint(
                 year, result.Unit.Id, result.StageUsed, result.Synthetic, result.Framework.Id, result.Points, result.MaxPoints, result.Index,
                 ranked?.Rank, ranked?.RankOf,
-                consecutive ? result.Points - previous!.Points : null,
-                consecutive ? result.Index - previous!.Index : null,
-                ranked?.RankChange);
+                compared ? result.Points - previous!.Points : null,
+                compared ? result.Index - previous!.Index : null,
+                ranked?.RankChange,
+                stageChanged);
             points.Add(point);
             previous = point;
         }
@@ -104,7 +119,19 @@ public static class Trends
             warnings.Add("Chuỗi có dữ liệu mẫu (không phải số liệu thật).");
         }
 
-        return new UnitTrend(series, points, Slope(points.Where(p => p.Index is not null).Select(p => (p.Year, p.Index!.Value))), warnings);
+        var indexed = points.Where(p => p.Index is not null).ToList();
+        Stage? slopeStage = indexed.Count(p => p.StageUsed == Stage.Appraised) >= 2 ? Stage.Appraised
+            : indexed.Count(p => p.StageUsed == Stage.Self) >= 2 ? Stage.Self
+            : null;
+        var fitted = indexed.Where(p => p.StageUsed == slopeStage).ToList();
+        var left = indexed.Where(p => p.StageUsed != slopeStage).Select(p => p.Year).ToList();
+        if (slopeStage is { } fittedStage && left.Count > 0)
+        {
+            warnings.Add($"Xu hướng chỉ tính trên các năm dùng điểm {fittedStage.ToVietnamese()}; không tính năm {string.Join(", ", left)} (điểm {(fittedStage == Stage.Appraised ? Stage.Self : Stage.Appraised).ToVietnamese()}).");
+        }
+
+        var slope = slopeStage is null ? null : Slope(fitted.Select(p => (p.Year, p.Index!.Value)));
+        return new UnitTrend(series, points, slope, warnings, slope is null ? null : slopeStage);
     }
 
     /// <summary>One concept of a unit across years: its code each year, its %, and whether each year is comparable with
@@ -152,7 +179,8 @@ public static class Trends
         foreach (var ranked in Ranker.For(data, year, province, level, options).Units)
         {
             var holder = data.Lineage.SeriesOf(ranked.Result.Unit.Id).UnitIdIn(year - 1);
-            if (holder is not null && data.Result(holder, year - 1)?.Index is { } before)
+            // A unit whose total changed stage is not a mover: the difference would mix its change with the appraisal's cut.
+            if (holder is not null && data.Result(holder, year - 1) is { Index: { } before } last && last.StageUsed == ranked.Result.StageUsed)
             {
                 movers.Add(new Mover(ranked, ranked.Index - before, ranked.RankChange));
             }

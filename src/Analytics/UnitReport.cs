@@ -21,7 +21,9 @@ public sealed record AreaLine(string Code, string Name, decimal MaxPoints, decim
 /// <param name="Name">Area name.</param>
 /// <param name="Before">Last year's %; null when not comparable or missing.</param>
 /// <param name="After">This year's %.</param>
-public sealed record AreaChange(string Code, string Name, decimal? Before, decimal? After)
+/// <param name="StageChanged">Last year's total came from the other stage (self-assessed vs appraised): <see cref="Before"/>
+/// is then null, as the two are not compared.</param>
+public sealed record AreaChange(string Code, string Name, decimal? Before, decimal? After, bool StageChanged = false)
 {
     public decimal? Delta => After - Before;
 }
@@ -91,8 +93,9 @@ public sealed record UnitReport
         var changes = result.Areas.Select(a =>
         {
             var before = previous is null || a.ConceptId is null ? null : previous.FindConcept(a.ConceptId);
-            var comparable = before is not null && data.Crosswalk.Compare(a.ConceptId!, previous!.Framework, result.Framework, path).Comparable;
-            return new AreaChange(a.Code, a.Name, comparable ? before!.Percent : null, a.Percent);
+            var stageChanged = previous is not null && previous.StageUsed != result.StageUsed;
+            var comparable = before is not null && !stageChanged && data.Crosswalk.Compare(a.ConceptId!, previous!.Framework, result.Framework, path).Comparable;
+            return new AreaChange(a.Code, a.Name, comparable ? before!.Percent : null, a.Percent, stageChanged);
         }).ToList();
         var ranked = ranking.Find(unit.Id);
         var report = new UnitReport

@@ -139,6 +139,12 @@ public sealed class Crosswalk
                     warnings.Add($"“{name}” được định nghĩa lại trong khung {framework.Id} ({MappingWord(entry.Mapping)}): không so sánh trực tiếp với các năm trước.");
                     comparable = false;
                     break;
+                case MappingKind.Same or MappingKind.Renamed when entry.Code is not null && AllChildrenRedefined(framework, entry.Code):
+                    // A parent is the sum of its sub-criteria: when every one of them is new or redefined, the parent
+                    // measures something new too, whatever its own row says (2023's 7.2 online services, issue 15).
+                    warnings.Add($"Mọi tiêu chí thành phần của {entry.Code} “{name}” trong khung {framework.Id} đều mới hoặc được định nghĩa lại: không so sánh trực tiếp với các năm trước.");
+                    comparable = false;
+                    break;
                 case MappingKind.Renamed when entry.Code is not null:
                     warnings.Add($"Khung {framework.Id}: “{name}” đổi tên hoặc đánh số lại thành {entry.Code}.");
                     break;
@@ -167,6 +173,15 @@ public sealed class Crosswalk
         }
 
         return new Comparability(comparable, warnings);
+    }
+
+    /// <summary>True when <paramref name="code"/> has sub-rows in <paramref name="framework"/> and every one of them is
+    /// mapped as new, merged or split (or not mapped at all).</summary>
+    private bool AllChildrenRedefined(Framework framework, string code)
+    {
+        var children = framework.Criteria.Where(c => c.ParentCode == code).ToList();
+        return children.Count > 0
+            && children.All(c => EntryOf(framework.Id, c.Code)?.Mapping is null or MappingKind.New or MappingKind.Merged or MappingKind.Split);
     }
 
     private static string MappingWord(MappingKind kind) => kind switch

@@ -70,6 +70,44 @@ public sealed class MeasureTests
     }
 
     [Fact]
+    public void Trend_SelfAssessedYearBetweenAppraisedOnes_NoDeltaAcrossStagesAndSlopeOnAppraisedYears()
+    {
+        // a: 2018 appraised 80, 2019 self 95, 2020 appraised 84, 2021 appraised 86 (max 100); b is always appraised.
+        // 2019 and 2020 change stage → no Δ, no rank change; 2021 vs 2020 (both appraised): Δ +2.
+        // Slope over the appraised years 2018, 2020, 2021: x̄ = 2019.67, ȳ = 83.33;
+        // Σ(x−x̄)(y−ȳ) = (−1.67)(−3.33) + (0.33)(0.67) + (1.33)(2.67) = 5.56 + 0.22 + 3.56 = 9.33; Σ(x−x̄)² = 2.78 + 0.11 + 1.78 = 4.67 → 2.
+        var data = Hand.Data(
+            [Hand.Unit("a"), Hand.Unit("b")],
+            [
+                Hand.Sheet("a", 2018, Stage.Appraised, 20, 20, 20, 20), Hand.Sheet("b", 2018, Stage.Appraised, 25, 25, 25, 20),
+                Hand.Sheet("a", 2019, Stage.Self, 25, 25, 25, 20), Hand.Sheet("b", 2019, Stage.Appraised, 25, 25, 20, 20),
+                Hand.Sheet("a", 2020, Stage.Appraised, 25, 25, 20, 14), Hand.Sheet("b", 2020, Stage.Appraised, 25, 25, 20, 20),
+                Hand.Sheet("a", 2021, Stage.Appraised, 25, 25, 20, 16), Hand.Sheet("b", 2021, Stage.Appraised, 25, 25, 20, 20),
+            ]);
+
+        var trend = Trends.ForUnit(data, "a", Options);
+
+        trend.Points.Select(p => (p.Year, p.StageUsed, p.StageChanged, p.DeltaIndex, p.RankChange)).ShouldBe(
+        [
+            (2018, Stage.Appraised, false, (decimal?)null, (int?)null),
+            (2019, Stage.Self, true, null, null),
+            (2020, Stage.Appraised, true, null, null),
+            (2021, Stage.Appraised, false, 2m, 0),
+        ]);
+        trend.SlopeStage.ShouldBe(Stage.Appraised);
+        Math.Round(trend.Slope!.Value, 12).ShouldBe(2m);
+        trend.Warnings.ShouldContain("Năm 2018 dùng điểm thẩm định, năm 2019 dùng điểm tự chấm: không tính mức thay đổi điểm, chỉ số và thứ hạng giữa hai năm này.");
+        trend.Warnings.ShouldContain("Xu hướng chỉ tính trên các năm dùng điểm thẩm định; không tính năm 2019 (điểm tự chấm).");
+
+        var ranked = Ranker.For(data, 2019, "p", "district", Options).Find("a")!;
+        (ranked.PreviousRank, ranked.StageChanged, ranked.RankChange).ShouldBe(((int?)2, true, (int?)null));
+        Trends.Movers(data, 2019, "p", "district", Options).Select(m => m.Current.Result.Unit.Id).ShouldBe(["b"]);
+        var report = UnitReport.Build(data, "a", 2019, Options)!;
+        report.AreaChanges.ShouldAllBe(a => a.StageChanged && a.Before == null);
+        report.Findings.Single(f => f.Kind == "rank").Text.ShouldContain("không so sánh thứ hạng với năm 2018 vì năm đó dùng điểm thẩm định");
+    }
+
+    [Fact]
     public void Rank_ChangeFollowsASuccession()
     {
         // 2019: old 90 (1st), b 80 (2nd). 2020: b 95 (1st), new 85 (2nd): new inherits old's 1st place → −1; b +1.

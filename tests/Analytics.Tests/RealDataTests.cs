@@ -129,6 +129,40 @@ public sealed class RealDataTests(AnalyticsFixture fixture) : IClassFixture<Anal
     }
 
     [Fact]
+    public void Trend_HoangHoa_Self2017IsNotComparedWithAppraised2018()
+    {
+        // The real 2017 report is self-assessed (92, 293/BC-UBND); 2018 onwards are appraised (sample): no Δ −1, no rank −7.
+        var trend = Trends.ForUnit(Data, "hoang-hoa", Options);
+        var (first, second) = (trend.Points[0], trend.Points[1]);
+
+        (first.Year, first.StageUsed, first.Points).ShouldBe((2017, Stage.Self, (decimal?)92m));
+        (second.Year, second.StageUsed, second.StageChanged).ShouldBe((2018, Stage.Appraised, true));
+        (second.DeltaPoints, second.DeltaIndex, second.RankChange).ShouldBe(((decimal?)null, (decimal?)null, (int?)null));
+        trend.Warnings.ShouldContain("Năm 2017 dùng điểm tự chấm, năm 2018 dùng điểm thẩm định: không tính mức thay đổi điểm, chỉ số và thứ hạng giữa hai năm này.");
+        trend.SlopeStage.ShouldBe(Stage.Appraised);
+        trend.Slope.ShouldBe(Trends.Slope(trend.Points.Where(p => p.Year >= 2018).Select(p => (p.Year, p.Index!.Value))));
+        Ranker.For(Data, 2018, "thanh-hoa", "district", Options).Find("hoang-hoa")!.StageChanged.ShouldBeTrue();
+        Trends.Movers(Data, 2018, "thanh-hoa", "district", Options).ShouldNotContain(m => m.Current.Result.Unit.Id == "hoang-hoa");
+    }
+
+    [Fact]
+    public void PersistentWeaknesses_OnlineServicesCriterion2023_NeverJoins2022()
+    {
+        // 7.2 of 2023–2024 is a new criterion (both sub-criteria redefined): no unit has it as chronic, and it is not
+        // among the province's shared weaknesses, which 2022's 7.2 values used to make it (8 units).
+        foreach (var year in new[] { 2023, 2024 })
+        {
+            foreach (var result in Data.ResultsOf(year, "thanh-hoa", "district"))
+            {
+                Weaknesses.ForUnit(Data, result.Unit.Id, year, Options).Where(w => w.Code == "7.2")
+                    .ShouldAllBe(w => w.Kind != WeaknessKind.Chronic && w.History.All(h => h.Year >= 2023));
+            }
+
+            Weaknesses.Province(Data, year, "thanh-hoa", "district", Options).ShouldNotContain(s => s.Code == "7.2");
+        }
+    }
+
+    [Fact]
     public void SelfVsAppraised_OnTheSample_SelfNeverBelowAppraised()
     {
         foreach (var result in Data.ResultsOf(2022, "thanh-hoa", "district"))

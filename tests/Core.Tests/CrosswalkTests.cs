@@ -75,6 +75,26 @@ public sealed class CrosswalkTests
     }
 
     [Fact]
+    public void Compare_ParentMarkedRenamedButEverySubCriterionNew_NotComparable()
+    {
+        // The shape of the 2023 khung minh họa's 7.2: the criterion keeps its number, both sub-criteria are new measures.
+        var (before, after, path) = Redefined(("2.1", MappingKind.New), ("2.2", MappingKind.New));
+
+        var result = path.Crosswalk.Compare("services", before, after, path.Frameworks);
+
+        result.Comparable.ShouldBeFalse();
+        result.Warnings.ShouldContain("Mọi tiêu chí thành phần của 2 “Dịch vụ” trong khung e đều mới hoặc được định nghĩa lại: không so sánh trực tiếp với các năm trước.");
+    }
+
+    [Fact]
+    public void Compare_ParentWithOneSubCriterionKept_StaysComparable()
+    {
+        var (before, after, path) = Redefined(("2.1", MappingKind.New), ("2.2", MappingKind.Same));
+
+        path.Crosswalk.Compare("services", before, after, path.Frameworks).Comparable.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Compare_WithinOneFramework_AlwaysComparableWithoutWarnings() =>
         Crosswalk.Compare("plan", B, B, Path).ShouldBe(new Comparability(true, []), new ComparabilityComparer());
 
@@ -85,6 +105,34 @@ public sealed class CrosswalkTests
         Should.Throw<ArgumentException>(() => new Crosswalk(
             [new Concept("x", CriterionLevel.Area, "X")],
             [new CrosswalkEntry("a", "1", "x", MappingKind.Same, [], null), new CrosswalkEntry("a", "1", "x", MappingKind.Same, [], null)]));
+    }
+
+    /// <summary>Frameworks d → e where area 2 is "renamed" and its two sub-criteria mapped as given.</summary>
+    private static (Framework Before, Framework After, (Crosswalk Crosswalk, Framework[] Frameworks) Path) Redefined(
+        (string Code, MappingKind Mapping) first, (string Code, MappingKind Mapping) second)
+    {
+        var d = Framework("d", 2020, FrameworkStatus.Illustrative, ("2", 7), ("2.1", 3), ("2.2", 4));
+        var e = Framework("e", 2023, FrameworkStatus.Illustrative, ("2", 7), ("2.1", 4), ("2.2", 3));
+        var concepts = new List<Concept>
+        {
+            new("services", CriterionLevel.Area, "Dịch vụ"),
+            new("s1", CriterionLevel.Criterion, "Mức 3"),
+            new("s2", CriterionLevel.Criterion, "Mức 4"),
+            new("n1", CriterionLevel.Criterion, "Toàn trình"),
+            new("n2", CriterionLevel.Criterion, "Một phần"),
+        };
+        CrosswalkEntry Child((string Code, MappingKind Mapping) row, string kept, string fresh) =>
+            new("e", row.Code, row.Mapping == MappingKind.Same ? kept : fresh, row.Mapping, [row.Code], null);
+        var crosswalk = new Crosswalk(concepts,
+        [
+            new CrosswalkEntry("d", "2", "services", MappingKind.Same, [], null),
+            new CrosswalkEntry("d", "2.1", "s1", MappingKind.Same, [], null),
+            new CrosswalkEntry("d", "2.2", "s2", MappingKind.Same, [], null),
+            new CrosswalkEntry("e", "2", "services", MappingKind.Renamed, ["2"], null),
+            Child(first, "s1", "n1"),
+            Child(second, "s2", "n2"),
+        ]);
+        return (d, e, (crosswalk, [d, e]));
     }
 
     private static Framework Framework(string id, int year, FrameworkStatus status, params (string Code, decimal Max)[] rows) =>

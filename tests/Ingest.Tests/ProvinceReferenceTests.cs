@@ -178,4 +178,18 @@ public sealed class ProvinceReferenceTests
         Reference.Crosswalk.Compare("iso-quality-system", f2017, f2023, path).Comparable.ShouldBeTrue();
         Reference.Crosswalk.Compare("staff-performance", f2017, f2020, path).Comparable.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Crosswalk_OnlineServicesCriterion2023_IsNewNotRenamed()
+    {
+        // 2023's 7.2 keeps its number, but both its sub-criteria (toàn trình, một phần) are new measures: the criterion
+        // is a new concept, so 2020–2022 values of 7.2 never join it (issue 15, §2).
+        var path = Reference.Frameworks.OrderBy(f => f.YearFrom).ToList();
+        var (f2020, f2023) = (path[1], path[2]);
+        var entry = Reference.Crosswalk.EntryOf(f2023.Id, "7.2")!;
+
+        entry.Mapping.ShouldBe(MappingKind.New);
+        entry.ConceptId.ShouldNotBe(Reference.Crosswalk.EntryOf(f2020.Id, "7.2")!.ConceptId);
+        Reference.Crosswalk.Compare("online-services", f2020, f2023, path).Comparable.ShouldBeFalse();
+    }
 }

@@ -71,7 +71,7 @@ public static class CompareTrendsChartBuilder
             var trend = trends[i];
             var color = ChartPalette.Series[i];
             var first = true;
-            foreach (var run in UnitTrendChartBuilder.Runs(trend.Points.Where(p => p.Index is not null), p => p.Year))
+            foreach (var run in UnitTrendChartBuilder.Runs(trend.Points.Where(p => p.Index is not null), p => p.Year, p => p.StageUsed))
             {
                 var line = plot.Add.Scatter(run.Select(p => (double)p.Year).ToArray(), run.Select(p => (double)p.Index!.Value).ToArray(), color);
                 line.LineWidth = 2.5f;

@@ -73,13 +73,14 @@ public static class UnitTrendChartBuilder
         return indexes.Count == 0 ? null : indexes.Average();
     }
 
-    /// <summary>Runs of consecutive years, so a missing year breaks the line.</summary>
-    internal static IEnumerable<List<T>> Runs<T>(IEnumerable<T> points, Func<T, int> year)
+    /// <summary>Runs of consecutive years, so a missing year breaks the line; with <paramref name="stage"/>, a change of
+    /// stage (self-assessed to appraised) breaks it too, as the two are not compared (docs/methodology.md).</summary>
+    internal static IEnumerable<List<T>> Runs<T>(IEnumerable<T> points, Func<T, int> year, Func<T, Stage>? stage = null)
     {
         var run = new List<T>();
         foreach (var point in points)
         {
-            if (run.Count > 0 && year(point) != year(run[^1]) + 1)
+            if (run.Count > 0 && (year(point) != year(run[^1]) + 1 || (stage is not null && stage(point) != stage(run[^1]))))
             {
                 yield return run;
                 run = [];
@@ -114,13 +115,22 @@ public static class UnitTrendChartBuilder
         }
 
         first = true;
-        foreach (var run in Runs(points, p => p.Year))
+        foreach (var run in Runs(points, p => p.Year, p => p.StageUsed))
         {
             var line = plot.Add.Scatter(run.Select(p => (double)p.Year).ToArray(), run.Select(p => (double)p.Index!.Value).ToArray(), ChartPalette.Blue);
             line.LineWidth = 2.5f;
             line.MarkerSize = 9;
             line.LegendText = first ? ChartText.UnitLabel(trend.Series.Current) : "";
             first = false;
+        }
+
+        // Self-assessed years among appraised ones: an open marker, and no line joins them to the appraised years.
+        var self = points.Where(p => p.StageUsed == Stage.Self).ToList();
+        if (self.Count > 0 && self.Count < points.Count)
+        {
+            var markers = plot.Add.Markers(self.Select(p => (double)p.Year).ToArray(), self.Select(p => (double)p.Index!.Value).ToArray(), MarkerShape.OpenCircle, 17, ChartPalette.Vermillion);
+            markers.MarkerStyle.LineWidth = 2.5f;
+            markers.LegendText = "Điểm tự chấm (chưa thẩm định; không nối với năm điểm thẩm định)";
         }
 
         var real = points.Where(p => !p.Synthetic).ToList();
