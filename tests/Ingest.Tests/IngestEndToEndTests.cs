@@ -135,6 +135,8 @@ public sealed class IngestEndToEndTests : IDisposable
         { "unknown unit", t => TestFiles.Replace(t, "HUYỆN HOÀNG HÓA**", "HUYỆN KHÔNG CÓ**"), ProblemCodes.UnknownUnit },
         { "no year", t => TestFiles.Replace(TestFiles.Replace(t, "cải cách hành chính năm 2017", "cải cách hành chính"), "CẢI CÁCH HÀNH CHÍNH NĂM 2017", "CẢI CÁCH HÀNH CHÍNH"), ProblemCodes.NoYear },
         { "year 2099", t => TestFiles.WithYear(t, 2099), ProblemCodes.YearOutOfRange },
+        { "title 2018, letter 2017", t => TestFiles.Replace(t, "CẢI CÁCH HÀNH CHÍNH NĂM 2017", "CẢI CÁCH HÀNH CHÍNH NĂM 2018"), ProblemCodes.YearConflict },
+        { "letterhead Hậu Lộc, letter Hoằng Hóa", t => TestFiles.Replace(t, "HUYỆN HOÀNG HÓA**", "HUYỆN HẬU LỘC**"), ProblemCodes.UnitConflict },
         { "extra criterion", t => TestFiles.Replace(t, "8.7\tCông khai xin lỗi", "8.8\tThêm\t0\t0\t\t\n8.7\tCông khai xin lỗi"), ProblemCodes.ExtraCriterion },
         { "max differs from framework", t => TestFiles.WithRow(TestFiles.WithRow(t, "7.1.4", c => { c[2] = "3"; return c; }), "7.1.5", c => { c[2] = "2"; return c; }), ProblemCodes.MaxPointsDiffer },
         { "number in a continuation line", t => TestFiles.Replace(t, "\tkế hoạch CCHC năm)\t\t\t\t", "\tkế hoạch CCHC năm)\t1\t\t\t"), ProblemCodes.BadRow },
