@@ -20,6 +20,8 @@ namespace CchcAnalytics.Ingest;
 /// </remarks>
 internal static class StatementChecks
 {
+    private const int MaxListed = 12;
+
     /// <summary>The index year, or null (with errors in <paramref name="problems"/>) when it cannot be decided.</summary>
     public static int? Year(DocumentInput document, IngestOptions options, List<Problem> problems)
     {
@@ -67,7 +69,7 @@ internal static class StatementChecks
         // The statements disagree: name the first one that departs from what most of them say.
         var majority = deciding.GroupBy(s => s.Year).OrderByDescending(g => g.Count()).First().Key;
         var line = statements.First(s => !Fits(s, majority)).Line;
-        var list = string.Join("; ", statements.Select(Describe));
+        var list = List(statements, s => s.Year, Describe);
         if (given is { } chosen)
         {
             if (statements.Any(s => Fits(s, chosen)))
@@ -155,7 +157,7 @@ internal static class StatementChecks
         {
             var majority = deciding.GroupBy(m => m.Match.Unit.Id).OrderByDescending(g => g.Count()).First().Key;
             var line = known.First(m => m.Match.Unit.Id != majority).Statement.Line;
-            var list = string.Join("; ", known.Select(m => Describe(m.Statement, m.Match.Unit)));
+            var list = List(known, m => m.Match.Unit.Id, m => Describe(m.Statement, m.Match.Unit));
             if (wanted is null)
             {
                 problems.Add(Problem.Error(ProblemCodes.UnitConflict, file, line,
@@ -195,6 +197,17 @@ internal static class StatementChecks
         }
 
         return unit;
+    }
+
+    /// <summary>The statements for a message, in document order: all of them when there are few, else the first of each
+    /// value and the first others up to <see cref="MaxListed"/>, and how many were left out.</summary>
+    private static string List<T, TValue>(IReadOnlyList<T> statements, Func<T, TValue> value, Func<T, string> describe)
+    {
+        var firsts = statements.Select((s, i) => (s, i)).GroupBy(x => value(x.s)).Select(g => g.First().i).ToHashSet();
+        var others = MaxListed - firsts.Count;
+        var shown = statements.Where((s, i) => firsts.Contains(i) || (others-- > 0)).ToList();
+        var text = string.Join("; ", shown.Select(describe));
+        return shown.Count < statements.Count ? $"{text}; … (và {statements.Count - shown.Count} chỗ khác)" : text;
     }
 
     /// <summary>Whether <paramref name="year"/> fits a statement: the same year, or for a date line that year or the

@@ -91,6 +91,22 @@ public sealed class StatementChecksTests : IDisposable
         store.TableCounts().ShouldBe(before);
     }
 
+    [Fact]
+    public void Ingest_ManyStatementsDisagree_MessageListsTheDissentAndCountsTheRest()
+    {
+        var repeated = string.Concat(Enumerable.Repeat("\n- Kết quả Chỉ số cải cách hành chính năm 2017 của UBND huyện Hoàng Hoá.", 15));
+        var text = TestFiles.Replace(TitleSays2018, "- Các tài liệu kiểm chứng được photo đầy đủ gửi kèm theo Bảng tổng hợp.",
+            "- Các tài liệu kiểm chứng được photo đầy đủ gửi kèm theo Bảng tổng hợp." + repeated);
+
+        var report = Run("nhieu-cau.txt", text);
+
+        // 21 statements: the date line, 19 sentences saying 2017, the title saying 2018; 12 are listed.
+        var conflict = report.Problems.Single(p => p.Code == ProblemCodes.YearConflict);
+        conflict.Line.ShouldBe(61);
+        conflict.Message.ShouldContain("dòng 61 (tiêu đề Bảng tổng hợp)");
+        conflict.Message.ShouldContain("… (và 9 chỗ khác)");
+    }
+
     [Theory]
     [InlineData(2018)]
     [InlineData(2017)]

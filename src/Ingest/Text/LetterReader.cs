@@ -95,9 +95,10 @@ internal static partial class LetterReader
                 continue;
             }
 
+            var line = Segment.Single(plain, i);
             if (facts.ReportDate is null)
             {
-                ReadDate(plain[i], i, found, facts);
+                ReadDate(line, found, facts);
             }
 
             if (headings[i])
@@ -107,10 +108,10 @@ internal static partial class LetterReader
 
             if (IsLetterhead(plain[i]))
             {
-                found.Unit(i, 0, new UnitStatement(StatementKind.Letterhead, plain[i], lines[i].Line, plain[i]));
+                found.Letterhead(i, plain[i]);
             }
 
-            ReadSentences(Segment.Single(plain, i), StatementKind.Letter, found, facts);
+            ReadSentences(line, StatementKind.Letter, found, facts);
         }
 
         found.CopyTo(facts);
@@ -121,9 +122,7 @@ internal static partial class LetterReader
     /// other "Chỉ số cải cách hành chính năm …" and "UBND huyện …" outside citations.</summary>
     private static void ReadSentences(Segment segment, StatementKind kind, Found found, LetterFacts facts)
     {
-        var text = segment.Text;
-        var lower = text.ToLowerInvariant();
-        var citations = Citations(text, lower);
+        var (text, lower, citations) = (segment.Text, segment.Lower, segment.Citations);
         var totals = new List<(int Start, int End)>();
         foreach (Match total in StatedTotalPattern().Matches(lower))
         {
@@ -173,8 +172,7 @@ internal static partial class LetterReader
     private static void ReadTitle(Segment segment, Found found, bool[] headings)
     {
         Mark(headings, segment);
-        var lower = segment.Text.ToLowerInvariant();
-        if (TitleYearPattern().Matches(lower).LastOrDefault() is { } year)
+        if (TitleYearPattern().Matches(segment.Lower).LastOrDefault() is { } year)
         {
             found.Year(segment, year.Groups[1], StatementKind.Title, segment.Text);
         }
@@ -182,13 +180,12 @@ internal static partial class LetterReader
 
     /// <summary>The first valid date ("ngày 20 tháng 11 năm 2017") outside citations: the report's date, a statement
     /// of the year, and the place before it ("Hoàng Hoá, ngày …") a statement of the unit.</summary>
-    private static void ReadDate(string line, int index, Found found, LetterFacts facts)
+    private static void ReadDate(Segment segment, Found found, LetterFacts facts)
     {
-        var lower = line.ToLowerInvariant();
-        var citations = Citations(line, lower);
-        foreach (Match date in DatePattern().Matches(lower))
+        var line = segment.Text;
+        foreach (Match date in DatePattern().Matches(segment.Lower))
         {
-            if (Within(citations, date.Index))
+            if (Within(segment.Citations, date.Index))
             {
                 continue;
             }
@@ -203,11 +200,10 @@ internal static partial class LetterReader
             }
 
             facts.ReportDate = new DateOnly(year, month, day);
-            var segment = Segment.Single([line], 0);
-            found.Year(segment, date.Groups[3], StatementKind.Date, line, entry: index);
+            found.Year(segment, date.Groups[3], StatementKind.Date, line);
             if (PlacePattern().Match(line) is { Success: true } place && place.Index + place.Length == date.Index)
             {
-                found.Unit(segment, place.Groups["place"], StatementKind.Place, line, entry: index);
+                found.Unit(segment, place.Groups["place"], StatementKind.Place, line);
             }
 
             return;
@@ -228,7 +224,7 @@ internal static partial class LetterReader
 
             var from = start.Index + start.Length;
             var end = SentenceEndPattern().Match(text, from) is { Success: true } sentence ? sentence.Index : text.Length;
-            if (ReportingClausePattern().Match(text, from) is { Success: true } reporting && reporting.Index < end)
+            if (ReportingClausePattern().Match(text, from, end - from) is { Success: true } reporting)
             {
                 end = reporting.Index;
             }
@@ -327,7 +323,13 @@ internal static partial class LetterReader
         }
     }
 
-    private static bool Within(List<(int Start, int End)> spans, int index) => spans.Any(s => index >= s.Start && index < s.End);
+    /// <summary>Whether <paramref name="index"/> falls in one of <paramref name="spans"/> (in order, not overlapping).</summary>
+    private static bool Within(List<(int Start, int End)> spans, int index)
+    {
+        var at = spans.BinarySearch((index, int.MaxValue));
+        var before = at >= 0 ? at : ~at - 1;
+        return before >= 0 && index < spans[before].End;
+    }
 
     /// <summary>The words around a statement, for messages: up to <see cref="ExcerptRadius"/> characters each side.</summary>
     private static string Excerpt(string text, int index, int length)
@@ -385,18 +387,26 @@ internal static partial class LetterReader
     /// <summary>One line, or a line and the lines that continue it (a wrapped title or subject), as one text.</summary>
     private sealed class Segment
     {
-        private readonly List<int> starts = [];
+        private readonly List<int> starts;
+        private List<(int Start, int End)>? citations;
 
         private Segment(int first, string text, List<int> starts)
         {
             First = first;
             Text = text;
+            Lower = text.ToLowerInvariant();
             this.starts = starts;
         }
 
         public int First { get; }
 
         public string Text { get; }
+
+        /// <summary><see cref="Text"/> in lower case, at the same offsets (casing keeps each UTF-16 unit in place).</summary>
+        public string Lower { get; }
+
+        /// <summary>The spans of <see cref="Text"/> that cite other documents.</summary>
+        public List<(int Start, int End)> Citations => citations ??= LetterReader.Citations(Text, Lower);
 
         public int Count => starts.Count;
 
@@ -423,36 +433,57 @@ internal static partial class LetterReader
         public int EntryAt(int offset) => First + starts.FindLastIndex(s => s <= offset);
     }
 
-    /// <summary>The statements found so far, kept in document order (line, then place in the line).</summary>
+    /// <summary>The statements found so far, kept in document order (line, then place in the line). A letter holds a
+    /// handful; a hostile file within the size limits could hold millions, so past <see cref="MaxStatements"/> only a
+    /// statement of a value not seen yet is kept (a disagreement is still found), up to <see cref="MaxKept"/>.</summary>
     private sealed class Found(IReadOnlyList<LetterLine> lines)
     {
+        private const int MaxStatements = 200;
+        private const int MaxKept = 1_000;
+
         private readonly List<(int Entry, int Offset, YearStatement Statement)> years = [];
         private readonly List<(int Entry, int Offset, UnitStatement Statement)> units = [];
+        private readonly HashSet<(StatementKind, int?, string)> seen = [];
+        private readonly HashSet<string> values = new(StringComparer.Ordinal);
 
         public int LineOf(int entry) => lines[entry].Line;
 
-        public void Year(Segment segment, Group year, StatementKind kind, string text, int? entry = null)
+        public void Year(Segment segment, Group year, StatementKind kind, string text)
         {
-            var at = entry ?? segment.EntryAt(year.Index);
-            var statement = new YearStatement(kind, int.Parse(year.Value, CultureInfo.InvariantCulture), LineOf(at), Excerpt(text, year.Index, year.Length));
-            if (!years.Any(y => y.Statement.Kind == kind && y.Statement.Line == statement.Line && y.Statement.Year == statement.Year))
+            var at = segment.EntryAt(year.Index);
+            if (Keep(years.Count, kind, LineOf(at), "year " + year.Value))
             {
-                years.Add((at, year.Index, statement));
+                years.Add((at, year.Index, new YearStatement(kind, int.Parse(year.Value, CultureInfo.InvariantCulture), LineOf(at), Excerpt(text, year.Index, year.Length))));
             }
         }
 
-        public void Unit(Segment segment, Group name, StatementKind kind, string text, int? entry = null)
+        public void Unit(Segment segment, Group name, StatementKind kind, string text)
         {
-            var at = entry ?? segment.EntryAt(name.Index);
-            Unit(at, name.Index, new UnitStatement(kind, name.Value.Trim(), LineOf(at), Excerpt(text, name.Index, name.Length)));
+            var at = segment.EntryAt(name.Index);
+            var value = name.Value.Trim();
+            if (Keep(units.Count, kind, LineOf(at), "unit " + value))
+            {
+                units.Add((at, name.Index, new UnitStatement(kind, value, LineOf(at), Excerpt(text, name.Index, name.Length))));
+            }
         }
 
-        public void Unit(int entry, int offset, UnitStatement statement)
+        public void Letterhead(int entry, string line)
         {
-            if (!units.Any(u => u.Statement.Kind == statement.Kind && u.Statement.Line == statement.Line && u.Statement.Name == statement.Name))
+            if (Keep(units.Count, StatementKind.Letterhead, LineOf(entry), "unit " + line))
             {
-                units.Add((entry, offset, statement));
+                units.Add((entry, 0, new UnitStatement(StatementKind.Letterhead, line, LineOf(entry), line)));
             }
+        }
+
+        private bool Keep(int count, StatementKind kind, int? line, string value)
+        {
+            if (count >= MaxKept || (count >= MaxStatements && values.Contains(value)) || !seen.Add((kind, line, value)))
+            {
+                return false;
+            }
+
+            values.Add(value);
+            return true;
         }
 
         public void CopyTo(LetterFacts facts)
