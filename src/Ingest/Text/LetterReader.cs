@@ -46,7 +46,8 @@ internal static partial class LetterReader
     public static LetterFacts Read(IReadOnlyList<LetterLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var plain = lines.Select(l => VietnameseText.Nfc(HtmlText.ToPlainText(l.Text).Replace('\n', ' '))).ToArray();
+        // Plain text on one line; the text layout's Markdown italics ("*gửi kèm theo Báo cáo này*") dropped too.
+        var plain = lines.Select(l => VietnameseText.Nfc(HtmlText.ToPlainText(l.Text).Replace('\n', ' ').Replace("*", "", StringComparison.Ordinal).Trim())).ToArray();
         var recipients = Recipients(plain);
         var headings = new bool[plain.Length];
         var found = new Found(lines);
@@ -247,7 +248,7 @@ internal static partial class LetterReader
             {
                 inBlock = result[i] = true;
             }
-            else if (inBlock && (line.Length == 0 || line[0] is '-' or '+' or '•' or '–' or '*'))
+            else if (inBlock && (line.Length == 0 || line[0] is '-' or '+' or '•' or '–'))
             {
                 result[i] = true;
             }
