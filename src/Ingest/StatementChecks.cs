@@ -105,9 +105,13 @@ internal static class StatementChecks
             return null;
         }
 
-        // A place that is no unit's name (the seat's town) says nothing; any other unknown name is an error, unless
-        // --unit names the unit (a spelling data/units.csv lacks).
-        var matched = statements.Select(s => (Statement: s, Match: units.Resolve(s.Name))).ToList();
+        // A place that is no unit's name (the seat's town) or that is a province's name (a department signs "Thanh Hóa,
+        // ngày …", which is also a city's name) says nothing; any other unknown name is an error, unless --unit names
+        // the unit (a spelling data/units.csv lacks).
+        var provinces = units.Units.Select(u => u.Province).ToHashSet(StringComparer.Ordinal);
+        var matched = statements
+            .Where(s => s.Kind != StatementKind.Place || !provinces.Contains(VietnameseText.Slug(s.Name)))
+            .Select(s => (Statement: s, Match: units.Resolve(s.Name))).ToList();
         var unknown = matched.FirstOrDefault(m => m.Match is null && m.Statement.Kind != StatementKind.Place).Statement;
         if (unknown is not null && wanted is null)
         {

@@ -78,6 +78,16 @@ public sealed class LetterReaderTests
     }
 
     [Fact]
+    public void Read_PartyCommitteeLine_NotALetterhead()
+    {
+        // "HUYỆN ỦY" is the district's Party committee; read as a letterhead it would be an unknown unit.
+        var report = ReadText(TestFiles.Replace(TestFiles.RealReportText, "Số: 293 /BC - UBND", "HUYỆN ỦY HOẰNG HÓA\n\nSố: 293 /BC - UBND"));
+
+        report.UnitStatements.ShouldNotContain(s => s.Name.Contains("ỦY", StringComparison.Ordinal));
+        report.UnitStatements.Count.ShouldBe(5);
+    }
+
+    [Fact]
     public void Read_RealReportDocument_EveryStatementWithItsParagraph()
     {
         var problems = new List<Problem>();

@@ -243,6 +243,18 @@ public sealed class StatementChecksTests : IDisposable
     }
 
     [Fact]
+    public void Ingest_SignedWithTheProvincesName_PlaceSaysNothing()
+    {
+        // "Thanh Hóa" is the province's name as well as the city's: a department signs "Thanh Hóa, ngày …".
+        var text = TestFiles.Replace(TestFiles.RealReportText, "Hoàng Hoá, ngày", "Thanh Hóa, ngày");
+
+        var report = Run("thanh-hoa.txt", text);
+
+        report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
+        report.Outcomes.ShouldHaveSingleItem().UnitId.ShouldBe("hoang-hoa");
+    }
+
+    [Fact]
     public void Ingest_OtherUnitsInACitationAndUnderNoiNhan_NotTheDocumentsUnit()
     {
         // A sentence citing another district's Công văn about another year, and two districts among the recipients.

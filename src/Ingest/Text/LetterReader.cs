@@ -31,6 +31,9 @@ internal static partial class LetterReader
     private static readonly string[][] UnitKinds =
         [.. new[] { "huyện", "thị xã", "thành phố" }.Select(k => VietnameseText.MatchKey(k).Split(' '))];
 
+    // "HUYỆN ỦY HOẰNG HÓA" is the district's Party committee, not its People's Committee.
+    private static readonly string PartyCommittee = VietnameseText.MatchKey("ủy");
+
     private static readonly string[][] LetterheadPrefixes =
         [[], .. new[] { "UBND", "Uỷ ban nhân dân", "Ủy ban nhân dân" }.Select(p => VietnameseText.MatchKey(p).Split(' '))];
 
@@ -291,7 +294,8 @@ internal static partial class LetterReader
                 var head = prefix.Length + kind.Length;
                 if (keys.Length > head && keys.Length <= head + MaxLetterheadNameWords
                     && keys.Take(head).SequenceEqual(prefix.Concat(kind))
-                    && words.Skip(head).All(w => char.IsUpper(w[0])))
+                    && words.Skip(head).All(w => char.IsUpper(w[0]))
+                    && keys[head] != PartyCommittee)
                 {
                     return true;
                 }
