@@ -39,6 +39,10 @@ public static class ProblemCodes
     public const string TextTooLong = "text-too-long";
     public const string ControlCharacter = "control-character";
 
+    // An error, or a warning when --year / --unit settles it: the document's own statements disagree.
+    public const string YearConflict = "year-conflict";
+    public const string UnitConflict = "unit-conflict";
+
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";
     public const string MissingPoints = "missing-points";

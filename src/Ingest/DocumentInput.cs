@@ -36,6 +36,12 @@ public sealed record DocumentInput
 
     public int? YearLine { get; init; }
 
+    /// <summary>Every place a report states its own index year; empty for a CSV, whose <see cref="Year"/> is its column.</summary>
+    public IReadOnlyList<YearStatement> YearStatements { get; init; } = [];
+
+    /// <summary>Every place a report names its own unit; empty for a CSV, whose <see cref="UnitText"/> is its column.</summary>
+    public IReadOnlyList<UnitStatement> UnitStatements { get; init; } = [];
+
     public string? ReportNumber { get; init; }
 
     public DateOnly? ReportDate { get; init; }
@@ -88,6 +94,8 @@ public sealed record DocumentInput
             UnitLine = report.UnitLine,
             Year = report.Year,
             YearLine = report.YearLine,
+            YearStatements = report.YearStatements,
+            UnitStatements = report.UnitStatements,
             ReportNumber = report.ReportNumber,
             ReportDate = report.ReportDate,
             StatedMaxTotal = report.FooterMax is { } max ? new StatedTotal(max, report.FooterLine, Footer) : null,

@@ -70,27 +70,17 @@ public sealed class DocumentValidator
         var file = document.File;
         var start = problems.Count;
 
-        // Which unit and year. --year only fills in what the document does not say; it never overrides it.
-        var year = document.Year ?? options.YearOverride;
-        if (document.Year is { } stated && options.YearOverride is { } given && stated != given)
-        {
-            problems.Add(Problem.Error(ProblemCodes.OverrideConflict, file, document.YearLine,
-                $"Văn bản ghi năm {stated} nhưng --year lại là {given}. Hãy bỏ --year hoặc sửa văn bản."));
-        }
-
-        if (year is null)
-        {
-            problems.Add(Problem.Error(ProblemCodes.NoYear, file, null,
-                "Văn bản không ghi năm đánh giá Chỉ số (cần có câu như 'Chỉ số cải cách hành chính năm 2017'). Hãy khai báo năm bằng --year."));
-        }
-        else if (year < FirstYear || year > DateTime.UtcNow.Year + 1)
+        // Which unit and year: every statement the document makes of them must agree; --year and --unit only fill in
+        // what it does not say, or settle a disagreement with a warning (StatementChecks).
+        var year = StatementChecks.Year(document, options, problems);
+        if (year < FirstYear || year > DateTime.UtcNow.Year + 1)
         {
             problems.Add(Problem.Error(ProblemCodes.YearOutOfRange, file, document.YearLine,
                 $"Năm {year} nằm ngoài các năm có Chỉ số ({FirstYear}–{DateTime.UtcNow.Year + 1})."));
             year = null;
         }
 
-        var unit = ResolveUnit(document, options, year, problems);
+        var unit = StatementChecks.Unit(document, options, units, year, problems);
 
         // The tree: codes, levels, parents, maxima.
         var rows = CheckTree(document, problems);
@@ -158,59 +148,6 @@ public sealed class DocumentValidator
                 options.Synthetic || document.Synthetic,
                 warnings));
         }
-    }
-
-    private Unit? ResolveUnit(DocumentInput document, IngestOptions options, int? year, List<Problem> problems)
-    {
-        var file = document.File;
-        // --unit only fills in a unit the document does not name; a contradiction is an error, not a silent relabel.
-        if (options.UnitOverride is { } given && !string.IsNullOrWhiteSpace(document.UnitText))
-        {
-            var stated = units.Resolve(document.UnitText);
-            var wanted = units.Resolve(given);
-            if (stated is not null && wanted is not null && stated.Unit.Id != wanted.Unit.Id)
-            {
-                problems.Add(Problem.Error(ProblemCodes.OverrideConflict, file, document.UnitLine,
-                    $"Văn bản ghi đơn vị {stated.Unit.FullName} nhưng --unit lại là {wanted.Unit.FullName}. Hãy bỏ --unit hoặc sửa văn bản."));
-                return null;
-            }
-        }
-
-        var text = string.IsNullOrWhiteSpace(document.UnitText) || units.Resolve(document.UnitText) is null && options.UnitOverride is not null
-            ? options.UnitOverride
-            : document.UnitText;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, null,
-                "Văn bản không ghi tên đơn vị (cần có dòng như 'UBND HUYỆN HOẰNG HÓA' ở đầu văn bản). Hãy khai báo đơn vị bằng --unit."));
-            return null;
-        }
-
-        var match = units.Resolve(text);
-        if (match is null)
-        {
-            problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, options.UnitOverride is null ? document.UnitLine : null,
-                $"'{text}' không phải là đơn vị đã biết. Danh sách đơn vị ở data/units.csv (mã như hoang-hoa); hãy thêm tên gọi khác (aliases) vào đó hoặc khai báo --unit."));
-            return null;
-        }
-
-        if (year is not null && !match.Unit.ExistsIn(year.Value))
-        {
-            var first = match.Unit.FirstYear ?? match.Unit.ValidFrom?.Year;
-            var last = match.Unit.LastYear ?? match.Unit.ValidTo?.Year;
-            var span = $"{first?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{last?.ToString(CultureInfo.InvariantCulture) ?? "nay"}";
-            problems.Add(Problem.Error(ProblemCodes.UnknownUnit, file, document.UnitLine,
-                $"{match.Unit.FullName} không được đánh giá Chỉ số năm {year} (các năm có Chỉ số của đơn vị: {span}; xem data/units.csv và data/lineage.csv)."));
-            return null;
-        }
-
-        if (match.Loose)
-        {
-            problems.Add(Problem.Warning(ProblemCodes.UnitMatchedLoosely, file, document.UnitLine,
-                $"'{text}' chỉ khớp với {match.Unit.FullName} ({match.Unit.Id}) khi bỏ dấu; hãy kiểm tra lại đơn vị."));
-        }
-
-        return match.Unit;
     }
 
     /// <summary>A parent's stated maximum that differs from its children's is a slip; the stated values are kept. A slip

@@ -11,15 +11,24 @@ public sealed record ParsedReport
 
     public required string SourceHash { get; init; }
 
-    /// <summary>The unit as the document names it ("HUYỆN HOÀNG HÓA"); null when not found.</summary>
+    /// <summary>The unit as the document first names it ("HUYỆN HOÀNG HÓA"); null when not found. The validator
+    /// checks every statement in <see cref="UnitStatements"/>.</summary>
     public string? UnitText { get; init; }
 
     public int? UnitLine { get; init; }
 
-    /// <summary>Index year ("Chỉ số cải cách hành chính năm 2017").</summary>
+    /// <summary>Index year as the document first states it ("Chỉ số cải cách hành chính năm 2017"). The validator
+    /// checks every statement in <see cref="YearStatements"/>.</summary>
     public int? Year { get; init; }
 
     public int? YearLine { get; init; }
+
+    /// <summary>Every place the document states its own index year, in document order (citations of other documents
+    /// left out).</summary>
+    public IReadOnlyList<YearStatement> YearStatements { get; init; } = [];
+
+    /// <summary>Every place the document names its own unit, in document order (citations and "Nơi nhận" left out).</summary>
+    public IReadOnlyList<UnitStatement> UnitStatements { get; init; } = [];
 
     /// <summary>"293/BC-UBND".</summary>
     public string? ReportNumber { get; init; }

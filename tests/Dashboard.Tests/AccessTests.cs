@@ -199,7 +199,7 @@ public sealed class AccessTests(DashboardApp app)
     {
         var before = await FingerprintAsync();
         using var client = await TestAccounts.ClientAsync(app, TestAccounts.District);
-        var ngaSon = TestFiles.Replace(TestFiles.RealReportText, "HUYỆN HOÀNG HÓA**", "HUYỆN NGA SƠN**");
+        var ngaSon = TestFiles.WithUnit(TestFiles.RealReportText, "Nga Sơn");
 
         using var upload = await TestAccounts.UploadAsync(client, "nga-son-2017.txt", Encoding.UTF8.GetBytes(ngaSon));
         upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -209,7 +209,7 @@ public sealed class WriteTests(WritableDashboardApp app)
         using var anonymous = await TestAccounts.ClientAsync(app, null);
         using var viewer = await TestAccounts.ClientAsync(app, TestAccounts.Viewer);
         // Hậu Lộc's 2017 self-assessment, as the province would load a real report: it replaces the sample's unit-year.
-        var hauLoc = TestFiles.Replace(TestFiles.RealReportText, "HUYỆN HOÀNG HÓA**", "HUYỆN HẬU LỘC**");
+        var hauLoc = TestFiles.WithUnit(TestFiles.RealReportText, "Hậu Lộc");
         using (var upload = await TestAccounts.UploadAsync(province, "hau-loc-2017.txt", Encoding.UTF8.GetBytes(hauLoc)))
         using (var confirm = await TestAccounts.ConfirmAsync(province, upload.Headers.Location!.OriginalString))
         {

@@ -134,7 +134,9 @@ public sealed class IngestEndToEndTests : IDisposable
         { "footer max 99", t => TestFiles.Replace(t, "Kết quả đạt được\t100\t92", "Kết quả đạt được\t99\t92"), ProblemCodes.StatedTotalMismatch },
         { "unknown unit", t => TestFiles.Replace(t, "HUYỆN HOÀNG HÓA**", "HUYỆN KHÔNG CÓ**"), ProblemCodes.UnknownUnit },
         { "no year", t => TestFiles.Replace(TestFiles.Replace(t, "cải cách hành chính năm 2017", "cải cách hành chính"), "CẢI CÁCH HÀNH CHÍNH NĂM 2017", "CẢI CÁCH HÀNH CHÍNH"), ProblemCodes.NoYear },
-        { "year 2099", t => TestFiles.Replace(t, "cải cách hành chính năm 2017", "cải cách hành chính năm 2099"), ProblemCodes.YearOutOfRange },
+        { "year 2099", t => TestFiles.WithYear(t, 2099), ProblemCodes.YearOutOfRange },
+        { "title 2018, letter 2017", t => TestFiles.Replace(t, "CẢI CÁCH HÀNH CHÍNH NĂM 2017", "CẢI CÁCH HÀNH CHÍNH NĂM 2018"), ProblemCodes.YearConflict },
+        { "letterhead Hậu Lộc, letter Hoằng Hóa", t => TestFiles.Replace(t, "HUYỆN HOÀNG HÓA**", "HUYỆN HẬU LỘC**"), ProblemCodes.UnitConflict },
         { "extra criterion", t => TestFiles.Replace(t, "8.7\tCông khai xin lỗi", "8.8\tThêm\t0\t0\t\t\n8.7\tCông khai xin lỗi"), ProblemCodes.ExtraCriterion },
         { "max differs from framework", t => TestFiles.WithRow(TestFiles.WithRow(t, "7.1.4", c => { c[2] = "3"; return c; }), "7.1.5", c => { c[2] = "2"; return c; }), ProblemCodes.MaxPointsDiffer },
         { "number in a continuation line", t => TestFiles.Replace(t, "\tkế hoạch CCHC năm)\t\t\t\t", "\tkế hoạch CCHC năm)\t1\t\t\t"), ProblemCodes.BadRow },
@@ -184,7 +186,7 @@ public sealed class IngestEndToEndTests : IDisposable
     public void Ingest_RealYearWithOnlyAnIllustrativeFramework_DocumentBecomesDraftThenChecksLaterFiles()
     {
         // 2021 is covered only by the khung minh họa, which real data is never checked against.
-        var year2021 = TestFiles.Replace(TestFiles.RealReportText, "cải cách hành chính năm 2017", "cải cách hành chính năm 2021");
+        var year2021 = TestFiles.WithYear(TestFiles.RealReportText, 2021);
 
         var first = runner.Run(folder.Write("hoang-hoa-2021.txt", year2021), new IngestOptions());
 
@@ -197,7 +199,7 @@ public sealed class IngestEndToEndTests : IDisposable
         draft.TotalMax.ShouldBe(100m);
 
         var truncated = string.Join('\n', year2021.Split('\n').TakeWhile(l => !l.StartsWith("8\t", StringComparison.Ordinal)));
-        var second = runner.Run(folder.Write("thieu-hoa-2021.txt", TestFiles.Replace(truncated, "HUYỆN HOÀNG HÓA**", "HUYỆN THIỆU HÓA**")), new IngestOptions());
+        var second = runner.Run(folder.Write("thieu-hoa-2021.txt", TestFiles.WithUnit(truncated, "Thiệu Hóa")), new IngestOptions());
         second.Accepted.ShouldBeFalse();
         second.Problems.ShouldContain(p => p.Code == ProblemCodes.MissingCriterion);
     }
@@ -205,7 +207,7 @@ public sealed class IngestEndToEndTests : IDisposable
     [Fact]
     public void Ingest_NewYearWhoseAreasDoNotMakeTheTotal_Rejected()
     {
-        var text = TestFiles.Replace(TestFiles.RealReportText, "cải cách hành chính năm 2017", "cải cách hành chính năm 2021");
+        var text = TestFiles.WithYear(TestFiles.RealReportText, 2021);
         text = TestFiles.WithRow(text, "6", c => { c[2] = "4"; c[3] = "4"; return c; });
         text = TestFiles.Replace(text, "**92** (điểm)", "**91** (điểm)");
         text = TestFiles.Replace(text, "Kết quả đạt được\t100\t92", "Kết quả đạt được\t\t91");

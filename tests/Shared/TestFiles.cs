@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace CchcAnalytics.Tests;
@@ -24,6 +25,26 @@ internal static class TestFiles
             text = Replace(text, "**92** (điểm)", "**93** (điểm)");
             return Replace(text, "Kết quả đạt được\t100\t92", "Kết quả đạt được\t100\t93");
         }
+    }
+
+    /// <summary>The real report made into year <paramref name="year"/>'s: every place it states its own year (its
+    /// sentences "Chỉ số cải cách hành chính năm 2017", the table title, the date line) says so. The citation on line 18,
+    /// "Công văn số 1586/SNV- CCHC … về việc xác định chỉ số cải cách hành chính năm 2017 …", stays as it is.</summary>
+    public static string WithYear(string text, int year)
+    {
+        var value = year.ToString(CultureInfo.InvariantCulture);
+        text = Replace(text, "Chỉ số cải cách hành chính năm 2017", "Chỉ số cải cách hành chính năm " + value);
+        text = Replace(text, "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2017", "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM " + value);
+        return Replace(text, "ngày 20 tháng 11 năm 2017", "ngày 20 tháng 11 năm " + value);
+    }
+
+    /// <summary>The real report made into district <paramref name="name"/>'s ("Hậu Lộc"): every place it names its own
+    /// unit (the letterhead, "UBND huyện Hoàng Hoá" in the letter, the place before the date) says so.</summary>
+    public static string WithUnit(string text, string name)
+    {
+        text = Replace(text, "HUYỆN HOÀNG HÓA**", $"HUYỆN {name.ToUpperInvariant()}**");
+        text = Replace(text, "UBND huyện Hoàng Hoá", "UBND huyện " + name);
+        return Replace(text, "Hoàng Hoá, ngày", name + ", ngày");
     }
 
     /// <summary>The real report with one table row's cells changed: <paramref name="code"/> as printed in the STT column.</summary>

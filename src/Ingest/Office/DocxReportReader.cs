@@ -93,7 +93,7 @@ public static class DocxReportReader
 
     private static ParsedReport? ReadReport(W.Body body, List<W.Table> tables, int index, List<GridRow> rows, GridTableReader.Header header, byte[] bytes, string file, List<Problem> problems)
     {
-        var letter = OfficeLetter.Read(LetterLines(body, tables[index]));
+        var letter = LetterReader.Read(LetterLines(body, tables[index]));
         OfficeLetter.FillFromFileName(letter, file, problems);
         var table = GridTableReader.Read(rows, header, file, problems);
         var footer = table.Footer;
@@ -121,6 +121,8 @@ public static class DocxReportReader
             ReportDate = letter.ReportDate,
             StatedSelfTotal = letter.StatedTotal,
             StatedSelfTotalLine = letter.StatedTotalLine,
+            YearStatements = letter.YearStatements,
+            UnitStatements = letter.UnitStatements,
             FooterMax = footer?.Max,
             FooterSelf = footer?.Self,
             FooterAppraised = footer?.Appraised,

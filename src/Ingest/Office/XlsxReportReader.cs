@@ -103,7 +103,7 @@ public static partial class XlsxReportReader
         var lines = grid.Rows.Take(header.TopIndex)
             .SelectMany(row => row.Cells.Where(c => c.Length > 0).SelectMany(c => c.Split('\n')).Select(text => new LetterLine(text, row.Line)))
             .ToList();
-        var letter = OfficeLetter.Read(lines);
+        var letter = LetterReader.Read(lines);
         OfficeLetter.FillFromFileName(letter, file, problems);
         var table = GridTableReader.Read(grid.Rows, header, file, problems);
         return new ParsedReport
@@ -119,6 +119,8 @@ public static partial class XlsxReportReader
             ReportDate = letter.ReportDate,
             StatedSelfTotal = letter.StatedTotal,
             StatedSelfTotalLine = letter.StatedTotalLine,
+            YearStatements = letter.YearStatements,
+            UnitStatements = letter.UnitStatements,
             FooterMax = table.Footer?.Max,
             FooterSelf = table.Footer?.Self,
             FooterAppraised = table.Footer?.Appraised,

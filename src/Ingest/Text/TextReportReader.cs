@@ -60,7 +60,7 @@ public static partial class TextReportReader
             return null;
         }
 
-        var letter = ReadLetter(lines, headerIndex);
+        var letter = LetterReader.Read(lines, headerIndex);
         var rows = new List<ParsedRow>();
         var footer = ReadTable(lines, headerIndex, columns, file, problems, rows);
 
@@ -77,6 +77,8 @@ public static partial class TextReportReader
             ReportDate = letter.ReportDate,
             StatedSelfTotal = letter.StatedTotal,
             StatedSelfTotalLine = letter.StatedTotalLine,
+            YearStatements = letter.YearStatements,
+            UnitStatements = letter.UnitStatements,
             FooterMax = footer.Max,
             FooterSelf = footer.Self,
             FooterAppraised = footer.Appraised,
@@ -84,80 +86,6 @@ public static partial class TextReportReader
             Rows = rows,
             EncodingName = decoded.EncodingName,
         };
-    }
-
-    /// <summary>Facts from the cover letter and the table title: unit, year, number, date, stated total.</summary>
-    internal static LetterFacts ReadLetter(IReadOnlyList<string> lines, int headerIndex)
-    {
-        var facts = new LetterFacts();
-        string[] kindKeys = [VietnameseText.MatchKey("huyện"), VietnameseText.MatchKey("thị xã"), VietnameseText.MatchKey("thành phố")];
-        for (var i = 0; i < headerIndex; i++)
-        {
-            var line = HtmlText.ToPlainText(lines[i]);
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var lower = line.ToLowerInvariant();
-            if (facts.UnitText is null && line.Length <= 60)
-            {
-                var key = VietnameseText.MatchKey(line);
-                foreach (var kindKey in kindKeys)
-                {
-                    if (key.StartsWith(kindKey + " ", StringComparison.Ordinal) && key.Split(' ').Length <= kindKey.Split(' ').Length + 4)
-                    {
-                        facts.UnitText = line;
-                        facts.UnitLine = i + 1;
-                        break;
-                    }
-                }
-            }
-
-            if (facts.Year is null && YearPattern().Match(lower) is { Success: true } year)
-            {
-                facts.Year = int.Parse(year.Groups[1].Value, CultureInfo.InvariantCulture);
-                facts.YearLine = i + 1;
-            }
-
-            if (facts.ReportNumber is null && ReportNumberPattern().Match(line) is { Success: true } number)
-            {
-                facts.ReportNumber = string.Create(CultureInfo.InvariantCulture, $"{number.Groups[1].Value}/{number.Groups[2].Value.ToUpperInvariant()}-{number.Groups[3].Value.ToUpperInvariant()}");
-            }
-
-            if (facts.ReportDate is null && DatePattern().Match(lower) is { Success: true } date)
-            {
-                var day = int.Parse(date.Groups[1].Value, CultureInfo.InvariantCulture);
-                var month = int.Parse(date.Groups[2].Value, CultureInfo.InvariantCulture);
-                var yearValue = int.Parse(date.Groups[3].Value, CultureInfo.InvariantCulture);
-                // "năm 0000" is no date (and DaysInMonth throws for year 0).
-                if (yearValue is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(yearValue, month))
-                {
-                    facts.ReportDate = new DateOnly(yearValue, month, day);
-                }
-            }
-
-            if (facts.StatedTotal is null && StatedTotalPattern().Match(lower) is { Success: true } total
-                && PointsText.TryParse(total.Groups[1].Value, out var value))
-            {
-                facts.StatedTotal = value;
-                facts.StatedTotalLine = i + 1;
-            }
-        }
-
-        if (facts.UnitText is null)
-        {
-            for (var i = 0; i < headerIndex && facts.UnitText is null; i++)
-            {
-                if (UnitInSentencePattern().Match(lines[i]) is { Success: true } match)
-                {
-                    facts.UnitText = match.Groups[1].Value.Trim();
-                    facts.UnitLine = i + 1;
-                }
-            }
-        }
-
-        return facts;
     }
 
     /// <summary>Checks the size limits (<see cref="IngestLimits"/>) before anything is split or parsed: lines in the
@@ -399,40 +327,6 @@ public static partial class TextReportReader
         problems.Add(Problem.Error(ProblemCodes.BadNumber, file, line,
             $"'{text}' ở cột {column} của dòng {code} không phải là số điểm."));
         return null;
-    }
-
-    [GeneratedRegex(@"(?:chỉ số cải cách hành chính|chỉ số cchc)\s*(?:năm\s*)?(\d{4})")]
-    private static partial Regex YearPattern();
-
-    [GeneratedRegex(@"Số\s*:?\s*(\d+)\s*/\s*(\p{L}+)\s*-\s*(\p{L}+)")]
-    private static partial Regex ReportNumberPattern();
-
-    [GeneratedRegex(@"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")]
-    private static partial Regex DatePattern();
-
-    [GeneratedRegex(@"tổng (?:số )?điểm tự (?:đánh giá|chấm)[^\n]*?\blà\s*:?\s*(\d{1,3}(?:[.,]\d{1,3})?)")]
-    private static partial Regex StatedTotalPattern();
-
-    [GeneratedRegex(@"UBND\s+((?:huyện|thị xã|thành phố)\s+(?:\p{Lu}\p{Ll}*\s?){1,3})")]
-    private static partial Regex UnitInSentencePattern();
-
-    internal sealed class LetterFacts
-    {
-        public string? UnitText { get; set; }
-
-        public int? UnitLine { get; set; }
-
-        public int? Year { get; set; }
-
-        public int? YearLine { get; set; }
-
-        public string? ReportNumber { get; set; }
-
-        public DateOnly? ReportDate { get; set; }
-
-        public decimal? StatedTotal { get; set; }
-
-        public int? StatedTotalLine { get; set; }
     }
 
     private sealed class FooterFacts

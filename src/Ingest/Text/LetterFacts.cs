@@ -1,0 +1,34 @@
+namespace CchcAnalytics.Ingest.Text;
+
+/// <summary>What <see cref="LetterReader"/> found above a Bảng tổng hợp: every statement of the document's own year
+/// and unit with its line, the report number and date, and the stated self-assessed total.</summary>
+internal sealed class LetterFacts
+{
+    /// <summary>In document order; a file-name statement last.</summary>
+    public List<YearStatement> YearStatements { get; } = [];
+
+    /// <summary>In document order; a file-name statement last.</summary>
+    public List<UnitStatement> UnitStatements { get; } = [];
+
+    /// <summary>The first statement that can decide the unit (not a place name); the validator checks them all.</summary>
+    public string? UnitText => FirstUnit?.Name;
+
+    public int? UnitLine => FirstUnit?.Line;
+
+    /// <summary>The first statement that can decide the year (not a date line); the validator checks them all.</summary>
+    public int? Year => FirstYear?.Year;
+
+    public int? YearLine => FirstYear?.Line;
+
+    public string? ReportNumber { get; set; }
+
+    public DateOnly? ReportDate { get; set; }
+
+    public decimal? StatedTotal { get; set; }
+
+    public int? StatedTotalLine { get; set; }
+
+    private UnitStatement? FirstUnit => UnitStatements.FirstOrDefault(s => s.Kind != StatementKind.Place);
+
+    private YearStatement? FirstYear => YearStatements.FirstOrDefault(s => s.Kind != StatementKind.Date);
+}
