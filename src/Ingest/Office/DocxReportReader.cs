@@ -93,6 +93,7 @@ public static class DocxReportReader
 
         var reports = new List<ParsedReport>();
         var ambiguous = false;
+        var skipped = new List<Problem>();
         W.Table? after = null;
         for (var t = 0; t < tables.Count; t++)
         {
@@ -110,9 +111,11 @@ public static class DocxReportReader
 
             var tableProblems = new List<Problem>();
             var (report, last) = ReadReport(body, tables, grids, t, header, after, reports.Count > 0 ? reports[^1] : null, bytes, file, tableProblems);
-            if (report.Rows.Count == 0 && tableProblems.All(p => p.Severity != Severity.Error))
+            if (report.Rows.Count == 0)
             {
-                // A header with no rows under it (a blank template): not a report.
+                // A header with no coded rows under it (a blank template, an example): not a report. What went wrong
+                // in it is said only when no table holds a report.
+                skipped.AddRange(tableProblems);
                 continue;
             }
 
@@ -121,7 +124,11 @@ public static class DocxReportReader
             after = tables[last];
         }
 
-        if (reports.Count == 0 && !ambiguous)
+        if (reports.Count == 0 && skipped.Any(p => p.Severity == Severity.Error))
+        {
+            problems.AddRange(skipped);
+        }
+        else if (reports.Count == 0 && !ambiguous)
         {
             problems.Add(GridTableReader.NoHeaderProblem(file, tables.Count == 1 ? "bảng duy nhất của văn bản" : $"{tables.Count} bảng của văn bản", body.InnerText));
         }

@@ -30,7 +30,8 @@ internal static partial class GridTableReader
             }
 
             var single = TableColumns.FromHeader(upper);
-            if (i + 1 < rows.Count && TwoRowHeader(upper, rows[i + 1], single) is { } combined)
+            // The two rows of a header are next to each other (an instructions sheet's text two rows down is not its lower half).
+            if (i + 1 < rows.Count && rows[i + 1].Line == rows[i].Line + 1 && TwoRowHeader(upper, rows[i + 1], single) is { } combined)
             {
                 return new Header(combined, i, i + 2);
             }

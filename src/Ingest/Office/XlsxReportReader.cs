@@ -81,6 +81,7 @@ public static partial class XlsxReportReader
         var reports = new List<ParsedReport>();
         var hidden = 0;
         var ambiguous = false;
+        var skipped = new List<Problem>();
         foreach (var sheet in sheetList)
         {
             if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
@@ -120,8 +121,10 @@ public static partial class XlsxReportReader
             // A header without coded rows under it is a blank template or an instructions sheet: not a report.
             var sheetProblems = new List<Problem>();
             var report = ReadTable(grid, header, bytes, file, sheetProblems, reports.Count > 0 ? reports[^1] : null);
-            if (report.Rows.Count == 0 && sheetProblems.All(p => p.Severity != Severity.Error))
+            if (report.Rows.Count == 0)
             {
+                // Said only when no sheet holds a report: then what went wrong here may be why.
+                skipped.AddRange(sheetProblems);
                 continue;
             }
 
@@ -129,7 +132,11 @@ public static partial class XlsxReportReader
             reports.Add(report with { Part = $"trang tính '{name}'" });
         }
 
-        if (reports.Count == 0 && !ambiguous)
+        if (reports.Count == 0 && skipped.Any(p => p.Severity == Severity.Error))
+        {
+            problems.AddRange(skipped);
+        }
+        else if (reports.Count == 0 && !ambiguous)
         {
             var searched = sheetList.Count == 1 ? "trang tính" : $"{sheetList.Count} trang tính";
             problems.Add(GridTableReader.NoHeaderProblem(file, hidden > 0 ? $"{searched} ({hidden} trang tính ẩn không được đọc)" : searched, allText.ToString()));

@@ -378,9 +378,10 @@ public static partial class TextReportReader
         var selfText = Cell(plain, columns.Self);
         string appraisedText = "";
         string evidence;
-        if (cells.Length == columns.Width - 1 && columns.Appraised >= 0 && columns.Evidence == columns.Width - 1 && columns.Appraised == columns.Width - 2)
+        if (columns.Appraised >= 0 && columns.Evidence == columns.Appraised + 1 && cells.Length == columns.Evidence)
         {
-            // The empty appraised cell collapsed: the last cell is the evidence, unless it is a number.
+            // The empty appraised cell collapsed (one cell short of the evidence column, whether or not a "Ghi chú"
+            // column follows it): the last cell is the evidence, unless it is a number.
             var last = Cell(plain, columns.Appraised);
             if (PointsText.IsNumber(last))
             {
