@@ -106,6 +106,12 @@ public static partial class TextReportReader
             start = end + 1;
         }
 
+        if (reports.Count > 1)
+        {
+            // A header with no rows under it after a report (an empty copy of the table) is no second report.
+            reports.RemoveAll(r => r.Rows.Count == 0);
+        }
+
         if (reports.Count == 0)
         {
             problems.Add(TextDecoder.LooksLikeLegacyFontEncoding(decoded.Text)

@@ -86,7 +86,7 @@ public sealed class VisibleContentTests
         hidden.SheetName = "Nga Sơn (ẩn)";
         hidden.Set("A1", FixtureCell.Shared("UBND HUYỆN NGA SƠN"));
         hidden.Hidden = true;
-        book.BooksAfter.Add(hidden);
+        book.BooksBefore.Add(hidden);
 
         var report = runner.Run("an-trang.xlsx", book.ToBytes(), new IngestOptions());
 
