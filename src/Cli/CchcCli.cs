@@ -133,7 +133,7 @@ public static class CchcCli
             var runner = new IngestRunner(plan.Reference);
             if (result.GetValue(format) == "json")
             {
-                var reports = plan.DocumentFiles.Select(f => runner.Run(f, options)).ToList();
+                var reports = plan.DocumentFiles.Select(f => RunOne(f, file => runner.Run(file, options))).ToList();
                 output.WriteLine(ReportFormatter.Json(reports));
                 return reports.All(r => r.Accepted) && reports.Count > 0 ? 0 : 1;
             }
@@ -259,7 +259,25 @@ public static class CchcCli
         return RunFiles(plan.DocumentFiles, f => runner.Run(f, options), output, error, storing, accepted, rejected);
     }
 
-    private static int RunFiles(IReadOnlyList<string> files, Func<string, FileReport> run, TextWriter output, TextWriter error, bool storing, int acceptedBefore = 0, int rejectedBefore = 0)
+    /// <summary>Runs one file of a batch. The readers turn every input into problems; should one still throw, that
+    /// file is rejected with <c>internal-error</c> and the batch goes on (issue 12, §5). Failures of the environment
+    /// (the database, the disk) are not the file's: they still stop the command with exit code 2.</summary>
+    internal static FileReport RunOne(string file, Func<string, FileReport> run)
+    {
+        try
+        {
+            return run(file);
+        }
+        catch (Exception ex) when (ex is not (IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException
+                                       or DatabaseLockedException or SchemaVersionException or ReferenceDataException or OutOfMemoryException))
+        {
+            var problem = Core.Problem.Error(Core.ProblemCodes.InternalError, file, null,
+                $"Lỗi nội bộ khi xử lý tệp {Path.GetFileName(file)}: không có gì của tệp này được ghi; các tệp khác vẫn được xử lý. Đây là lỗi của chương trình, không phải của tệp; hãy gửi tệp này cho người quản trị (chi tiết kỹ thuật: {ex.GetType().Name}: {ex.Message}).");
+            return new FileReport(ValidationResult.Rejected(file, Path.GetExtension(file).TrimStart('.').ToLowerInvariant(), [problem]), []);
+        }
+    }
+
+    internal static int RunFiles(IReadOnlyList<string> files, Func<string, FileReport> run, TextWriter output, TextWriter error, bool storing, int acceptedBefore = 0, int rejectedBefore = 0)
     {
         var showProgress = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected && files.Count > 1;
         var rejected = 0;
@@ -270,7 +288,7 @@ public static class CchcCli
                 error.Write($"\r[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}".PadRight(Math.Min(Console.WindowWidth - 1, 100)));
             }
 
-            var report = run(files[i]);
+            var report = RunOne(files[i], run);
             if (showProgress)
             {
                 error.Write('\r' + new string(' ', Math.Min(Console.WindowWidth - 1, 100)) + '\r');

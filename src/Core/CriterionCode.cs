@@ -13,7 +13,8 @@ public static partial class CriterionCode
             return null;
         }
 
-        var trimmed = text.Trim();
+        // "１.１" and "٧.١" are codes too: digits are folded to ASCII before matching (issue 12, §5).
+        var trimmed = Digits.Fold(text).Trim();
         if (!CodePattern().IsMatch(trimmed))
         {
             return null;
@@ -79,6 +80,6 @@ public static partial class CriterionCode
     /// <summary>A comparer for sorting codes in document order.</summary>
     public static IComparer<string> Comparer { get; } = Comparer<string>.Create(Compare);
 
-    [GeneratedRegex(@"^\d{1,2}(\.\d{1,2}){0,4}\.?$")]
+    [GeneratedRegex(@"^[0-9]{1,2}(\.[0-9]{1,2}){0,4}\.?$")]
     private static partial Regex CodePattern();
 }

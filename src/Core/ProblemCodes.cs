@@ -38,6 +38,9 @@ public static class ProblemCodes
     public const string TooManyColumns = "too-many-columns";
     public const string TextTooLong = "text-too-long";
     public const string ControlCharacter = "control-character";
+    public const string AmbiguousColumn = "ambiguous-column";
+    public const string BadRowNumber = "bad-row-number";
+    public const string InternalError = "internal-error";
 
     // An error, or a warning when --year / --unit settles it: the document's own statements disagree.
     public const string YearConflict = "year-conflict";

@@ -55,6 +55,10 @@ public sealed record DocumentInput
     /// <summary>Generated sample data (the canonical CSV's <c>synthetic</c> column).</summary>
     public bool Synthetic { get; init; }
 
+    /// <summary>Where in a file of several reports this one is ("trang tính 'Sheet2'", "bảng 3"); see
+    /// <see cref="ParsedReport.Part"/>.</summary>
+    public string? Part { get; init; }
+
     /// <summary>Builds the input for a report read from text, Word or Excel: the self stage always, the appraised
     /// stage when any appraised cell is filled.</summary>
     public static DocumentInput FromReport(ParsedReport report)
@@ -101,6 +105,7 @@ public sealed record DocumentInput
             StatedMaxTotal = report.FooterMax is { } max ? new StatedTotal(max, report.FooterLine, Footer) : null,
             Rows = rows,
             Stages = stages,
+            Part = report.Part,
         };
     }
 

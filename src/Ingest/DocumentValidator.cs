@@ -48,16 +48,25 @@ public sealed class DocumentValidator
 
         // Warnings the reader found about the whole file (e.g. a legacy encoding) travel with every submission.
         var fileWarnings = problems.Where(p => p.Severity == Severity.Warning).ToList();
+        var partOf = new Dictionary<IncomingSubmission, string?>(ReferenceEqualityComparer.Instance);
         foreach (var document in documents)
         {
+            var before = submissions.Count;
             ValidateDocument(document, options, fileWarnings, problems, submissions, newFrameworks);
+            foreach (var added in submissions.Skip(before))
+            {
+                partOf[added] = document.Part;
+            }
         }
 
         var keys = submissions.GroupBy(s => (s.Sheet.UnitId, s.Sheet.Year, s.Sheet.Stage)).Where(g => g.Count() > 1);
         foreach (var duplicate in keys)
         {
+            // Name where each copy is when a reader found several reports in the file (two sheets, two tables).
+            var parts = duplicate.Select(d => partOf[d]).OfType<string>().Distinct().ToList();
+            var where = parts.Count > 1 ? $" ({string.Join(" và ", parts)})" : "";
             problems.Add(Problem.Error(ProblemCodes.MixedSubmission, file, null,
-                $"Tệp chứa số liệu {duplicate.Key.Stage.ToVietnamese()} của {duplicate.Key.UnitId} năm {duplicate.Key.Year} nhiều hơn một lần."));
+                $"Tệp chứa số liệu {duplicate.Key.Stage.ToVietnamese()} của {duplicate.Key.UnitId} năm {duplicate.Key.Year} nhiều hơn một lần{where}."));
         }
 
         return problems.Any(p => p.Severity == Severity.Error)

@@ -229,16 +229,34 @@ public sealed class IngestRunner
                 $"Tệp lớn hơn {MaxFileBytes / (1024 * 1024)} MB.")]);
         }
 
+        try
+        {
+            return RepeatedErrors.Collapse(ValidateFormat(name, bytes, format, options, problems));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The last resort (issue 12, §5): a reader must turn any input into problems, and every exception it threw
+            // so far was a bug fixed at its root. Should one still escape, this file is rejected, plainly, and a batch
+            // goes on with the next file instead of dying with a stack trace.
+            return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.InternalError, name, null,
+                $"Lỗi nội bộ khi đọc tệp {Path.GetFileName(name)}: tệp chưa được đọc hết và không có gì được ghi. Đây là lỗi của chương trình, không phải của tệp; hãy gửi tệp này cho người quản trị (chi tiết kỹ thuật: {ex.GetType().Name}: {ex.Message}).")]);
+        }
+    }
+
+    private ValidationResult ValidateFormat(string name, byte[] bytes, string format, IngestOptions options, List<Problem> problems)
+    {
         switch (format)
         {
             case "text" or "xlsx" or "docx":
-                var report = format switch
+                // A file may hold several reports (two reports in one text, two data sheets, two Word tables): each is
+                // its own document, and the validator takes or refuses them together (issue 12, §3).
+                var reports = format switch
                 {
-                    "xlsx" => XlsxReportReader.Read(bytes, name, problems),
-                    "docx" => DocxReportReader.Read(bytes, name, problems),
-                    _ => TextReportReader.Read(bytes, name, problems),
+                    "xlsx" => XlsxReportReader.ReadAll(bytes, name, problems),
+                    "docx" => DocxReportReader.ReadAll(bytes, name, problems),
+                    _ => TextReportReader.ReadAll(bytes, name, problems),
                 };
-                var documents = report is null || problems.Any(p => p.Severity == Severity.Error) ? [] : new[] { DocumentInput.FromReport(report) };
+                var documents = problems.Any(p => p.Severity == Severity.Error) ? [] : reports.Select(DocumentInput.FromReport).ToList();
                 return validator.Validate(name, format, documents, options, problems);
             case "csv":
                 var csvDocuments = CanonicalCsv.Read(bytes, name, problems);

@@ -53,4 +53,8 @@ public sealed record ParsedReport
 
     /// <summary>Encoding the text was decoded from, for the record.</summary>
     public string? EncodingName { get; init; }
+
+    /// <summary>Where in a file of several reports this one is, as a Vietnamese phrase ("trang tính 'Sheet2'",
+    /// "bảng 3", "bảng bắt đầu ở dòng 212"); problems about the file's reports together name it.</summary>
+    public string? Part { get; init; }
 }

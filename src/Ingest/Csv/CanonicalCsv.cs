@@ -195,7 +195,8 @@ public static partial class CanonicalCsv
             ok = false;
         }
 
-        if (!YearText().IsMatch(Field(2)))
+        var yearText = Digits.Fold(Field(2));
+        if (!YearText().IsMatch(yearText))
         {
             problems.Add(Problem.Error(ProblemCodes.NoYear, file, line, $"year '{Field(2)}' không phải là năm gồm bốn chữ số.", "year"));
             ok = false;
@@ -235,7 +236,7 @@ public static partial class CanonicalCsv
 
         return ok
             // Text cells may carry the apostrophe that the export puts before a formula-like text (CsvSafe): removed here.
-            ? new CsvRow(line, unitId, CsvSafe.Restore(Field(1)), int.Parse(Field(2), CultureInfo.InvariantCulture), stage, code!, VietnameseText.Nfc(CsvSafe.Restore(Field(6))), max, points,
+            ? new CsvRow(line, unitId, CsvSafe.Restore(Field(1)), int.Parse(yearText, CultureInfo.InvariantCulture), stage, code!, VietnameseText.Nfc(CsvSafe.Restore(Field(6))), max, points,
                 fields[9].Length == 0 ? null : VietnameseText.Nfc(CsvSafe.Restore(fields[9])))
             : null;
     }
@@ -301,9 +302,10 @@ public static partial class CanonicalCsv
             return null;
         }
 
-        if (DecimalText().IsMatch(text))
+        var folded = Digits.Fold(text);
+        if (DecimalText().IsMatch(folded))
         {
-            return decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            return decimal.Parse(folded, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         }
 
         problems.Add(Problem.Error(ProblemCodes.BadNumber, file, line,
@@ -317,10 +319,10 @@ public static partial class CanonicalCsv
 
     private static string Truncate(string? text) => text is null ? "" : text.Length <= 80 ? text.Trim() : text[..80] + "…";
 
-    [GeneratedRegex(@"^-?\d{1,4}(\.\d{1,3})?$")]
+    [GeneratedRegex(@"^-?[0-9]{1,4}(\.[0-9]{1,3})?$")]
     private static partial Regex DecimalText();
 
-    [GeneratedRegex(@"^\d{4}$")]
+    [GeneratedRegex(@"^[0-9]{4}$")]
     private static partial Regex YearText();
 
     private sealed record CsvRow(int Line, string UnitId, string UnitName, int Year, Stage Stage, string Code, string Name, decimal? MaxPoints, decimal? Points, string? Evidence, bool Synthetic = false);

@@ -33,15 +33,21 @@ namespace CchcAnalytics.Ingest.Office;
 /// </remarks>
 public static class DocxReportReader
 {
-    /// <summary>Reads <paramref name="bytes"/>; returns null (with errors in <paramref name="problems"/>) when the
-    /// document cannot be read or holds no Bảng tổng hợp table.</summary>
-    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems)
+    /// <summary>Reads <paramref name="bytes"/>; returns the first Bảng tổng hợp (see <see cref="ReadAll"/>), or null
+    /// (with errors in <paramref name="problems"/>) when the document cannot be read or holds none.</summary>
+    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems) =>
+        ReadAll(bytes, file, problems) is [var first, ..] ? first : null;
+
+    /// <summary>Reads every Bảng tổng hợp table of the document (a header with coded rows under it), each as one
+    /// report with the letter written since the table before it. Empty (with errors in <paramref name="problems"/>)
+    /// when the document cannot be read or holds none.</summary>
+    public static IReadOnlyList<ParsedReport> ReadAll(byte[] bytes, string file, List<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(problems);
         if (!OfficePackage.Check(bytes, file, ".docx", problems))
         {
-            return null;
+            return [];
         }
 
         try
@@ -52,17 +58,17 @@ public static class DocxReportReader
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là văn bản Word đọc được (chi tiết kỹ thuật: '{ex.Message}')."));
-            return null;
+            return [];
         }
     }
 
-    private static ParsedReport? ReadDocument(WordprocessingDocument document, byte[] bytes, string file, List<Problem> problems)
+    private static List<ParsedReport> ReadDocument(WordprocessingDocument document, byte[] bytes, string file, List<Problem> problems)
     {
         if (document.MainDocumentPart?.Document?.Body is not { } body)
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
                 "Tệp là gói ZIP nhưng không phải văn bản Word (không có phần nội dung văn bản). Có phải một bảng tính hoặc tệp khác đã bị đổi đuôi thành .docx không?"));
-            return null;
+            return [];
         }
 
         var tables = body.Descendants<W.Table>().Where(t => !t.Ancestors<W.Table>().Any()).ToList();
@@ -70,45 +76,89 @@ public static class DocxReportReader
         {
             problems.Add(Problem.Error(ProblemCodes.NoTable, file, null,
                 "Văn bản không có bảng nào. Bảng tổng hợp phải là một bảng Word có các cột 'STT', 'Tiêu chí', 'Điểm chuẩn' và 'Điểm tự chấm'."));
-            return null;
+            return [];
         }
 
+        var grids = new List<(List<GridRow> Rows, GridTableReader.Header? Header)>();
         for (var t = 0; t < tables.Count; t++)
         {
             var rows = TableGrid(tables[t], t + 1, file, problems);
             if (rows is null)
             {
-                return null;
+                return [];
             }
 
-            if (GridTableReader.FindHeader(rows) is { } header)
-            {
-                return ReadReport(body, tables, t, rows, header, bytes, file, problems);
-            }
+            grids.Add((rows, GridTableReader.FindHeader(rows)));
         }
 
-        problems.Add(GridTableReader.NoHeaderProblem(file, tables.Count == 1 ? "bảng duy nhất của văn bản" : $"{tables.Count} bảng của văn bản", body.InnerText));
-        return null;
+        var reports = new List<ParsedReport>();
+        var ambiguous = false;
+        var skipped = new List<Problem>();
+        W.Table? after = null;
+        for (var t = 0; t < tables.Count; t++)
+        {
+            if (grids[t].Header is not { } header)
+            {
+                continue;
+            }
+
+            if (GridTableReader.AmbiguityProblems(grids[t].Rows, header, file) is { Count: > 0 } unclear)
+            {
+                problems.AddRange(unclear);
+                ambiguous = true;
+                continue;
+            }
+
+            var tableProblems = new List<Problem>();
+            var (report, last) = ReadReport(body, tables, grids, t, header, after, reports.Count > 0 ? reports[^1] : null, bytes, file, tableProblems);
+            if (report.Rows.Count == 0)
+            {
+                // A header with no coded rows under it (a blank template, an example): not a report. What went wrong
+                // in it is said only when no table holds a report.
+                skipped.AddRange(tableProblems);
+                continue;
+            }
+
+            problems.AddRange(tableProblems);
+            reports.Add(report);
+            after = tables[last];
+        }
+
+        if (reports.Count == 0 && skipped.Any(p => p.Severity == Severity.Error))
+        {
+            problems.AddRange(skipped);
+        }
+        else if (reports.Count == 0 && !ambiguous)
+        {
+            problems.Add(GridTableReader.NoHeaderProblem(file, tables.Count == 1 ? "bảng duy nhất của văn bản" : $"{tables.Count} bảng của văn bản", body.InnerText));
+        }
+
+        return reports;
     }
 
-    private static ParsedReport? ReadReport(W.Body body, List<W.Table> tables, int index, List<GridRow> rows, GridTableReader.Header header, byte[] bytes, string file, List<Problem> problems)
+    /// <summary>Reads table <paramref name="index"/> as a report; returns it and the index of the last table it used
+    /// (a footer standing in a table of its own, before the next Bảng tổng hợp).</summary>
+    private static (ParsedReport Report, int Last) ReadReport(W.Body body, List<W.Table> tables, List<(List<GridRow> Rows, GridTableReader.Header? Header)> grids, int index, GridTableReader.Header header, W.Table? after, ParsedReport? previous, byte[] bytes, string file, List<Problem> problems)
     {
-        var letter = LetterReader.Read(LetterLines(body, tables[index]));
-        OfficeLetter.FillFromFileName(letter, file, problems);
-        var table = GridTableReader.Read(rows, header, file, problems);
-        var footer = table.Footer;
-        for (var t = index + 1; footer is null && t < tables.Count; t++)
-        {
-            var later = TableGrid(tables[t], t + 1, file, problems);
-            if (later is null)
-            {
-                return null;
-            }
+        var letter = LetterReader.Read(LetterLines(body, after, tables[index]));
+        // A second table under the same letter: the same unit and year as the one before, so the validator refuses the
+        // pair as the same submission twice rather than guess which one counts.
+        letter.InheritFrom(previous);
 
-            footer = GridTableReader.ReadFooter(later, file, problems);
+        GridTableReader.WithFoldedFileName(file, problems, name => OfficeLetter.FillFromFileName(letter, name, problems));
+        var table = GridTableReader.Read(grids[index].Rows, header, file, problems);
+        var footer = table.Footer;
+        var last = index;
+        for (var t = index + 1; footer is null && t < tables.Count && grids[t].Header is null; t++)
+        {
+            footer = GridTableReader.ReadFooter(grids[t].Rows, file, problems);
+            if (footer is not null)
+            {
+                last = t;
+            }
         }
 
-        return new ParsedReport
+        var report = new ParsedReport
         {
             File = file,
             Format = "docx",
@@ -128,23 +178,38 @@ public static class DocxReportReader
             FooterAppraised = footer?.Appraised,
             FooterLine = footer?.Line,
             Rows = table.Rows,
+            Part = string.Create(CultureInfo.InvariantCulture, $"bảng {index + 1}"),
         };
+        return (report, last);
     }
 
-    /// <summary>Every paragraph before the table, numbered among all the document's paragraphs.</summary>
-    private static List<LetterLine> LetterLines(W.Body body, W.Table table)
+    /// <summary>The paragraphs after <paramref name="after"/> (from the start when null) and before
+    /// <paramref name="table"/>, numbered among all the document's paragraphs, digits folded to ASCII so a fullwidth
+    /// or Arabic-Indic year or date reads as one (issue 12, §5).</summary>
+    private static List<LetterLine> LetterLines(W.Body body, W.Table? after, W.Table table)
     {
         var lines = new List<LetterLine>();
         var number = 0;
+        var passed = after is null;
         foreach (var paragraph in body.Descendants<W.Paragraph>())
         {
-            if (paragraph.Ancestors<W.Table>().Contains(table))
+            var tables = paragraph.Ancestors<W.Table>().ToList();
+            if (tables.Contains(table))
             {
                 break;
             }
 
             number++;
-            lines.AddRange(Plain(ParagraphText(paragraph)).Split('\n').Where(l => l.Length > 0).Select(l => new LetterLine(l, number)));
+            if (!passed)
+            {
+                passed = after is not null && !tables.Contains(after) && paragraph.IsAfter(after);
+                if (!passed)
+                {
+                    continue;
+                }
+            }
+
+            lines.AddRange(Plain(ParagraphText(paragraph)).Split('\n').Where(l => l.Length > 0).Select(l => new LetterLine(Digits.Fold(l), number)));
         }
 
         return lines;
@@ -156,6 +221,12 @@ public static class DocxReportReader
         var rows = new List<GridRow>();
         foreach (var row in table.Descendants<W.TableRow>().Where(r => r.Ancestors<W.Table>().First() == table))
         {
+            if (row.TableRowProperties?.GetFirstChild<W.Deleted>() is not null || row.Ancestors<W.DeletedRun>().Any())
+            {
+                // A row deleted with changes tracked: not in the document a person reads (issue 12, §4).
+                continue;
+            }
+
             var rowNumber = rows.Count + 1;
             var label = string.Create(CultureInfo.InvariantCulture, $"bảng {number}, dòng {rowNumber}");
             if (rows.Count == IngestLimits.MaxTableRows)
@@ -219,13 +290,19 @@ public static class DocxReportReader
     private static string RawCellText(W.TableCell cell) =>
         string.Join("\n", cell.Descendants<W.Paragraph>().Select(ParagraphText));
 
-    /// <summary>A paragraph's visible text: runs' text, tabs as spaces, line breaks as new lines (deleted text and
-    /// field codes are other element types and are left out).</summary>
+    /// <summary>A paragraph's visible text: runs' text, tabs as spaces, line breaks as new lines. Left out (issue 12,
+    /// §4): hidden text (<c>w:vanish</c>), text deleted or moved away with changes tracked (<c>w:del</c>,
+    /// <c>w:moveFrom</c>), and field codes (other element types).</summary>
     private static string ParagraphText(W.Paragraph paragraph)
     {
         var builder = new StringBuilder();
         foreach (var element in paragraph.Descendants())
         {
+            if (element is not (W.Text or W.TabChar or W.Break or W.CarriageReturn or W.NoBreakHyphen) || !IsShown(element, paragraph))
+            {
+                continue;
+            }
+
             switch (element)
             {
                 case W.Text text:
@@ -245,6 +322,29 @@ public static class DocxReportReader
 
         return builder.ToString();
     }
+
+    /// <summary>Whether Word shows <paramref name="element"/>: not in a tracked deletion or move-from, not in a run
+    /// formatted as hidden.</summary>
+    private static bool IsShown(OpenXmlElement element, W.Paragraph paragraph)
+    {
+        for (var parent = element.Parent; parent is not null && !ReferenceEquals(parent, paragraph); parent = parent.Parent)
+        {
+            if (parent is W.DeletedRun or W.MoveFromRun)
+            {
+                return false;
+            }
+
+            if (parent is W.Run run && run.RunProperties?.GetFirstChild<W.Vanish>() is { } vanish && IsOn(vanish.Val?.InnerText))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>An on/off attribute: absent means on.</summary>
+    private static bool IsOn(string? value) => value is null or "1" or "true" or "on";
 
     private static string Plain(string text) => VietnameseText.Nfc(HtmlText.ToPlainText(text));
 }

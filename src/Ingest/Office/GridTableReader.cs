@@ -30,7 +30,8 @@ internal static partial class GridTableReader
             }
 
             var single = TableColumns.FromHeader(upper);
-            if (i + 1 < rows.Count && TwoRowHeader(upper, rows[i + 1], single) is { } combined)
+            // The two rows of a header are next to each other (an instructions sheet's text two rows down is not its lower half).
+            if (i + 1 < rows.Count && rows[i + 1].Line == rows[i].Line + 1 && TwoRowHeader(upper, rows[i + 1], single) is { } combined)
             {
                 return new Header(combined, i, i + 2);
             }
@@ -56,7 +57,9 @@ internal static partial class GridTableReader
         var footerColumns = new FooterColumns();
         RowBuilder? current = null;
         var inFooter = false;
-        var first = true;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var nextCode = NextCodes(rows, header);
+        var headerRows = Enumerable.Range(header.TopIndex, header.DataIndex - header.TopIndex).Select(r => Signature(rows[r])).ToHashSet(StringComparer.Ordinal);
         for (var i = header.DataIndex; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -65,11 +68,11 @@ internal static partial class GridTableReader
                 continue;
             }
 
-            var isFirst = first;
-            first = false;
-            if (isFirst && IsColumnNumberRow(row))
+            if (!inFooter && CriterionCode.Normalize(row.Cell(columns.Code)) is null
+                && (IsColumnNumberRow(row) || headerRows.Contains(Signature(row)) || TableColumns.FromHeader(HeaderCells(row)) is not null))
             {
-                // "(1) (2) (3) …" under the header numbers the columns; it is not area 1.
+                // "(1) (2) (3) …" under the header numbers the columns (it is not area 1), and the header repeated at
+                // the top of a page (Word repeats it; so do people, in Excel) is not data (issue 12, §8).
                 continue;
             }
 
@@ -77,6 +80,12 @@ internal static partial class GridTableReader
             var code = CriterionCode.Normalize(codeCell);
             var isFooterHeader = codeCell.Length == 0 && IsFooterHeader(row);
             var isResult = code is null && IsResultRow(row);
+            if (!inFooter && (isFooterHeader || isResult) && nextCode[i] is { } following && !seen.Contains(following))
+            {
+                // Followed by rows this table has not had yet: a "Tổng cộng" subtotal of an area, not its end.
+                continue;
+            }
+
             if (isFooterHeader || isResult || inFooter)
             {
                 if (!inFooter)
@@ -98,6 +107,7 @@ internal static partial class GridTableReader
             {
                 Flush(ref current, parsed);
                 current = ReadCodedRow(row, code, columns, file, problems);
+                seen.Add(code);
             }
             else if (codeCell.Length > 0)
             {
@@ -112,6 +122,75 @@ internal static partial class GridTableReader
 
         Flush(ref current, parsed);
         return new Table(parsed, null);
+    }
+
+    /// <summary>One <c>ambiguous-column</c> error per role two header cells claim (two "Điểm tự chấm"), naming both
+    /// cells; empty when every role has one column. Hidden columns are gone before this is asked, so a hidden second
+    /// column is no ambiguity.</summary>
+    public static List<Problem> AmbiguityProblems(IReadOnlyList<GridRow> rows, Header header, string file)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(header);
+        var problems = new List<Problem>();
+        foreach (var ambiguous in header.Columns.Ambiguous)
+        {
+            var first = HeaderCellName(rows, header, ambiguous.First);
+            var second = HeaderCellName(rows, header, ambiguous.Second);
+            problems.Add(Problem.Error(ProblemCodes.AmbiguousColumn, file, rows[header.TopIndex].Line,
+                $"Bảng có hai cột '{ambiguous.Role}' ({first} và {second}): không biết cột nào chứa số liệu, nên bảng không được đọc. Hãy xoá, ẩn hoặc đổi tên một trong hai cột.",
+                $"{first}, {second}"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Runs <paramref name="fill"/> (the file-name convention) on the file name with its digits folded to
+    /// ASCII, so "hoang-hoa-٢٠١٧.xlsx" gives 2017 instead of an exception; the problems it adds name the file as given.</summary>
+    public static void WithFoldedFileName(string file, List<Problem> problems, Action<string> fill)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(fill);
+        var folded = Digits.Fold(file);
+        var start = problems.Count;
+        fill(folded);
+        for (var i = start; i < problems.Count; i++)
+        {
+            problems[i] = problems[i] with { File = file };
+        }
+    }
+
+    /// <summary>The header cell of <paramref name="column"/>: in the lower header row when it has text there.</summary>
+    private static string HeaderCellName(IReadOnlyList<GridRow> rows, Header header, int column)
+    {
+        for (var r = header.DataIndex - 1; r > header.TopIndex; r--)
+        {
+            if (rows[r].Cell(column).Length > 0)
+            {
+                return rows[r].CellName(column);
+            }
+        }
+
+        return rows[header.TopIndex].CellName(column);
+    }
+
+    /// <summary>A row's cells as one string, to recognise the header rows repeated further down.</summary>
+    private static string Signature(GridRow row) => string.Join('\u001F', row.Cells).TrimEnd('\u001F');
+
+    /// <summary>For each row, the code of the next coded row under it (null when none), found in one pass from the end.</summary>
+    private static string?[] NextCodes(IReadOnlyList<GridRow> rows, Header header)
+    {
+        var next = new string?[rows.Count];
+        string? following = null;
+        for (var i = rows.Count - 1; i >= header.DataIndex; i--)
+        {
+            next[i] = following;
+            if (CriterionCode.Normalize(rows[i].Cell(header.Columns.Code)) is { } code)
+            {
+                following = code;
+            }
+        }
+
+        return next;
     }
 
     /// <summary>Reads a summary footer that stands in a table of its own (Word reports put "Kết quả đạt được" under the
@@ -184,7 +263,7 @@ internal static partial class GridTableReader
         var previous = 0;
         foreach (var value in values)
         {
-            var match = ColumnNumber().Match(value);
+            var match = ColumnNumber().Match(Digits.Fold(value));
             if (!match.Success)
             {
                 return false;
@@ -284,7 +363,7 @@ internal static partial class GridTableReader
     /// <summary>A name is one line: paragraphs or line breaks inside its cell become spaces.</summary>
     private static string OneLine(string text) => text.Replace('\n', ' ');
 
-    [GeneratedRegex(@"^\(?(\d{1,2})\)?$")]
+    [GeneratedRegex(@"^\(?([0-9]{1,2})\)?$")]
     private static partial Regex ColumnNumber();
 
     /// <summary>Where the header is: its columns, its first row, and the first row under it.</summary>

@@ -97,5 +97,8 @@ internal static class OfficePackage
 
     /// <summary>Whether <paramref name="ex"/> is what the Open XML SDK and the packaging layer throw for a damaged package.</summary>
     public static bool IsDamagedPackage(Exception ex) =>
-        ex is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException;
+        ex is OpenXmlPackageException or InvalidDataException or XmlException or FileFormatException or IOException
+        // A relationship to a part the package lacks ("Specified part does not exist in the package"): the SDK and the
+        // packaging layer say so with InvalidOperationException; the same type thrown by our own code is a bug, not this.
+        || ex is InvalidOperationException && (ex.Source?.StartsWith("DocumentFormat.OpenXml", StringComparison.Ordinal) == true || ex.Source == "System.IO.Packaging");
 }

@@ -33,15 +33,24 @@ public static partial class XlsxReportReader
 {
     private const int MaxFormulaWarnings = 10;
 
-    /// <summary>Reads <paramref name="bytes"/>; returns null (with errors in <paramref name="problems"/>) when the
-    /// workbook cannot be read or holds no Bảng tổng hợp.</summary>
-    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems)
+    // The last row of an Excel worksheet.
+    private const int MaxSheetRow = 1_048_576;
+
+    /// <summary>Reads <paramref name="bytes"/>; returns the first Bảng tổng hợp (see <see cref="ReadAll"/>), or null
+    /// (with errors in <paramref name="problems"/>) when the workbook cannot be read or holds none.</summary>
+    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems) =>
+        ReadAll(bytes, file, problems) is [var first, ..] ? first : null;
+
+    /// <summary>Reads every visible worksheet that holds a Bảng tổng hợp with rows, each as one report, in the
+    /// workbook's order; a sheet before them (instructions, a blank template) does not stop them from being read.
+    /// Empty (with errors in <paramref name="problems"/>) when the workbook cannot be read or holds none.</summary>
+    public static IReadOnlyList<ParsedReport> ReadAll(byte[] bytes, string file, List<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(problems);
         if (!OfficePackage.Check(bytes, file, ".xlsx", problems))
         {
-            return null;
+            return [];
         }
 
         try
@@ -52,23 +61,27 @@ public static partial class XlsxReportReader
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là bảng tính Excel đọc được (chi tiết kỹ thuật: '{ex.Message}')."));
-            return null;
+            return [];
         }
     }
 
-    private static ParsedReport? ReadWorkbook(SpreadsheetDocument document, byte[] bytes, string file, List<Problem> problems)
+    private static List<ParsedReport> ReadWorkbook(SpreadsheetDocument document, byte[] bytes, string file, List<Problem> problems)
     {
         var workbookPart = document.WorkbookPart;
         if (workbookPart?.Workbook?.Sheets is not { } sheets)
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
                 "Tệp là gói ZIP nhưng không phải bảng tính Excel (không có trang tính nào). Có phải một văn bản Word hoặc tệp khác đã bị đổi đuôi thành .xlsx không?"));
-            return null;
+            return [];
         }
 
         var shared = SharedStrings(workbookPart);
         var sheetList = sheets.Elements<Sheet>().ToList();
         var allText = new StringBuilder();
+        var reports = new List<ParsedReport>();
+        var hidden = 0;
+        var ambiguous = false;
+        var skipped = new List<Problem>();
         foreach (var sheet in sheetList)
         {
             if (sheet.Id?.Value is not { } id || !workbookPart.TryGetPartById(id, out var part) || part is not WorksheetPart worksheet)
@@ -76,11 +89,19 @@ public static partial class XlsxReportReader
                 continue;
             }
 
-            var prefix = sheetList.Count > 1 ? SheetPrefix(sheet.Name?.Value ?? "") : "";
-            var grid = SheetGrid.Read(worksheet, shared, prefix, sheet.Name?.Value ?? "", file, problems);
+            if (sheet.State?.InnerText is "hidden" or "veryHidden")
+            {
+                // A sheet nobody sees is not data (issue 12, §4).
+                hidden++;
+                continue;
+            }
+
+            var name = sheet.Name?.Value ?? "";
+            var prefix = sheetList.Count > 1 ? SheetPrefix(name) : "";
+            var grid = SheetGrid.Read(worksheet, shared, prefix, name, file, problems);
             if (grid is null)
             {
-                return null;
+                return [];
             }
 
             var header = GridTableReader.FindHeader(grid.Rows);
@@ -90,21 +111,51 @@ public static partial class XlsxReportReader
                 continue;
             }
 
-            return ReadTable(grid, header, bytes, file, problems);
+            if (GridTableReader.AmbiguityProblems(grid.Rows, header, file) is { Count: > 0 } unclear)
+            {
+                problems.AddRange(unclear);
+                ambiguous = true;
+                continue;
+            }
+
+            // A header without coded rows under it is a blank template or an instructions sheet: not a report.
+            var sheetProblems = new List<Problem>();
+            var report = ReadTable(grid, header, bytes, file, sheetProblems, reports.Count > 0 ? reports[^1] : null);
+            if (report.Rows.Count == 0)
+            {
+                // Said only when no sheet holds a report: then what went wrong here may be why.
+                skipped.AddRange(sheetProblems);
+                continue;
+            }
+
+            problems.AddRange(sheetProblems);
+            reports.Add(report with { Part = $"trang tính '{name}'" });
         }
 
-        problems.Add(GridTableReader.NoHeaderProblem(file, sheetList.Count == 1 ? "trang tính" : $"{sheetList.Count} trang tính", allText.ToString()));
-        return null;
+        if (reports.Count == 0 && skipped.Any(p => p.Severity == Severity.Error))
+        {
+            problems.AddRange(skipped);
+        }
+        else if (reports.Count == 0 && !ambiguous)
+        {
+            var searched = sheetList.Count == 1 ? "trang tính" : $"{sheetList.Count} trang tính";
+            problems.Add(GridTableReader.NoHeaderProblem(file, hidden > 0 ? $"{searched} ({hidden} trang tính ẩn không được đọc)" : searched, allText.ToString()));
+        }
+
+        return reports;
     }
 
-    private static ParsedReport ReadTable(SheetGrid grid, GridTableReader.Header header, byte[] bytes, string file, List<Problem> problems)
+    private static ParsedReport ReadTable(SheetGrid grid, GridTableReader.Header header, byte[] bytes, string file, List<Problem> problems, ParsedReport? previous)
     {
         grid.ReportCellProblems(file, problems);
         var lines = grid.Rows.Take(header.TopIndex)
-            .SelectMany(row => row.Cells.Where(c => c.Length > 0).SelectMany(c => c.Split('\n')).Select(text => new LetterLine(text, row.Line)))
+            .SelectMany(row => row.Cells.Where(c => c.Length > 0).SelectMany(c => c.Split('\n')).Select(text => new LetterLine(Digits.Fold(text), row.Line)))
             .ToList();
         var letter = LetterReader.Read(lines);
-        OfficeLetter.FillFromFileName(letter, file, problems);
+        // A sheet without a title of its own belongs to the workbook's report: the same unit and year as the sheet
+        // before it, so two such sheets are refused as the same submission twice, never guessed apart.
+        letter.InheritFrom(previous);
+        GridTableReader.WithFoldedFileName(file, problems, name => OfficeLetter.FillFromFileName(letter, name, problems));
         var table = GridTableReader.Read(grid.Rows, header, file, problems);
         return new ParsedReport
         {
@@ -247,6 +298,7 @@ public static partial class XlsxReportReader
         private readonly SortedDictionary<int, SortedDictionary<int, FormulaCell>> formulas = [];
         private readonly List<(int Row, int Column, string Index)> missingStrings = [];
         private readonly List<(int Row, int Column, int Length)> longCells = [];
+        private readonly HashSet<int> hiddenColumns = [];
         private readonly string prefix;
 
         private SheetGrid(string prefix) => this.prefix = prefix;
@@ -264,10 +316,28 @@ public static partial class XlsxReportReader
             var more = reader.Read();
             while (more && !reader.EOF)
             {
-                if (reader.IsStartElement && reader.ElementType == typeof(Row))
+                if (reader.IsStartElement && reader.ElementType == typeof(Column))
+                {
+                    grid.AddColumns((Column)reader.LoadCurrentElement()!);
+                }
+                else if (reader.IsStartElement && reader.ElementType == typeof(Row))
                 {
                     var row = (Row)reader.LoadCurrentElement()!;
-                    rowNumber = row.RowIndex?.Value is { } index ? (int)Math.Min(index, int.MaxValue) : rowNumber + 1;
+                    if (RowNumber(row, rowNumber) is not { } number)
+                    {
+                        problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
+                            string.Create(CultureInfo.InvariantCulture, $"Trang tính '{sheetName}' của tệp {Path.GetFileName(file)} có một dòng (ngay sau dòng {rowNumber}) mang số dòng '{row.RowIndex?.InnerText}', không phải số dòng của Excel (1–{IngestLimits.Count(MaxSheetRow)}): tệp đã bị hỏng hoặc do một chương trình lỗi tạo ra. Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại."),
+                            prefix + "dòng " + row.RowIndex?.InnerText));
+                        return null;
+                    }
+
+                    rowNumber = number;
+                    if (IsHidden(row))
+                    {
+                        // A hidden row is not what a person sees: not data (issue 12, §4).
+                        continue;
+                    }
+
                     grid.AddRow(row, rowNumber, shared);
                     if (grid.cells.Count > IngestLimits.MaxTableRows)
                     {
@@ -346,14 +416,53 @@ public static partial class XlsxReportReader
             }
         }
 
+        /// <summary>The row's number: its <c>r</c> attribute, or the one after the previous row when it has none;
+        /// null when <c>r</c> is not a row number Excel can have (negative, 0, past 1,048,576, not a number).</summary>
+        private static int? RowNumber(Row row, int previous)
+        {
+            if (row.RowIndex is null)
+            {
+                return previous + 1;
+            }
+
+            return long.TryParse(row.RowIndex.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index is >= 1 and <= MaxSheetRow
+                ? (int)index
+                : null;
+        }
+
+        private static bool IsHidden(Row row) =>
+            Flag(row.Hidden?.InnerText)
+            || Flag(row.CustomHeight?.InnerText) && row.Height?.InnerText is { } height && double.TryParse(height, NumberStyles.Float, CultureInfo.InvariantCulture, out var h) && h <= 0;
+
+        private static bool Flag(string? value) => value is "1" or "true";
+
+        /// <summary>Remembers the columns a <c>&lt;col&gt;</c> element hides (hidden, or of zero width).</summary>
+        private void AddColumns(Column column)
+        {
+            var hiddenColumn = Flag(column.Hidden?.InnerText)
+                || column.Width?.InnerText is { } width && double.TryParse(width, NumberStyles.Float, CultureInfo.InvariantCulture, out var w) && w <= 0;
+            if (!hiddenColumn
+                || !int.TryParse(column.Min?.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out var min)
+                || !int.TryParse(column.Max?.InnerText, NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+            {
+                return;
+            }
+
+            for (var c = Math.Max(min, 1); c <= Math.Min(max, OfficePackage.MaxColumns); c++)
+            {
+                hiddenColumns.Add(c);
+            }
+        }
+
         private void AddRow(Row row, int rowNumber, IReadOnlyList<string> shared)
         {
             var column = 0;
             foreach (var cell in row.Elements<Cell>())
             {
                 column = cell.CellReference?.Value is { } reference && ColumnOf(reference) is { } at ? at : column + 1;
-                if (column > OfficePackage.MaxColumns)
+                if (column > OfficePackage.MaxColumns || hiddenColumns.Contains(column))
                 {
+                    // Past the columns a report has, or in a hidden column (not what a person sees: issue 12, §4).
                     continue;
                 }
 

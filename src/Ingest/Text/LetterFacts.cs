@@ -28,6 +28,20 @@ internal sealed class LetterFacts
 
     public int? StatedTotalLine { get; set; }
 
+    /// <summary>A report with no letter of its own (a second sheet, table or report under the same letter) takes the
+    /// unit and year statements of the report before it, so two such reports are refused as the same submission twice,
+    /// never guessed apart.</summary>
+    public void InheritFrom(ParsedReport? previous)
+    {
+        if (previous is null || UnitText is not null || Year is not null)
+        {
+            return;
+        }
+
+        UnitStatements.AddRange(previous.UnitStatements);
+        YearStatements.AddRange(previous.YearStatements);
+    }
+
     private UnitStatement? FirstUnit => UnitStatements.FirstOrDefault(s => s.Kind != StatementKind.Place);
 
     private YearStatement? FirstYear => YearStatements.FirstOrDefault(s => s.Kind != StatementKind.Date);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Ingest.Text;
 
@@ -11,7 +12,8 @@ public static partial class PointsText
     public static bool TryParse(string? text, out decimal? value)
     {
         value = null;
-        var trimmed = (text ?? "").Trim().Replace("**", "", StringComparison.Ordinal).Trim();
+        // Fullwidth and other Unicode digits read as the digits they are; int/decimal.Parse would throw on them.
+        var trimmed = Digits.Fold(text ?? "").Trim().Replace("**", "", StringComparison.Ordinal).Trim();
         if (trimmed.Length == 0)
         {
             return true;
@@ -29,6 +31,6 @@ public static partial class PointsText
     /// <summary>Whether the cell holds a number (not empty, not text).</summary>
     public static bool IsNumber(string? text) => TryParse(text, out var value) && value is not null;
 
-    [GeneratedRegex(@"^[-−]?\d{1,4}([.,]\d{1,3})?$")]
+    [GeneratedRegex(@"^[-−]?[0-9]{1,4}([.,][0-9]{1,3})?$")]
     private static partial Regex Number();
 }

@@ -12,11 +12,34 @@ namespace CchcAnalytics.Ingest;
 /// <param name="Evidence">Tài liệu kiểm chứng; -1 when absent.</param>
 public sealed record TableColumns(int Width, int Code, int Name, int Max, int Self, int Appraised, int Evidence)
 {
+    /// <summary>The first column after <see cref="Evidence"/> with a header of its own ("Ghi chú"), which is not
+    /// evidence; <see cref="int.MaxValue"/> when the evidence is the last column (cells past the header's width are
+    /// then evidence split at tabs).</summary>
+    public int EvidenceEnd { get; init; } = int.MaxValue;
+
+    /// <summary>Roles two header cells claim (two "Điểm tự chấm" columns): such a table is not read, because which
+    /// column holds the data would be a guess (<c>ambiguous-column</c>).</summary>
+    public IReadOnlyList<AmbiguousColumn> Ambiguous { get; init; } = [];
+
     /// <summary>Recognises a header row from its cells; null when the cells are not a Bảng tổng hợp header.</summary>
     public static TableColumns? FromHeader(IReadOnlyList<string> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
         int code = -1, name = -1, max = -1, self = -1, appraised = -1, evidence = -1;
+        var ambiguous = new List<AmbiguousColumn>();
+        void Take(ref int role, int index, string roleName)
+        {
+            if (role < 0)
+            {
+                role = index;
+            }
+            else
+            {
+                // Two columns claim the same role: which one holds the data is a guess, and a guess is never read.
+                ambiguous.Add(new AmbiguousColumn(roleName, role, index));
+            }
+        }
+
         for (var i = 0; i < cells.Count; i++)
         {
             var cell = HtmlText.ToPlainText(cells[i]).ToLowerInvariant();
@@ -25,29 +48,29 @@ public sealed record TableColumns(int Width, int Code, int Name, int Max, int Se
                 continue;
             }
 
-            if (max < 0 && (cell.Contains("điểm chuẩn", StringComparison.Ordinal) || cell.Contains("điểm tối đa", StringComparison.Ordinal)))
+            if (cell.Contains("điểm chuẩn", StringComparison.Ordinal) || cell.Contains("điểm tối đa", StringComparison.Ordinal))
             {
-                max = i;
+                Take(ref max, i, "Điểm chuẩn");
             }
-            else if (self < 0 && (cell.Contains("tự chấm", StringComparison.Ordinal) || cell.Contains("tự đánh giá", StringComparison.Ordinal)))
+            else if (cell.Contains("tự chấm", StringComparison.Ordinal) || cell.Contains("tự đánh giá", StringComparison.Ordinal))
             {
-                self = i;
+                Take(ref self, i, "Điểm tự chấm");
             }
-            else if (appraised < 0 && cell.Contains("thẩm định", StringComparison.Ordinal))
+            else if (cell.Contains("thẩm định", StringComparison.Ordinal))
             {
-                appraised = i;
+                Take(ref appraised, i, "Điểm thẩm định");
             }
-            else if (evidence < 0 && cell.Contains("kiểm chứng", StringComparison.Ordinal))
+            else if (cell.Contains("kiểm chứng", StringComparison.Ordinal))
             {
-                evidence = i;
+                Take(ref evidence, i, "Tài liệu kiểm chứng");
             }
-            else if (code < 0 && (cell is "stt" or "tt" or "số tt" or "mã" or "mã số" || cell.StartsWith("stt", StringComparison.Ordinal)))
+            else if (cell is "stt" or "tt" or "số tt" or "mã" or "mã số" || cell.StartsWith("stt", StringComparison.Ordinal))
             {
-                code = i;
+                Take(ref code, i, "STT");
             }
-            else if (name < 0 && (cell.Contains("tiêu chí", StringComparison.Ordinal) || cell.Contains("lĩnh vực", StringComparison.Ordinal) || cell.Contains("nội dung", StringComparison.Ordinal)))
+            else if (cell.Contains("tiêu chí", StringComparison.Ordinal) || cell.Contains("lĩnh vực", StringComparison.Ordinal) || cell.Contains("nội dung", StringComparison.Ordinal))
             {
-                name = i;
+                Take(ref name, i, "Tiêu chí");
             }
         }
 
@@ -65,6 +88,16 @@ public sealed record TableColumns(int Width, int Code, int Name, int Max, int Se
             }
         }
 
-        return new TableColumns(cells.Count, code, name, max, self, appraised, evidence);
+        var evidenceEnd = int.MaxValue;
+        for (var i = evidence + 1; evidence >= 0 && i < cells.Count; i++)
+        {
+            if (HtmlText.ToPlainText(cells[i]).Length > 0)
+            {
+                evidenceEnd = i;
+                break;
+            }
+        }
+
+        return new TableColumns(cells.Count, code, name, max, self, appraised, evidence) { EvidenceEnd = evidenceEnd, Ambiguous = ambiguous };
     }
 }

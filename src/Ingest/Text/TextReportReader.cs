@@ -16,15 +16,22 @@ namespace CchcAnalytics.Ingest.Text;
 /// </remarks>
 public static partial class TextReportReader
 {
-    /// <summary>Reads <paramref name="bytes"/>; returns null (with errors in <paramref name="problems"/>) when there is no readable table.</summary>
-    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems)
+    /// <summary>Reads <paramref name="bytes"/>; returns the first report (see <see cref="ReadAll"/>), or null (with
+    /// errors in <paramref name="problems"/>) when there is no readable table.</summary>
+    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems) =>
+        ReadAll(bytes, file, problems) is [var first, ..] ? first : null;
+
+    /// <summary>Reads every report in <paramref name="bytes"/>: a file may hold several, one after another (each its
+    /// own letter, Bảng tổng hợp and footer). A table ends at its footer's result row; a header after it starts the
+    /// next report. Empty (with errors in <paramref name="problems"/>) when there is no readable table.</summary>
+    public static IReadOnlyList<ParsedReport> ReadAll(byte[] bytes, string file, List<Problem> problems)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(problems);
         var decoded = TextDecoder.Decode(bytes, file, problems);
         if (decoded is null)
         {
-            return null;
+            return [];
         }
 
         if (decoded.Legacy)
@@ -36,56 +43,95 @@ public static partial class TextReportReader
         var lines = decoded.Text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         if (!WithinLimits(lines, file, problems))
         {
-            return null;
+            return [];
         }
 
-        var headerIndex = -1;
-        TableColumns? columns = null;
-        for (var i = 0; i < lines.Length && columns is null; i++)
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var reports = new List<ParsedReport>();
+        for (var start = 0; start < lines.Length;)
         {
-            if (lines[i].Contains('\t', StringComparison.Ordinal))
+            var (headerIndex, columns) = FindHeader(lines, start);
+            if (columns is null)
             {
-                columns = TableColumns.FromHeader(lines[i].Split('\t'));
-                headerIndex = i;
+                break;
             }
+
+            if (columns.Ambiguous.Count > 0)
+            {
+                foreach (var ambiguous in columns.Ambiguous)
+                {
+                    problems.Add(Problem.Error(ProblemCodes.AmbiguousColumn, file, headerIndex + 1,
+                        string.Create(CultureInfo.InvariantCulture, $"Dòng tiêu đề {headerIndex + 1} có hai cột '{ambiguous.Role}' (cột {ambiguous.First + 1} và cột {ambiguous.Second + 1}): không biết cột nào chứa số liệu, nên bảng không được đọc. Hãy xoá hoặc đổi tên một trong hai cột.")));
+                }
+
+                return reports;
+            }
+
+            // The letter of this report: the lines since the previous report's table ended, digits folded so a
+            // fullwidth or Arabic-Indic year or date reads as one (issue 12, §5).
+            var letter = LetterReader.Read(new LetterView(lines, start), headerIndex);
+            // A second table under the same letter (no letter of its own): the same unit and year, so the validator
+            // refuses it as the same submission twice rather than guess what it is.
+            letter.InheritFrom(reports.Count > 0 ? reports[^1] : null);
+
+            var rows = new List<ParsedRow>();
+            var (footer, end) = ReadTable(lines, headerIndex, columns, file, problems, rows);
+            reports.Add(new ParsedReport
+            {
+                File = file,
+                Format = "text",
+                SourceHash = hash,
+                UnitText = letter.UnitText,
+                UnitLine = letter.UnitLine,
+                Year = letter.Year,
+                YearLine = letter.YearLine,
+                ReportNumber = letter.ReportNumber,
+                ReportDate = letter.ReportDate,
+                StatedSelfTotal = letter.StatedTotal,
+                StatedSelfTotalLine = letter.StatedTotalLine,
+                YearStatements = letter.YearStatements,
+                UnitStatements = letter.UnitStatements,
+                FooterMax = footer.Max,
+                FooterSelf = footer.Self,
+                FooterAppraised = footer.Appraised,
+                FooterLine = footer.Line,
+                Rows = rows,
+                EncodingName = decoded.EncodingName,
+                Part = string.Create(CultureInfo.InvariantCulture, $"bảng bắt đầu ở dòng {headerIndex + 1}"),
+            });
+            start = end + 1;
         }
 
-        if (columns is null)
+        if (reports.Count > 1)
+        {
+            // A header with no rows under it after a report (an empty copy of the table) is no second report.
+            reports.RemoveAll(r => r.Rows.Count == 0);
+        }
+
+        if (reports.Count == 0)
         {
             problems.Add(TextDecoder.LooksLikeLegacyFontEncoding(decoded.Text)
                 ? Problem.Error(ProblemCodes.Mojibake, file, null,
                     "Không tìm thấy dòng tiêu đề của Bảng tổng hợp, và văn bản có vẻ dùng bảng mã phông chữ tiếng Việt cũ (TCVN3/ABC hoặc VNI). Hãy chuyển văn bản sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey) rồi lưu dưới dạng UTF-8.")
                 : Problem.Error(ProblemCodes.NoTable, file, null,
                     "Không tìm thấy Bảng tổng hợp: cần có dòng tiêu đề phân cách bằng tab với các cột 'Điểm chuẩn', 'Điểm tự chấm' và 'Tiêu chí'."));
-            return null;
         }
 
-        var letter = LetterReader.Read(lines, headerIndex);
-        var rows = new List<ParsedRow>();
-        var footer = ReadTable(lines, headerIndex, columns, file, problems, rows);
+        return reports;
+    }
 
-        return new ParsedReport
+    /// <summary>The first line at or after <paramref name="start"/> that is a Bảng tổng hợp header.</summary>
+    private static (int Index, TableColumns? Columns) FindHeader(string[] lines, int start)
+    {
+        for (var i = start; i < lines.Length; i++)
         {
-            File = file,
-            Format = "text",
-            SourceHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            UnitText = letter.UnitText,
-            UnitLine = letter.UnitLine,
-            Year = letter.Year,
-            YearLine = letter.YearLine,
-            ReportNumber = letter.ReportNumber,
-            ReportDate = letter.ReportDate,
-            StatedSelfTotal = letter.StatedTotal,
-            StatedSelfTotalLine = letter.StatedTotalLine,
-            YearStatements = letter.YearStatements,
-            UnitStatements = letter.UnitStatements,
-            FooterMax = footer.Max,
-            FooterSelf = footer.Self,
-            FooterAppraised = footer.Appraised,
-            FooterLine = footer.Line,
-            Rows = rows,
-            EncodingName = decoded.EncodingName,
-        };
+            if (lines[i].Contains('\t', StringComparison.Ordinal) && TableColumns.FromHeader(lines[i].Split('\t')) is { } columns)
+            {
+                return (i, columns);
+            }
+        }
+
+        return (-1, null);
     }
 
     /// <summary>Checks the size limits (<see cref="IngestLimits"/>) before anything is split or parsed: lines in the
@@ -122,12 +168,16 @@ public static partial class TextReportReader
         return true;
     }
 
-    private static FooterFacts ReadTable(string[] lines, int headerIndex, TableColumns columns, string file, List<Problem> problems, List<ParsedRow> rows)
+    /// <summary>Reads the table under <paramref name="headerIndex"/> up to its footer's result row; returns the footer
+    /// and the index of the last line read (the result row, or the last line of the file).</summary>
+    private static (FooterFacts Footer, int End) ReadTable(string[] lines, int headerIndex, TableColumns columns, string file, List<Problem> problems, List<ParsedRow> rows)
     {
         RowBuilder? current = null;
         var footer = new FooterFacts();
         var footerColumns = (Max: -1, Self: -1, Appraised: -1);
         var inFooter = false;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var nextCode = NextCodes(lines, headerIndex, columns);
 
         for (var i = headerIndex + 1; i < lines.Length; i++)
         {
@@ -139,15 +189,28 @@ public static partial class TextReportReader
             }
 
             var cells = raw.Split('\t');
+            if (!inFooter && TableColumns.FromHeader(cells) is { } repeated && CriterionCode.Normalize(HtmlText.ToPlainText(cells[Math.Min(repeated.Code, cells.Length - 1)])) is null)
+            {
+                // The header repeated at the top of a page (Word repeats it, and so does its text): not data.
+                continue;
+            }
+
             var plain = cells.Select(c => HtmlText.ToPlainText(c)).ToArray();
             var lowerCells = plain.Select(c => c.ToLowerInvariant()).ToArray();
             var codeCell = columns.Code < plain.Length ? plain[columns.Code] : "";
 
-            // The summary block: its own header ("Điểm chuẩn | Tổng điểm đánh giá …") and the result row.
+            // The summary block: its own header ("Điểm chuẩn | Tổng điểm đánh giá …") and the result row. A line that
+            // looks like either but is followed by rows this table has not had yet is inside the table: a "Tổng cộng"
+            // subtotal of an area, not the end of the table (issue 12, §8).
             var isFooterHeader = codeCell.Length == 0 && lowerCells.Any(c => c.Contains("điểm chuẩn", StringComparison.Ordinal) || c.Contains("tổng điểm", StringComparison.Ordinal) || c.Contains("điểm tự đánh giá", StringComparison.Ordinal));
             var isResult = CriterionCode.Normalize(codeCell) is null
                 && lowerCells.Any(c => c.StartsWith("kết quả", StringComparison.Ordinal) || c.StartsWith("tổng cộng", StringComparison.Ordinal) || c == "tổng" || c.StartsWith("tổng số điểm", StringComparison.Ordinal))
                 && plain.Any(PointsText.IsNumber);
+            if (!inFooter && (isFooterHeader || isResult) && nextCode[i] is { } following && !seen.Contains(following))
+            {
+                continue;
+            }
+
             if (isFooterHeader || isResult || inFooter)
             {
                 if (!inFooter)
@@ -159,7 +222,7 @@ public static partial class TextReportReader
                 if (isResult)
                 {
                     ReadFooterResult(plain, footerColumns, columns, lineNumber, file, problems, footer);
-                    break;
+                    return (footer, i);
                 }
 
                 for (var c = 0; c < lowerCells.Length; c++)
@@ -187,6 +250,7 @@ public static partial class TextReportReader
                 var row = ReadCodedRow(cells, plain, code, columns, lineNumber, file, problems);
                 Flush(ref current, rows, next: row);
                 current = row;
+                seen.Add(code);
                 continue;
             }
 
@@ -199,7 +263,7 @@ public static partial class TextReportReader
 
             if (current is null)
             {
-                // Text between the header and the first row (a repeated header line, a page title): ignore.
+                // Text between the header and the first row (a page title): ignore.
                 continue;
             }
 
@@ -207,7 +271,32 @@ public static partial class TextReportReader
         }
 
         Flush(ref current, rows, next: null);
-        return footer;
+        return (footer, lines.Length - 1);
+    }
+
+    /// <summary>For each line under the header, the code of the next coded row after it (null when none follows), in
+    /// one pass from the end, so deciding whether a "Tổng cộng" line ends the table costs nothing per line.</summary>
+    private static string?[] NextCodes(string[] lines, int headerIndex, TableColumns columns)
+    {
+        var next = new string?[lines.Length];
+        string? following = null;
+        for (var i = lines.Length - 1; i > headerIndex; i--)
+        {
+            next[i] = following;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab < 0 && columns.Code > 0)
+            {
+                continue;
+            }
+
+            var cells = lines[i].Split('\t');
+            if (columns.Code < cells.Length && CriterionCode.Normalize(HtmlText.ToPlainText(cells[columns.Code])) is { } code)
+            {
+                following = code;
+            }
+        }
+
+        return next;
     }
 
     private static RowBuilder ReadCodedRow(string[] cells, string[] plain, string code, TableColumns columns, int lineNumber, string file, List<Problem> problems)
@@ -217,9 +306,10 @@ public static partial class TextReportReader
         var selfText = Cell(plain, columns.Self);
         string appraisedText = "";
         string evidence;
-        if (cells.Length == columns.Width - 1 && columns.Appraised >= 0 && columns.Evidence == columns.Width - 1 && columns.Appraised == columns.Width - 2)
+        if (columns.Appraised >= 0 && columns.Evidence == columns.Appraised + 1 && cells.Length == columns.Evidence)
         {
-            // The empty appraised cell collapsed: the last cell is the evidence, unless it is a number.
+            // The empty appraised cell collapsed (one cell short of the evidence column, whether or not a "Ghi chú"
+            // column follows it): the last cell is the evidence, unless it is a number.
             var last = Cell(plain, columns.Appraised);
             if (PointsText.IsNumber(last))
             {
@@ -234,7 +324,11 @@ public static partial class TextReportReader
         else
         {
             appraisedText = columns.Appraised >= 0 ? Cell(plain, columns.Appraised) : "";
-            evidence = columns.Evidence >= 0 ? string.Join("\n", plain.Skip(columns.Evidence).Where(c => c.Length > 0)) : "";
+            // Evidence may have been split at tabs inside its cell; columns after it with a header of their own
+            // ("Ghi chú") are not evidence (issue 12, §4).
+            evidence = columns.Evidence >= 0
+                ? string.Join("\n", plain.Skip(columns.Evidence).Take(columns.EvidenceEnd - columns.Evidence).Where(c => c.Length > 0))
+                : "";
         }
 
         row.Max = Number(maxText, "Điểm chuẩn", lineNumber, code, file, problems);
@@ -263,7 +357,7 @@ public static partial class TextReportReader
                 problems.Add(Problem.Error(ProblemCodes.BadRow, file, lineNumber,
                     $"Có một số ({plain[c]}) nằm trên dòng không có mã tiêu chí, bên dưới dòng {current.Code}; không thể gán số này cho tiêu chí nào."));
             }
-            else
+            else if (c < columns.EvidenceEnd)
             {
                 current.Pending = HtmlText.Join(current.Pending, plain[c], "\n");
             }
@@ -327,6 +421,25 @@ public static partial class TextReportReader
         problems.Add(Problem.Error(ProblemCodes.BadNumber, file, line,
             $"'{text}' ở cột {column} của dòng {code} không phải là số điểm."));
         return null;
+    }
+
+    /// <summary>The lines a report's letter is read from: blank before <c>start</c> (the previous report's), digits
+    /// folded to ASCII, with the file's line numbers.</summary>
+    private sealed class LetterView(string[] lines, int start) : IReadOnlyList<string>
+    {
+        public int Count => lines.Length;
+
+        public string this[int index] => index < start ? "" : Digits.Fold(lines[index]);
+
+        public IEnumerator<string> GetEnumerator()
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private sealed class FooterFacts

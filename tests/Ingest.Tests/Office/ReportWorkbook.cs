@@ -57,6 +57,24 @@ internal sealed class ReportWorkbook
     /// <summary>Worksheets placed before the table's sheet, each with one text cell in A1.</summary>
     public List<(string Name, string Text)> SheetsBefore { get; } = [];
 
+    /// <summary>Whole worksheets placed before the table's sheet (an instructions sheet), each under its <see cref="SheetName"/>.</summary>
+    public List<ReportWorkbook> BooksBefore { get; } = [];
+
+    /// <summary>Whole worksheets placed after the table's sheet (a second report), each under its <see cref="SheetName"/>.</summary>
+    public List<ReportWorkbook> BooksAfter { get; } = [];
+
+    /// <summary>Column letters this sheet hides (<c>&lt;col hidden="1"&gt;</c>).</summary>
+    public List<string> HiddenColumns { get; } = [];
+
+    /// <summary>Rows this sheet hides (<c>&lt;row hidden="1"&gt;</c>).</summary>
+    public List<int> HiddenRows { get; } = [];
+
+    /// <summary>Whether the sheet itself is hidden (<c>state="hidden"</c>).</summary>
+    public bool Hidden { get; set; }
+
+    /// <summary>An empty sheet to fill cell by cell.</summary>
+    public static ReportWorkbook Empty(string sheetName) => new() { SheetName = sheetName };
+
     /// <summary>The real report's rows, in the order and with the values the text reader gives.</summary>
     public static ParsedReport RealReport()
     {
@@ -152,7 +170,10 @@ internal sealed class ReportWorkbook
                 AddSheet(workbookPart, sheets, sheetId++, name, other, [], strings);
             }
 
-            AddSheet(workbookPart, sheets, sheetId, SheetName, rows, Merges, strings);
+            foreach (var book in BooksBefore.Append(this).Concat(BooksAfter))
+            {
+                AddSheet(workbookPart, sheets, sheetId++, book.SheetName, book.rows, book.Merges, strings, book);
+            }
             var sharedPart = workbookPart.AddNewPart<SharedStringTablePart>();
             sharedPart.SharedStringTable = new SharedStringTable(strings.Items.Select(s => new SharedStringItem(new S.Text(s))));
         }
@@ -160,13 +181,18 @@ internal sealed class ReportWorkbook
         return stream.ToArray();
     }
 
-    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, SortedDictionary<int, SortedDictionary<string, FixtureCell>> cells, List<string> merges, SharedStrings strings)
+    private static void AddSheet(WorkbookPart workbookPart, Sheets sheets, uint id, string name, SortedDictionary<int, SortedDictionary<string, FixtureCell>> cells, List<string> merges, SharedStrings strings, ReportWorkbook? book = null)
     {
         var part = workbookPart.AddNewPart<WorksheetPart>();
         var data = new SheetData();
         foreach (var (number, rowCells) in cells)
         {
             var row = new Row { RowIndex = (uint)number };
+            if (book?.HiddenRows.Contains(number) == true)
+            {
+                row.Hidden = true;
+            }
+
             foreach (var (reference, cell) in rowCells)
             {
                 row.Append(ToCell(reference, cell, strings));
@@ -175,14 +201,30 @@ internal sealed class ReportWorkbook
             data.Append(row);
         }
 
-        var worksheet = new Worksheet(data);
+        var worksheet = new Worksheet();
+        if (book?.HiddenColumns.Count > 0)
+        {
+            worksheet.Append(new Columns(book.HiddenColumns.Select(letter =>
+            {
+                var index = (uint)(letter[0] - 'A' + 1);
+                return new Column { Min = index, Max = index, Width = 12, CustomWidth = true, Hidden = true };
+            })));
+        }
+
+        worksheet.Append(data);
         if (merges.Count > 0)
         {
             worksheet.Append(new MergeCells(merges.Select(m => new MergeCell { Reference = m })));
         }
 
         part.Worksheet = worksheet;
-        sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id, Name = name });
+        var sheet = new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = id, Name = name };
+        if (book?.Hidden == true)
+        {
+            sheet.State = SheetStateValues.Hidden;
+        }
+
+        sheets.Append(sheet);
     }
 
     private static Cell ToCell(string reference, FixtureCell cell, SharedStrings strings) => cell.Kind switch
