@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -17,6 +18,9 @@ public static class WritePostChecks
     public const string NoFormReason =
         "Yêu cầu không có nội dung biểu mẫu. Hãy gửi từ biểu mẫu trên trang của bảng điều khiển (tải lại trang rồi thử lại); không có gì được ghi.";
 
+    /// <summary>The reason for a form posted to a page (pages only show; their forms post elsewhere).</summary>
+    public const string PagePostReason = "Trang này chỉ để xem, không nhận biểu mẫu gửi lên. Hãy gửi từ biểu mẫu trên trang của bảng điều khiển; không có gì được ghi.";
+
     /// <summary>Checks write posts (endpoints marked with <see cref="FormToken.RequireFormToken"/>) before their body is
     /// read; <paramref name="maxRequestBytes"/> is the request size Kestrel allows.</summary>
     public static IApplicationBuilder UseWritePostChecks(this IApplicationBuilder app, long maxRequestBytes)
@@ -26,12 +30,16 @@ public static class WritePostChecks
         {
             var endpoint = http.GetEndpoint();
             var writePost = endpoint?.Metadata.GetMetadata<FormTokenRequired>() is not null;
-            if (HttpMethods.IsPost(http.Request.Method) && (writePost || endpoint?.DisplayName == UnsupportedMediaTypeEndpoint))
+            // Pages never take posts (their forms post to the write endpoints or use GET); Blazor would answer one
+            // with an English 400, and a body-less post to /don-vi/{id}/tham-dinh is routed to its page.
+            var page = endpoint?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null;
+            if (HttpMethods.IsPost(http.Request.Method) && (writePost || page || endpoint?.DisplayName == UnsupportedMediaTypeEndpoint))
             {
                 var request = http.Request;
                 var (status, reason) = request switch
                 {
                     { ContentLength: > 0 and var length } when length > maxRequestBytes => (StatusCodes.Status413PayloadTooLarge, TooLargeReason),
+                    _ when page && request.HasFormContentType => (StatusCodes.Status400BadRequest, PagePostReason),
                     _ when !writePost => (StatusCodes.Status400BadRequest, NoFormReason),
                     { HasFormContentType: false } => (StatusCodes.Status400BadRequest, NoFormReason),
                     _ when http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false } => (StatusCodes.Status400BadRequest, NoFormReason),
@@ -51,14 +59,15 @@ public static class WritePostChecks
         });
     }
 
-    /// <summary>Re-executed status pages (<c>/trang-loi/{code}</c>) render as a GET: re-executing a post would make the
-    /// page try to read a form that may not be there (a post without a body ended in a 500).</summary>
+    /// <summary>Re-executed status and error pages (<c>/trang-loi/{code}</c>, <c>/loi</c>) render as a GET: re-executing
+    /// a post would make the page try to read a form that may not be there (a post without a body ended in a 500).</summary>
     public static IApplicationBuilder UseStatusPagesAsGet(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         return app.Use(async (http, next) =>
         {
-            if (http.Features.Get<IStatusCodeReExecuteFeature>() is null || HttpMethods.IsGet(http.Request.Method))
+            var reExecuted = http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null;
+            if (!reExecuted || HttpMethods.IsGet(http.Request.Method))
             {
                 await next(http).ConfigureAwait(false);
                 return;
