@@ -42,7 +42,8 @@ public static class WritePostChecks
                     _ when page && request.HasFormContentType => (StatusCodes.Status400BadRequest, PagePostReason),
                     _ when !writePost => (StatusCodes.Status400BadRequest, NoFormReason),
                     { HasFormContentType: false } => (StatusCodes.Status400BadRequest, NoFormReason),
-                    _ when http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false } => (StatusCodes.Status400BadRequest, NoFormReason),
+                    // An empty form is a form without its antiforgery token: the token check's own reason.
+                    _ when http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false } => (StatusCodes.Status400BadRequest, FormToken.Reason),
                     _ when request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)
                            && !request.ContentType.Contains("boundary=", StringComparison.OrdinalIgnoreCase) => (StatusCodes.Status400BadRequest, NoFormReason),
                     _ => (0, null),
