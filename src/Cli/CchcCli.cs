@@ -285,7 +285,7 @@ public static class CchcCli
         {
             if (showProgress)
             {
-                error.Write($"\r[{i + 1}/{files.Count}] {Path.GetFileName(files[i])}".PadRight(Math.Min(Console.WindowWidth - 1, 100)));
+                error.Write($"\r[{i + 1}/{files.Count}] {TerminalText.Escape(Path.GetFileName(files[i]))}".PadRight(Math.Min(Console.WindowWidth - 1, 100)));
             }
 
             var report = RunOne(files[i], run);

@@ -42,12 +42,12 @@ internal static class ReportFormatter
             }
             var stored = storing ? " — " + Outcomes(report.Outcomes) : "";
             var warnings = report.Problems.Count(p => p.Severity == Severity.Warning);
-            output.WriteLine($"accepted  {report.File}: {summary}{stored}{(warnings > 0 ? $" ({warnings} warning{(warnings > 1 ? "s" : "")})" : "")}");
+            output.WriteLine(TerminalText.Escape($"accepted  {report.File}: {summary}{stored}{(warnings > 0 ? $" ({warnings} warning{(warnings > 1 ? "s" : "")})" : "")}"));
         }
         else
         {
             var errors = report.Problems.Count(p => p.Severity == Severity.Error);
-            output.WriteLine($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}");
+            output.WriteLine(TerminalText.Escape($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}"));
         }
 
         WriteProblems(report.Problems, output);
@@ -61,12 +61,12 @@ internal static class ReportFormatter
         if (report.Accepted)
         {
             var stored = storing ? $" — {report.Added} added, {report.Unchanged} unchanged" : "";
-            output.WriteLine($"accepted  {report.File}: published results, {report.Rows} rows{stored}");
+            output.WriteLine(TerminalText.Escape($"accepted  {report.File}: published results, {report.Rows} rows{stored}"));
         }
         else
         {
             var errors = report.Problems.Count(p => p.Severity == Severity.Error);
-            output.WriteLine($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}");
+            output.WriteLine(TerminalText.Escape($"rejected  {report.File}: {errors} error{(errors > 1 ? "s" : "")}{(storing ? "; nothing was written" : "")}"));
         }
 
         WriteProblems(report.Problems, output);
@@ -147,7 +147,8 @@ internal static class ReportFormatter
         var digest = ProblemDigest.Of(problems);
         foreach (var problem in digest.Shown)
         {
-            output.WriteLine($"  {problem}");
+            // The file name and the quoted input in a message come from outside: one problem, one line.
+            output.WriteLine($"  {TerminalText.Escape(problem.ToString())}");
         }
 
         if (digest.Hidden > 0)

@@ -9,6 +9,10 @@ namespace CchcAnalytics.Core;
 /// <param name="Cell">Spreadsheet cell reference (e.g. "D12") or column name, when known.</param>
 public sealed record Problem(Severity Severity, string Code, string File, int? Line, string Message, string? Cell = null)
 {
+    /// <summary>Technical detail for the log (e.g. a .NET exception's English message); never shown to users, whose
+    /// <see cref="Message"/> says in Vietnamese what went wrong.</summary>
+    public string? Detail { get; init; }
+
     public static Problem Error(string code, string file, int? line, string message, string? cell = null) =>
         new(Severity.Error, code, file, line, message, cell);
 

@@ -4,7 +4,9 @@ using CchcAnalytics.Dashboard.Components;
 using CchcAnalytics.Dashboard.Services;
 using CchcAnalytics.Dashboard.Services.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Net;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 // Vietnamese everywhere: numbers as "92,5", dates as dd/MM/yyyy.
@@ -22,6 +24,7 @@ builder.Services.AddSingleton(services => new AccountStore(services.GetRequiredS
 builder.Services.AddSingleton<UploadService>();
 builder.Services.AddSingleton<UploadStaging>();
 builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<SignInSessions>();
 builder.Services.AddRazorComponents();
 
 // Uploads: the request may carry one file of at most UploadService.MaxBytes (plus the form around it).
@@ -34,7 +37,8 @@ builder.Services.Configure<FormOptions>(form =>
 });
 
 // Accounts: a sign-in cookie (HttpOnly, SameSite=Strict) checked against the account on every request, so a changed
-// password, role or a disabled account ends older sign-ins at once.
+// password, role or a disabled account ends older sign-ins at once, and against the server's open sessions, so a
+// signed-out cookie (or a copy of it) is refused.
 builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
 {
     cookie.LoginPath = AccountEndpoints.SignInPath;
@@ -54,7 +58,9 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     {
         var accounts = context.HttpContext.RequestServices.GetRequiredService<AccountStore>();
         var account = context.Principal?.Identity?.Name is { } name ? accounts.Find(name) : null;
-        if (account is null || account.Disabled || account.SecurityStamp != context.Principal!.FindFirst(CchcClaims.Stamp)?.Value)
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+        if (account is null || account.Disabled || account.SecurityStamp != context.Principal!.FindFirst(CchcClaims.Stamp)?.Value
+            || !sessions.Touch(context.Principal.FindFirst(CchcClaims.Session)?.Value, account.UserName))
         {
             context.RejectPrincipal();
         }
@@ -70,6 +76,23 @@ builder.Services.AddCascadingAuthenticationState();
 
 var app = builder.Build();
 
+// Behind a reverse proxy (README, threat model): the client's address and scheme come from X-Forwarded-For and
+// X-Forwarded-Proto, believed only from the configured proxies; without any, the headers are ignored.
+if (options.KnownProxies.Count > 0)
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+    forwarded.KnownProxies.Clear();
+    forwarded.KnownIPNetworks.Clear();
+    foreach (var proxy in options.KnownProxies)
+    {
+        forwarded.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+            ? address
+            : throw new InvalidOperationException($"Cchc:KnownProxies: '{proxy}' không phải là địa chỉ IP (ví dụ 10.0.0.5 hoặc ::1)."));
+    }
+
+    app.UseForwardedHeaders(forwarded);
+}
+
 // Build the embedded database from the data folder before the first request (first start takes ~15 s).
 app.Services.GetRequiredService<IndexDataProvider>().EnsureBuilt();
 
@@ -80,7 +103,9 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 {
     ExceptionHandlingPath = "/loi",
     CreateScopeForErrors = true,
-    StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+    // A body over Kestrel's limit surfaces inside other exceptions (the antiforgery check reads the form first).
+    StatusCodeSelector = exception => WritePostChecks.IsBodyTooLarge(exception) ? StatusCodes.Status413PayloadTooLarge
+        : exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseSecurityHeaders();
 
@@ -91,8 +116,10 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedUICultures = [vietnamese],
 });
 app.UseStatusCodePagesWithReExecute("/trang-loi/{0}", createScopeForStatusCodePages: true);
+app.UseStatusPagesAsGet();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWritePostChecks(maxRequest);
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAccountEndpoints();

@@ -11,7 +11,9 @@ namespace CchcAnalytics.Exports;
 /// <para>Titles are editable text in the layout's title placeholder, bullets editable text in its content placeholder,
 /// tables real PowerPoint tables (a:tbl), so the pack can be edited before the meeting. Every run names Arial, which
 /// has the Vietnamese letters, and the language vi-VN. Text is stored in NFC (characters XML cannot hold are dropped;
-/// CR LF becomes a line break).</para>
+/// CR LF becomes a line break). Bullets, notes and table cells (criterion names come from uploaded files) get the
+/// formula guard of <see cref="CchcAnalytics.Core.CsvSafe"/> at their start and at every line, so that nothing pasted
+/// from the pack into a spreadsheet runs as a formula.</para>
 /// <para>Font sizes are chosen from an estimate of the text's size (no renderer is involved): titles 32 pt down to
 /// 18 pt, bullets 24 pt down to 12 pt, tables 18 pt down to 10 pt. Bullets that do not fit at 12 pt continue on a
 /// slide with the same title and " (tiếp)"; so does a table that does not fit whole at 10 pt, then set at 12 pt with
@@ -75,8 +77,8 @@ public static class MeetingPack
             }
 
             table = new PackTable(
-                table.Header.Select(OfficeText.Clean).ToList(),
-                table.Rows.Select(r => (IReadOnlyList<string>)r.Select(OfficeText.Clean).ToList()).ToList());
+                table.Header.Select(OfficeText.Slide).ToList(),
+                table.Rows.Select(r => (IReadOnlyList<string>)r.Select(OfficeText.Slide).ToList()).ToList());
         }
 
         var image = slide.Image;
@@ -88,10 +90,10 @@ public static class MeetingPack
 
         return new PackSlide(Required(slide.Title, nameof(slide), $"{where}: the title"))
         {
-            Bullets = slide.Bullets.Select(OfficeText.Clean).Where(b => !string.IsNullOrWhiteSpace(b)).ToList(),
+            Bullets = slide.Bullets.Select(OfficeText.Slide).Where(b => !string.IsNullOrWhiteSpace(b)).ToList(),
             Table = table,
             Image = image,
-            Notes = string.IsNullOrWhiteSpace(slide.Notes) ? null : OfficeText.Clean(slide.Notes),
+            Notes = string.IsNullOrWhiteSpace(slide.Notes) ? null : OfficeText.Slide(slide.Notes),
         };
     }
 

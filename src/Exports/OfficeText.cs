@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Exports;
 
 /// <summary>Text as Office files can hold it: NFC, without the characters XML 1.0 forbids, line breaks as LF.</summary>
-internal static class OfficeText
+internal static partial class OfficeText
 {
     /// <summary>Excel refuses a cell longer than this.</summary>
     public const int MaxCellLength = 32_767;
@@ -56,6 +57,16 @@ internal static class OfficeText
     /// <summary>A cell's text: cleaned, neutralised against formulas, and cut to Excel's limit with a visible mark.</summary>
     public static string Cell(string? text) => Truncate(CsvSafe.Neutralize(Clean(text)));
 
+    /// <summary>Text for a slide (a table cell, a bullet, a note): cleaned, and neutralised against formulas at its
+    /// start and at every line (<see cref="CsvSafe"/>), because a table or text copied from PowerPoint and pasted into
+    /// a spreadsheet becomes one cell per cell or line. A plain signed number ("+2", "-1", "92,5") is kept as it is:
+    /// a spreadsheet reads it as that number, never as a formula.</summary>
+    public static string Slide(string? text)
+    {
+        var clean = Clean(text);
+        return SignedNumber().IsMatch(clean) ? clean : CsvSafe.Neutralize(clean);
+    }
+
     /// <summary>Cuts a text to Excel's cell limit, ending it with "…" so the cut is visible.</summary>
     public static string Truncate(string safe)
     {
@@ -67,4 +78,7 @@ internal static class OfficeText
         var cut = char.IsHighSurrogate(safe[MaxCellLength - 2]) ? MaxCellLength - 2 : MaxCellLength - 1;
         return string.Concat(safe.AsSpan(0, cut), "…");
     }
+
+    [GeneratedRegex(@"^[+-]?\d+([.,]\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SignedNumber();
 }

@@ -9,8 +9,9 @@ namespace CchcAnalytics.Exports;
 /// <summary>Formatted .xlsx files of scores and rankings for people to open in Excel: Vietnamese headers, numbers as
 /// numbers, empty cells for missing points, synthetic rows marked, and a "Ghi chú" sheet that explains the columns and
 /// the status of the data.</summary>
-/// <remarks>Text cells are made formula-safe with <see cref="CsvSafe"/> (a leading apostrophe, visible, explained in
-/// the notes sheet); numbers are written as values, never as formulas.</remarks>
+/// <remarks>Text cells are made formula-safe with <see cref="CsvSafe"/> (a leading apostrophe before the text and
+/// before each line in it that a spreadsheet could take for a formula, visible, explained in the notes sheet); numbers
+/// are written as values, never as formulas.</remarks>
 public static class ScoresWorkbook
 {
     public const string NotesSheet = "Ghi chú";
@@ -136,7 +137,7 @@ public static class ScoresWorkbook
             Line(Headers[10], $"“{SyntheticMark}”: dữ liệu mẫu do phần mềm tạo ra để minh họa, KHÔNG phải số liệu thật. Các dòng này được tô màu vàng nhạt."),
             Heading("Cách ghi số liệu"),
             Line("Định dạng số", "Điểm được lưu dưới dạng số, không phải công thức. Excel hiển thị theo thiết lập vùng của máy: Excel tiếng Việt hiển thị 92,5; Excel tiếng Anh hiển thị 92.5."),
-            Line("Chống chèn công thức", $"Ô văn bản bắt đầu bằng dấu =, +, -, @ (kể cả sau khoảng trắng), ký tự tab hoặc dấu ' được thêm một dấu ' ở đầu, để Excel và các phần mềm bảng tính khác không hiểu nhầm là công thức. Nội dung gốc là phần sau dấu ' đầu tiên. Tệp này có {neutralized} ô như vậy."),
+            Line("Chống chèn công thức", $"Ô văn bản bắt đầu bằng dấu =, +, -, @ (kể cả sau khoảng trắng), ký tự tab hoặc dấu ' được thêm một dấu ' ở đầu, để Excel và các phần mềm bảng tính khác không hiểu nhầm là công thức; mỗi dòng trong ô bắt đầu như vậy cũng được thêm một dấu ' ở đầu dòng. Nội dung gốc là phần còn lại khi bỏ các dấu ' được thêm đó. Tệp này có {neutralized} ô như vậy."),
             Heading("Trạng thái số liệu theo năm"),
         };
         foreach (var year in years)
@@ -178,7 +179,7 @@ public static class ScoresWorkbook
             Line(RankingHeaders[7], "Số bậc tăng (+) hoặc giảm (-) so với năm trước, theo chuỗi số liệu của đơn vị (ví dụ thị xã Nghi Sơn nối tiếp huyện Tĩnh Gia). Ô trống: năm trước không được xếp hạng."),
             Line(RankingHeaders[9], $"“{SyntheticMark}”: dữ liệu mẫu do phần mềm tạo ra để minh họa, KHÔNG phải số liệu thật. Các dòng này được tô màu vàng nhạt."),
             Line("Định dạng số", "Số được lưu dưới dạng số, không phải công thức; Excel hiển thị theo thiết lập vùng của máy (Excel tiếng Việt hiển thị 92,15)."),
-            Line("Chống chèn công thức", $"Ô văn bản bắt đầu bằng dấu =, +, -, @, ký tự tab hoặc dấu ' được thêm một dấu ' ở đầu. Tệp này có {neutralized} ô như vậy."),
+            Line("Chống chèn công thức", $"Ô văn bản (hoặc dòng trong ô) bắt đầu bằng dấu =, +, -, @, ký tự tab hoặc dấu ' được thêm một dấu ' ở đầu. Tệp này có {neutralized} ô như vậy."),
         };
         if (ranking.Notes.Count > 0 || ranking.Unranked.Count > 0)
         {

@@ -132,7 +132,7 @@ public sealed class IngestRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new PublishedReport(path, 0, 0, 0, [Problem.Error(ProblemCodes.Unreadable, path, null, $"Không đọc được tệp: {ex.Message}")]);
+            return new PublishedReport(path, 0, 0, 0, [Unreadable(path, ex)]);
         }
 
         var results = Reference.PublishedCsv.Read(bytes, path, units, problems);
@@ -213,7 +213,7 @@ public sealed class IngestRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ValidationResult.Rejected(path, format, [Problem.Error(ProblemCodes.Unreadable, path, null, $"Không đọc được tệp: {ex.Message}")]);
+            return ValidationResult.Rejected(path, format, [Unreadable(path, ex)]);
         }
 
         return Validate(path, bytes, options);
@@ -271,6 +271,13 @@ public sealed class IngestRunner
                     $"Không hỗ trợ loại tệp '{Path.GetExtension(name)}'. Các loại tệp được hỗ trợ: .txt (văn bản của báo cáo), .xlsx và .docx (báo cáo dạng Excel hoặc Word) và .csv (CSV chuẩn).")]);
         }
     }
+
+    /// <summary>A file the operating system would not read: the reason in Vietnamese, the exception's text for the log.</summary>
+    private static Problem Unreadable(string path, Exception exception) =>
+        Problem.Error(ProblemCodes.Unreadable, path, null, $"Không đọc được tệp: {ReadErrorText.OfFile(exception)}. Không có gì được ghi.") with
+        {
+            Detail = $"{exception.GetType().Name}: {exception.Message}",
+        };
 
     /// <summary>Excel and Word leave "~$name.xlsx" owner files beside a document while it is open; they are not reports.</summary>
     private static bool IsOfficeLockFile(string path) => Path.GetFileName(path).StartsWith("~$", StringComparison.Ordinal);

@@ -12,6 +12,28 @@ public sealed class ChartTableTests(ChartsFixture fixture)
     private ChartSpec Build(ChartRequest request) => ChartFactory.Build(fixture.Data, request, AnalyticsOptions.Default);
 
     [Fact]
+    public void ToCsv_HostileText_QuotedNoLineStartsAFormulaAndEachCellRestores()
+    {
+        var hostile = CchcAnalytics.Tests.HostileText.Evidence;
+        var table = new ChartTable(["code", "name", "points"], hostile.Select(e => (IReadOnlyList<object?>)[e.Code, e.Evidence, -2m]).ToList());
+
+        var csv = table.ToCsv();
+
+        CchcAnalytics.Tests.HostileText.FormulaLines(csv).ShouldBeEmpty();
+        using var parser = new CsvHelper.CsvParser(new StringReader(csv), System.Globalization.CultureInfo.InvariantCulture);
+        parser.Read().ShouldBeTrue();
+        var read = new List<string[]>();
+        while (parser.Read())
+        {
+            read.Add(parser.Record!);
+        }
+
+        read.Select(r => r[0]).ShouldBe(hostile.Select(e => e.Code));
+        read.Select(r => CchcAnalytics.Core.CsvSafe.Restore(r[1])).ShouldBe(hostile.Select(e => e.Evidence));
+        read.ShouldAllBe(r => r[2] == "-2");
+    }
+
+    [Fact]
     public void Ranking2023_Has27UnitsWithTheFirstAndLastAsPublished()
     {
         var table = Build(new ChartRequest(ChartKind.Ranking, Year: 2023)).Table;

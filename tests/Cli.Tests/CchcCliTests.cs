@@ -133,4 +133,64 @@ public sealed class CchcCliTests
         error.ShouldContain("đang được một chương trình khác mở (thường là dashboard)");
         error.ShouldNotContain("   at ");
     }
+
+    [Fact]
+    public void ExportScores_HostileEvidence_NoLineStartsAFormulaAndTheFileIngestsUnchanged()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var db = folder.File("x.duckdb");
+        var csv = folder.File("scores.csv");
+        var hostile = folder.Write("tho-xuan-2018.csv", HostileText.Csv("tho-xuan", 2018));
+        Run("ingest", hostile, "--db", db).Exit.ShouldBe(0);
+
+        Run("export", "scores", "--db", db, "--out", csv).Exit.ShouldBe(0);
+        var stdout = Run("export", "scores", "--db", db, "--out", "-");
+
+        var text = File.ReadAllText(csv);
+        stdout.Output.ShouldBe(text);
+        HostileText.FormulaLines(text).ShouldBeEmpty();
+        var fresh = folder.File("fresh.duckdb");
+        var again = Run("ingest", csv, "--db", fresh);
+        again.Exit.ShouldBe(0, again.Output);
+        again.Output.ShouldContain("tho-xuan 2018 [self+appraised] 111 rows");
+        Run("ingest", csv, "--db", db).Output.ShouldContain("0 added, 0 replaced (new versions), 2 unchanged");
+        using (var original = new DuckDbConnectionFactory(db))
+        using (var copy = new DuckDbConnectionFactory(fresh))
+        {
+            var (before, after) = (new ScoreStore(original), new ScoreStore(copy));
+            after.GetCurrentRows().ShouldBe(before.GetCurrentRows());
+            after.GetSubmissions().Select(s => (s.UnitId, s.Year, s.Stage, s.PointsTotal, s.ContentHash))
+                .ShouldBe(before.GetSubmissions().Select(s => (s.UnitId, s.Year, s.Stage, s.PointsTotal, s.ContentHash)));
+            foreach (var (code, evidence) in HostileText.Evidence)
+            {
+                after.GetCurrentRows().Where(r => r.Code == code).Select(r => r.Evidence).ShouldBe([evidence, evidence]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("ingest")]
+    public void IngestAndValidate_FileNameWithControlCharacters_PrintedEscapedOnItsOwnLine(string command)
+    {
+        using var folder = TestFiles.NewTempFolder();
+        // A name that would turn the terminal red, then start a forged "accepted" line and hide the real one.
+        var name = "x\u001b[31m\nrejected  forged.txt: 1 error\r\u202Ehoang-hoa.txt";
+        var path = folder.Write(name, TestFiles.RealReportText);
+        string[] args = command == "ingest" ? [command, path, "--db", folder.File("x.duckdb")] : [command, path];
+
+        var (exit, output, _) = Run(args);
+
+        exit.ShouldBe(0, output);
+        output.ShouldNotContain("\u001b");
+        output.ShouldNotContain("\r");
+        output.ShouldNotContain("\u202E");
+        var escaped = Path.Combine(folder.Path, "x\\x1B[31m\\nrejected  forged.txt: 1 error\\r\\u202Ehoang-hoa.txt");
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.ShouldNotContain(l => l.StartsWith("rejected", StringComparison.Ordinal));
+        lines[0].ShouldStartWith($"accepted  {escaped}: hoang-hoa 2017 [self] 111 rows");
+        lines[1].ShouldBe($"  {escaped}:138: warning parent-sum-mismatch: Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
+        lines[2].ShouldBe("1 accepted, 0 rejected.");
+        lines.Length.ShouldBe(3);
+    }
 }

@@ -29,11 +29,11 @@ internal static partial class TestAccounts
         }
     }
 
-    /// <summary>An HTTP client with its own cookies that does not follow redirects, signed in as <paramref name="account"/>
-    /// through the sign-in form (null: anonymous).</summary>
-    public static async Task<HttpClient> ClientAsync(DashboardApp app, NewAccount? account)
+    /// <summary>An HTTP client with its own cookies (in <paramref name="cookies"/> when given) that does not follow
+    /// redirects, signed in as <paramref name="account"/> through the sign-in form (null: anonymous).</summary>
+    public static async Task<HttpClient> ClientAsync(DashboardApp app, NewAccount? account, CookieContainer? cookies = null)
     {
-        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        var handler = new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false };
         var client = new HttpClient(handler) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         if (account is not null)
         {

@@ -195,7 +195,35 @@ public sealed class MeetingPackTests
         pack.Slides.Count.ShouldBe(4);
         OpenedPresentation.Table(pack.Slides[2]).ShouldBe([["Mã", "Tiêu chí", "Số đơn vị"]]);
         OpenedPresentation.Title(pack.Slides[3]).ShouldBe("Ký tự lạ và xuống dòng\nmới");
-        OpenedPresentation.Bullets(pack.Slides[3]).ShouldBe(["=1+1 vẫn là chữ"]);
+        // Text pasted from a slide into a spreadsheet must not run: the formula guard applies to bullets too.
+        OpenedPresentation.Bullets(pack.Slides[3]).ShouldBe(["'=1+1 vẫn là chữ"]);
+    }
+
+    [Fact]
+    public void Write_HostileTableCellsBulletsAndNotes_NoParagraphLineStartsAFormula()
+    {
+        var hostile = CchcAnalytics.Tests.HostileText.Evidence;
+        var content = new PackContent("Điểm yếu chung", null,
+        [
+            new PackSlide("Tiêu chí nhiều đơn vị mất điểm")
+            {
+                Table = new PackTable(["Mã", "Tiêu chí", "Thay đổi hạng"], hostile.Select(e => (IReadOnlyList<string>)[e.Code, e.Evidence, "-2"]).ToList()),
+                Bullets = hostile.Select(e => e.Evidence).ToList(),
+                Notes = string.Join("\n", hostile.Select(e => e.Evidence)),
+            },
+        ]);
+
+        using var pack = new OpenedPresentation(Write(content));
+
+        new OpenXmlValidator().Validate(pack.Document).ShouldBeEmpty();
+        var paragraphs = pack.Slides.Concat(pack.Slides.Select(s => s.NotesSlidePart).OfType<DocumentFormat.OpenXml.Packaging.OpenXmlPart>())
+            .SelectMany(part => part.RootElement!.Descendants<D.Paragraph>()).Select(OpenedPresentation.ParagraphText).ToList();
+        paragraphs.ShouldContain(p => p.Contains("HYPERLINK", StringComparison.Ordinal));
+        paragraphs.SelectMany(CchcAnalytics.Tests.HostileText.FormulaLines).ShouldBeEmpty();
+        // A signed number stays a number: a spreadsheet reads "-2" as minus two, not as a formula.
+        var tableRows = pack.Slides.Select(OpenedPresentation.Table).OfType<List<List<string>>>().SelectMany(t => t.Skip(1)).ToList();
+        tableRows.Count.ShouldBe(hostile.Count);
+        tableRows.ShouldAllBe(r => r[2] == "-2");
     }
 
     [Fact]

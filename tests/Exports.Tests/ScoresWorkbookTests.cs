@@ -202,6 +202,32 @@ public sealed class ScoresWorkbookTests(ExportsFixture fixture)
         }
     }
 
+    [Fact]
+    public void Write_HostileEvidenceAndNames_NoLineOfAnyCellStartsAFormulaAndEachRestores()
+    {
+        var real = fixture.Rows.First(r => r.UnitId == "hoang-hoa" && r.Year == 2017 && r.Code == "7.1.4");
+        var rows = CchcAnalytics.Tests.HostileText.Evidence.Select(e => real with { Code = e.Code, Name = e.Evidence, Evidence = e.Evidence }).ToList();
+
+        using var book = new OpenedWorkbook(Write(rows));
+
+        book.Sheets().SelectMany(s => s.Descendants<CellFormula>()).ShouldBeEmpty();
+        var cells = book.Rows("2017").Skip(1).ToList();
+        cells.Count.ShouldBe(rows.Count);
+        foreach (var (row, cell) in rows.Zip(cells))
+        {
+            foreach (var column in new[] { "G", "J" })
+            {
+                var value = book.Value(cell[column])!;
+                CchcAnalytics.Tests.HostileText.FormulaLines(value).ShouldBeEmpty($"{row.Code} {column}: {value}");
+                // Office files hold LF line breaks: a lone CR or CR LF is stored as LF, nothing else changes.
+                CsvSafe.Restore(value).ShouldBe(row.Evidence!.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'));
+            }
+        }
+
+        book.Value(book.Rows(ScoresWorkbook.NotesSheet).Single(r => book.Value(r["A"]) == "Chống chèn công thức")["B"])
+            .ShouldEndWith($"Tệp này có {2 * rows.Count} ô như vậy.");
+    }
+
     private static byte[] Write(IReadOnlyList<ExportRow> rows)
     {
         using var output = new MemoryStream();

@@ -117,6 +117,41 @@ public sealed partial class ProblemLanguageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("docx-truncated.docx")]
+    [InlineData("docx-is-a-workbook.docx")]
+    [InlineData("xlsx-truncated.xlsx")]
+    [InlineData("xlsx-is-a-word-document.xlsx")]
+    public void UnreadablePackage_MessageIsVietnameseWithoutTheExceptionText(string name)
+    {
+        var problem = runner.Run(Path.Combine(TestFiles.RepositoryRoot, "tests", "Ingest.Tests", "BadInput", name), new IngestOptions()).Problems
+            .Single(p => p.Code == ProblemCodes.Unreadable);
+
+        problem.Message.ShouldNotContain("chi tiết kỹ thuật");
+        problem.Message.ShouldNotContain("'");
+        EnglishWordIn(problem.Message).ShouldBeNull(problem.Message);
+        problem.Detail.ShouldNotBeNullOrWhiteSpace();
+        problem.Message.ShouldNotContain(problem.Detail![(problem.Detail.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+    }
+
+    [Fact]
+    public void FileTheSystemCannotRead_VietnameseReasonAndTheExceptionOnlyInTheDetail()
+    {
+        // Reading /proc/self/mem from its start fails with EIO: an IOException like a failing disk or network share.
+        var path = folder.File("khong-doc-duoc.txt");
+        File.CreateSymbolicLink(path, "/proc/self/mem");
+
+        var problem = runner.Run(path, new IngestOptions()).Problems.ShouldHaveSingleItem();
+        var published = runner.RunPublished(path, "test").Problems.ShouldHaveSingleItem();
+
+        foreach (var p in new[] { problem, published })
+        {
+            p.Code.ShouldBe(ProblemCodes.Unreadable);
+            p.Message.ShouldBe("Không đọc được tệp: hệ điều hành báo lỗi khi đọc tệp (ổ đĩa hoặc mạng có sự cố, hoặc tệp đang bị một chương trình khác khoá). Không có gì được ghi.");
+            p.Detail.ShouldStartWith("IOException: ");
+        }
+    }
+
+    [Theory]
     [InlineData("Row 5.4 states Điểm tự chấm 4 but its sub-rows add up to 4.5; the stated value is kept.")]
     [InlineData("The file is empty.")]
     [InlineData("Code 7.1.4 appears twice")]

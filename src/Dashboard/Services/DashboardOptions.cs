@@ -19,4 +19,10 @@ public sealed class DashboardOptions
     /// not published yet (no appraised points stored and no official result) is shown only to province accounts and to
     /// its own district's accounts; everyone else sees the unit-year as having no data.</summary>
     public bool HideUnpublished { get; set; }
+
+    /// <summary>IP addresses of the reverse proxies in front of the dashboard (e.g. <c>Cchc__KnownProxies__0=10.0.0.5</c>).
+    /// Only from these is <c>X-Forwarded-For</c> (the client's address, for the sign-in lockout and the log) and
+    /// <c>X-Forwarded-Proto</c> (https, for Secure cookies) believed. Empty (default): the headers are ignored, so a client
+    /// cannot pose as another address.</summary>
+    public IReadOnlyList<string> KnownProxies { get; set; } = [];
 }

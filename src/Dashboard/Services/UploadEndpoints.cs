@@ -6,7 +6,7 @@ namespace CchcAnalytics.Dashboard.Services;
 /// <summary>Upload as plain form posts (antiforgery-checked by <see cref="FormToken"/> whatever they bind, signed-in district or province accounts): the file is
 /// validated and held for preview (<c>/du-lieu/tai-len/{id}</c>); only confirming writes, and only what the account may
 /// write — anything else is a 403 that stores nothing.</summary>
-public static class UploadEndpoints
+public static partial class UploadEndpoints
 {
     /// <summary>Request key under which a 403's reason reaches the status page.</summary>
     public const string DenialKey = "cchc.denial";
@@ -16,7 +16,7 @@ public static class UploadEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/du-lieu/tai-len").RequireAuthorization(CchcClaims.UploadPolicy).RequireFormToken();
 
-        group.MapPost("/", async (HttpContext http, UploadService uploads, UploadStaging staging, IFormFile? tep) =>
+        group.MapPost("/", async (HttpContext http, UploadService uploads, UploadStaging staging, ILoggerFactory loggers, IFormFile? tep) =>
         {
             if (tep is null || tep.Length == 0)
             {
@@ -35,7 +35,15 @@ public static class UploadEndpoints
             }
 
             var name = Path.GetFileName(tep.FileName);
-            var staged = staging.Add(http.User.Actor(), uploads.Preview(name, bytes));
+            var preview = uploads.Preview(name, bytes);
+            // Users read the Vietnamese message; the technical detail behind it (an exception's text) goes to the log.
+            var logger = loggers.CreateLogger("CchcAnalytics.Dashboard.Upload");
+            foreach (var problem in preview.Validation.Problems.Where(p => p.Detail is not null))
+            {
+                LogProblemDetail(logger, name, problem.Code, problem.Detail!);
+            }
+
+            var staged = staging.Add(http.User.Actor(), preview);
             return Results.Redirect($"/du-lieu/tai-len/{staged.Id}", permanent: false, preserveMethod: false);
         }).DisableRequestTimeout();
 
@@ -122,6 +130,9 @@ public static class UploadEndpoints
         });
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tải lên {File}: {Code}: {Detail}")]
+    private static partial void LogProblemDetail(ILogger logger, string file, string code, string detail);
 
     /// <summary>An error status whose Vietnamese reason the status page shows (re-executed with the same request).</summary>
     private static IResult Denied(HttpContext http, int status, string reason)

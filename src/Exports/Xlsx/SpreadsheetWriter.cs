@@ -35,7 +35,7 @@ internal sealed class SpreadsheetWriter : IDisposable
         workbookPart = document.AddWorkbookPart();
     }
 
-    /// <summary>Text cells that got the apostrophe of <see cref="CsvSafe"/>.</summary>
+    /// <summary>Text cells that got an apostrophe of <see cref="CsvSafe"/> (at their start or at a line in them).</summary>
     public int NeutralizedCells { get; private set; }
 
     /// <summary>Adds a sheet. With <paramref name="header"/>, row 1 holds the column headers, is frozen and carries an
@@ -194,12 +194,13 @@ internal sealed class SpreadsheetWriter : IDisposable
         else if (!string.IsNullOrEmpty(cell.Text))
         {
             var clean = OfficeText.Clean(cell.Text);
-            if (CsvSafe.NeedsPrefix(clean))
+            var safe = CsvSafe.Neutralize(clean);
+            if (safe.Length != clean.Length)
             {
                 NeutralizedCells++;
             }
 
-            var text = OfficeText.Truncate(CsvSafe.Neutralize(clean));
+            var text = OfficeText.Truncate(safe);
             result.DataType = CellValues.SharedString;
             result.CellValue = new CellValue(SharedString(text));
         }

@@ -18,12 +18,22 @@ public static partial class CanonicalCsv
 
     public const string SyntheticColumn = "synthetic";
 
-    /// <summary>Writes rows; the <c>synthetic</c> column is added only when some row is synthetic.</summary>
+    /// <summary>RFC 4180 quoting for every field that holds a CR, an LF, a quote or a comma. CsvHelper, told that
+    /// lines end in LF, quotes only fields holding an LF: a lone CR inside evidence was written bare, so a reader (ours
+    /// included) ended the record there and a district could start a line of the province's export with "=".</summary>
+    private static readonly CsvConfiguration WriterConfiguration = new(CultureInfo.InvariantCulture)
+    {
+        NewLine = "\n",
+        ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field is { } field && field.AsSpan().IndexOfAny('\r', '\n') >= 0),
+    };
+
+    /// <summary>Writes rows; the <c>synthetic</c> column is added only when some row is synthetic. Text columns are
+    /// neutralised against formulas at the start of the text and of every line in it (<see cref="CsvSafe"/>).</summary>
     public static void Write(TextWriter writer, IReadOnlyList<ExportRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var withSynthetic = rows.Any(r => r.Synthetic);
-        using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { NewLine = "\n" }, leaveOpen: true);
+        using var csv = new CsvWriter(writer, WriterConfiguration, leaveOpen: true);
         foreach (var column in Header)
         {
             csv.WriteField(column);

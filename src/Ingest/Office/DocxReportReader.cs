@@ -57,7 +57,8 @@ public static class DocxReportReader
         }
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
-            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là văn bản Word đọc được (chi tiết kỹ thuật: '{ex.Message}')."));
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là văn bản Word đọc được: {ReadErrorText.OfPackage(ex)}.")
+                with { Detail = $"{ex.GetType().Name}: {ex.Message}" });
             return [];
         }
     }

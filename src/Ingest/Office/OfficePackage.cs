@@ -88,7 +88,8 @@ internal static class OfficePackage
         catch (InvalidDataException ex)
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
-                $"Tệp không phải là văn bản {extension} hợp lệ: tệp không phải gói ZIP, hoặc đã bị hỏng (chi tiết kỹ thuật: '{ex.Message}'). Có phải một loại tệp khác đã bị đổi đuôi thành {extension} không?"));
+                $"Tệp không phải là văn bản {extension} hợp lệ: tệp không phải gói ZIP, hoặc đã bị hỏng. Có phải một loại tệp khác đã bị đổi đuôi thành {extension} không?")
+                with { Detail = $"{ex.GetType().Name}: {ex.Message}" });
             return false;
         }
 

@@ -60,7 +60,8 @@ public static partial class XlsxReportReader
         }
         catch (Exception ex) when (OfficePackage.IsDamagedPackage(ex))
         {
-            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là bảng tính Excel đọc được (chi tiết kỹ thuật: '{ex.Message}')."));
+            problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null, $"Tệp không phải là bảng tính Excel đọc được: {ReadErrorText.OfPackage(ex)}.")
+                with { Detail = $"{ex.GetType().Name}: {ex.Message}" });
             return [];
         }
     }

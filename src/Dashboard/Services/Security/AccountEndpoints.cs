@@ -13,11 +13,12 @@ public static partial class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapPost("/tai-khoan/dang-nhap", async (HttpContext http, AccountStore accounts, LoginThrottle throttle, ILoggerFactory loggers,
+        app.MapPost("/tai-khoan/dang-nhap", async (HttpContext http, AccountStore accounts, LoginThrottle throttle, SignInSessions sessions, ILoggerFactory loggers,
             [FromForm(Name = "ten")] string? userName, [FromForm(Name = "mat-khau")] string? password, [FromForm(Name = "quay-lai")] string? returnUrl) =>
         {
             var logger = loggers.CreateLogger("CchcAnalytics.Dashboard.SignIn");
             var name = (userName ?? "").Trim();
+            // The client's address: behind a configured reverse proxy, the one it forwarded (Program.cs).
             var address = http.Connection.RemoteIpAddress?.ToString() ?? "?";
             var back = SafeReturnUrl(returnUrl);
             if (throttle.IsLocked(name, address))
@@ -29,20 +30,23 @@ public static partial class AccountEndpoints
             var account = name.Length is > 0 and <= 64 ? accounts.Verify(name, password ?? "") : null;
             if (account is null)
             {
-                throttle.Fail(name, address);
+                // A real account's counter is kept apart from made-up names, so a flood of those cannot reset it.
+                throttle.Fail(name, address, accountExists: name.Length is > 0 and <= 64 && accounts.Find(name) is not null);
                 LogFailed(logger, name, address);
                 return Results.Redirect($"{SignInPath}?loi=sai&quay-lai={Uri.EscapeDataString(back)}");
             }
 
             throttle.Succeed(name);
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CchcClaims.For(account)).ConfigureAwait(false);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CchcClaims.For(account, sessions.Start(account.UserName))).ConfigureAwait(false);
             var role = account.Role.ToCode();
             LogSignedIn(logger, account.UserName, role, address);
             return Results.Redirect(back);
         }).RequireFormToken();
 
-        app.MapPost("/tai-khoan/dang-xuat", async (HttpContext http) =>
+        app.MapPost("/tai-khoan/dang-xuat", async (HttpContext http, SignInSessions sessions) =>
         {
+            // Ends the session on the server too: a copy of this cookie is refused from now on.
+            sessions.End(http.User.FindFirst(CchcClaims.Session)?.Value);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return Results.Redirect("/");
         }).RequireFormToken();

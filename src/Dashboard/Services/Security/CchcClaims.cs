@@ -10,6 +10,9 @@ public static class CchcClaims
     public const string Stamp = "cchc:stamp";
     public const string DisplayName = "cchc:display-name";
 
+    /// <summary>The server-side session this cookie belongs to (<see cref="SignInSessions"/>).</summary>
+    public const string Session = "cchc:session";
+
     /// <summary>Policy: any page or download (open to everyone when <see cref="DashboardOptions.OpenReading"/>).</summary>
     public const string ReadPolicy = "read";
 
@@ -19,15 +22,18 @@ public static class CchcClaims
     /// <summary>Policy: province-only pages (accounts).</summary>
     public const string ProvincePolicy = "province";
 
-    public static ClaimsPrincipal For(UserAccount account)
+    /// <summary>The principal of a sign-in of <paramref name="account"/> in server-side session <paramref name="session"/>.</summary>
+    public static ClaimsPrincipal For(UserAccount account, string session)
     {
         ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(session);
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, account.UserName),
             new(DisplayName, account.DisplayName),
             new(ClaimTypes.Role, account.Role.ToCode()),
             new(Stamp, account.SecurityStamp),
+            new(Session, session),
         };
         if (account.UnitId is { } unit)
         {

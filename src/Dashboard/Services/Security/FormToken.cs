@@ -14,11 +14,25 @@ public static class FormToken
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.WithMetadata(FormTokenRequired.Instance);
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+            bool valid;
+            try
+            {
+                valid = await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false);
+            }
+            catch (AntiforgeryValidationException ex)
+            {
+                // The form itself could not be read: a body over the limit, or a malformed one.
+                var tooLarge = WritePostChecks.IsBodyTooLarge(ex);
+                http.Items[UploadEndpoints.DenialKey] = tooLarge ? WritePostChecks.TooLargeReason : Reason;
+                return Results.StatusCode(tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
+            }
+
+            if (!valid)
             {
                 http.Items[UploadEndpoints.DenialKey] = Reason;
                 return Results.StatusCode(StatusCodes.Status400BadRequest);
