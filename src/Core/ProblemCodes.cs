@@ -38,6 +38,7 @@ public static class ProblemCodes
     public const string TooManyColumns = "too-many-columns";
     public const string TextTooLong = "text-too-long";
     public const string ControlCharacter = "control-character";
+    public const string FrameworkNeeded = "framework-needed";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";
@@ -49,4 +50,6 @@ public static class ProblemCodes
     public const string SampleRetired = "sample-retired";
     public const string FormulaCell = "formula-cell";
     public const string FromFileName = "from-file-name";
+    public const string NearestFramework = "nearest-framework";
+    public const string RealDataReplaced = "real-data-replaced";
 }

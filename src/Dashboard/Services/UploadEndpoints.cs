@@ -35,7 +35,7 @@ public static class UploadEndpoints
             }
 
             var name = Path.GetFileName(tep.FileName);
-            var staged = staging.Add(http.User.Actor(), uploads.Preview(name, bytes));
+            var staged = staging.Add(http.User.Actor(), uploads.Preview(name, bytes, http.User));
             return Results.Redirect($"/du-lieu/tai-len/{staged.Id}", permanent: false, preserveMethod: false);
         }).DisableRequestTimeout();
 
@@ -107,7 +107,7 @@ public static class UploadEndpoints
             }
 
             var csv = AppraisalForm.ToCsv(unit, year.Value, current.SelfScores, points, notes);
-            var staged = staging.Add(http.User.Actor(), uploads.Preview(AppraisalForm.FileName(unitId, year.Value), AppraisalForm.Bytes(csv)));
+            var staged = staging.Add(http.User.Actor(), uploads.Preview(AppraisalForm.FileName(unitId, year.Value), AppraisalForm.Bytes(csv), http.User));
             return Results.Redirect($"/du-lieu/tai-len/{staged.Id}");
         }).RequireAuthorization(CchcClaims.ProvincePolicy).RequireFormToken();
 
