@@ -84,7 +84,8 @@ public static class CchcCli
         var command = new Command("ingest", "Validate files and store every accepted file in the database, each all-or-nothing.") { paths, db, unit, year };
         command.SetAction(result =>
         {
-            var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), Actor: $"cli:{Environment.UserName}");
+            // The operator of the command line may define a year's (draft) framework, as a province account may.
+            var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), Actor: $"cli:{Environment.UserName}", MayDefineFramework: true);
             var plan = DataFolder.Plan(result.GetValue(paths) ?? []);
             if (plan.DocumentFiles.Count == 0 && plan.PublishedFiles.Count == 0 && !plan.FromDataFolder)
             {
@@ -128,7 +129,7 @@ public static class CchcCli
         var command = new Command("validate", "Run every ingest check without a database.") { paths, format, unit, year };
         command.SetAction(result =>
         {
-            var options = new IngestOptions(result.GetValue(unit), result.GetValue(year));
+            var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), MayDefineFramework: true);
             var plan = DataFolder.Plan(result.GetValue(paths) ?? []);
             var runner = new IngestRunner(plan.Reference);
             if (result.GetValue(format) == "json")

@@ -127,6 +127,7 @@ internal static class ReportFormatter
             return o.Action switch
             {
                 SaveAction.Added => $"added (version {o.Version})",
+                SaveAction.Replaced when o.Previous is { Synthetic: false } previous => $"REPLACED real data: version {previous.Version} → version {o.Version}, older kept as history",
                 SaveAction.Replaced => $"replaced: now version {o.Version}, older kept as history",
                 _ => "unchanged (same content already stored)",
             };

@@ -45,6 +45,7 @@ public static class ProblemCodes
     // An error, or a warning when --year / --unit settles it: the document's own statements disagree.
     public const string YearConflict = "year-conflict";
     public const string UnitConflict = "unit-conflict";
+    public const string FrameworkNeeded = "framework-needed";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";
@@ -56,4 +57,6 @@ public static class ProblemCodes
     public const string SampleRetired = "sample-retired";
     public const string FormulaCell = "formula-cell";
     public const string FromFileName = "from-file-name";
+    public const string NearestFramework = "nearest-framework";
+    public const string RealDataReplaced = "real-data-replaced";
 }

@@ -124,6 +124,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapAccountEndpoints();
 app.MapUploadEndpoints();
+app.MapFrameworkEndpoints();
 app.MapExports().RequireAuthorization(CchcClaims.ReadPolicy);
 app.MapRazorComponents<App>().RequireAuthorization(CchcClaims.ReadPolicy);
 

@@ -98,8 +98,13 @@ public sealed class DocumentValidator
         Framework? framework = null;
         if (unit is not null && year is not null && rows.Count > 0)
         {
-            framework = FindFramework(unit, year.Value, options.Synthetic || document.Synthetic, rows);
-            if (framework is null)
+            var synthetic = options.Synthetic || document.Synthetic;
+            framework = FindFramework(unit, year.Value, synthetic, rows);
+            if (framework is not null)
+            {
+                CompareWithFramework(document, rows, framework, problems);
+            }
+            else if (options.MayDefineFramework)
             {
                 framework = DraftFramework(document, rows, unit, year.Value, problems);
                 if (framework is not null && newFrameworks.All(f => f.Id != framework.Id))
@@ -109,7 +114,7 @@ public sealed class DocumentValidator
             }
             else
             {
-                CompareWithFramework(document, rows, framework, problems);
+                framework = CheckAgainstNearest(document, rows, unit, year.Value, synthetic, problems);
             }
         }
 
@@ -309,13 +314,7 @@ public sealed class DocumentValidator
     {
         var candidates = frameworks
             .Where(f => f.Province == unit.Province && f.Level == unit.Level && f.AppliesTo(year))
-            .OrderBy(f => f.Status switch
-            {
-                FrameworkStatus.Official => 0,
-                FrameworkStatus.Derived => 1,
-                FrameworkStatus.Draft => 2,
-                _ => 3,
-            })
+            .OrderBy(f => StatusRank(f.Status))
             .ToList();
         if (synthetic)
         {
@@ -324,6 +323,61 @@ public sealed class DocumentValidator
 
         return candidates.FirstOrDefault(f => f.Status != FrameworkStatus.Illustrative);
     }
+
+    /// <summary>Without the right to define a framework (a district account), a table for a year with no usable
+    /// framework never becomes one (issue 12: one district's tree made every other district's correct report fail).
+    /// It is checked against the framework nearest in time of its province and level: when it matches row for row it
+    /// is accepted with a warning naming that framework; otherwise it waits for the province, which alone may create
+    /// the year's framework. Returns the framework the table was stored against, or null when it was refused.</summary>
+    private Framework? CheckAgainstNearest(DocumentInput document, List<TreeRow> rows, Unit unit, int year, bool synthetic, List<Problem> problems)
+    {
+        var level = VietnameseText.LevelName(unit.Kind.ToLevel());
+        var nearest = NearestFramework(unit, year, synthetic);
+        if (nearest is null)
+        {
+            problems.Add(Problem.Error(ProblemCodes.FrameworkNeeded, document.File, null,
+                $"Chưa có bộ tiêu chí nào cho đơn vị {level} năm {year}, và chỉ Sở Nội vụ được lập bộ tiêu chí của một năm. Chờ Sở Nội vụ lập bộ tiêu chí năm {year} rồi tải lại tệp này."));
+            return null;
+        }
+
+        var before = problems.Count;
+        CompareWithFramework(document, rows, nearest, problems);
+        var described = $"{nearest.Id} ({Years(nearest)}, {nearest.Status.ToVietnamese()})";
+        if (problems.Skip(before).Any(p => p.Severity == Severity.Error))
+        {
+            problems.Add(Problem.Error(ProblemCodes.FrameworkNeeded, document.File, null,
+                $"Năm {year} chưa có bộ tiêu chí cho đơn vị {level} (khung minh họa không bao giờ dùng cho số liệu thật), và chỉ Sở Nội vụ được lập bộ tiêu chí của một năm. Bảng này không khớp bộ tiêu chí gần nhất, {described} (xem các lỗi trên), nên chưa lưu được: chờ Sở Nội vụ lập bộ tiêu chí năm {year} rồi tải lại tệp này."));
+            return null;
+        }
+
+        problems.Add(Problem.Warning(ProblemCodes.NearestFramework, document.File, null,
+            $"Năm {year} chưa có bộ tiêu chí cho đơn vị {level} (khung minh họa không bao giờ dùng cho số liệu thật), và chỉ Sở Nội vụ được lập bộ tiêu chí của một năm. Bảng được kiểm tra theo bộ tiêu chí gần nhất về thời gian, {described}, và khớp từng dòng và từng Điểm chuẩn; số liệu được lưu theo bộ tiêu chí đó."));
+        return nearest;
+    }
+
+    /// <summary>The framework of the unit's province and level nearest in time to <paramref name="year"/> (real data:
+    /// never a khung minh họa). On a tie the earlier one wins (a framework stays in force until it is replaced), then
+    /// official before derived before draft.</summary>
+    private Framework? NearestFramework(Unit unit, int year, bool synthetic) =>
+        frameworks
+            .Where(f => f.Province == unit.Province && f.Level == unit.Level && (synthetic || f.Status != FrameworkStatus.Illustrative))
+            .OrderBy(f => year < f.YearFrom ? f.YearFrom - year : year - (f.YearTo ?? year))
+            .ThenBy(f => year < f.YearFrom ? 1 : 0)
+            .ThenBy(f => StatusRank(f.Status))
+            .ThenBy(f => f.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    private static int StatusRank(FrameworkStatus status) => status switch
+    {
+        FrameworkStatus.Official => 0,
+        FrameworkStatus.Derived => 1,
+        FrameworkStatus.Draft => 2,
+        _ => 3,
+    };
+
+    private static string Years(Framework framework) =>
+        framework.YearTo == framework.YearFrom ? framework.YearFrom.ToString(CultureInfo.InvariantCulture)
+        : $"{framework.YearFrom.ToString(CultureInfo.InvariantCulture)}–{framework.YearTo?.ToString(CultureInfo.InvariantCulture) ?? "nay"}";
 
     private static bool Matches(Framework framework, List<TreeRow> rows) =>
         framework.Criteria.Count == rows.Count
@@ -341,7 +395,7 @@ public sealed class DocumentValidator
         }
 
         problems.Add(Problem.Warning(ProblemCodes.DraftFramework, document.File, null,
-            $"Chưa có bộ tiêu chí chính thức hoặc dẫn xuất cho năm {year} (khung minh họa không bao giờ được dùng cho số liệu thật); cây tiêu chí của chính văn bản này ({rows.Count} dòng, {Format(total)} điểm) được lấy làm bộ tiêu chí tạm (bản nháp) của năm đó."));
+            $"Chưa có bộ tiêu chí chính thức hoặc dẫn xuất cho năm {year} (khung minh họa không bao giờ được dùng cho số liệu thật); cây tiêu chí của chính văn bản này ({rows.Count} dòng, {Format(total)} điểm) được lấy làm bộ tiêu chí tạm (bản nháp) của năm đó. Sở Nội vụ xem lại bản nháp ở trang Dữ liệu và có thể xóa nó."));
         return new Framework(
             $"{unit.Province}-{unit.Kind.ToLevel()}-{year}-draft",
             unit.Province,
@@ -350,7 +404,9 @@ public sealed class DocumentValidator
             year,
             null,
             FrameworkStatus.Draft,
-            $"Bản nháp lấy từ {Path.GetFileName(document.File)}",
+            // Neutral on purpose: the source file and its unit are in the audit trail and framework_origin, shown
+            // only to readers who may see that unit-year (HideUnpublished); a framework's source is shown to everyone.
+            $"Bản nháp: cây tiêu chí của một báo cáo thật năm {year} ({rows.Count} dòng), chưa phải bộ tiêu chí chính thức",
             rows.Select(r => new FrameworkCriterion(r.Input.Code, r.Level, r.Input.Name, r.Max)).ToList());
     }
 

@@ -188,6 +188,18 @@ public sealed class IngestRunner
 
         var outcomes = store.Save(kept, validation.NewFrameworks, options.Actor);
         validator.Remember(validation.NewFrameworks);
+
+        // Replacing real data is said loudly (issue 12 §2): which version, and what changed in the total.
+        foreach (var (outcome, incoming) in outcomes.Zip(kept))
+        {
+            if (outcome is { Action: SaveAction.Replaced, Previous: { Synthetic: false } previous })
+            {
+                notes.Add(Problem.Warning(ProblemCodes.RealDataReplaced, validation.File, null, ReplacementText.Describe(
+                    outcome.UnitId, outcome.Year, outcome.Stage, previous.Version, previous.PointsTotal, previous.MaxTotal,
+                    outcome.Version, incoming.Sheet.PointsTotal, incoming.Sheet.MaxTotal)));
+            }
+        }
+
         return new FileReport(validation with { Problems = [.. validation.Problems, .. notes] }, outcomes);
     }
 

@@ -157,13 +157,13 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
         using var transaction = connection.BeginTransaction();
         try
         {
+            var now = DateTime.UtcNow;
             foreach (var framework in newFrameworks)
             {
-                WriteFramework(connection, framework);
+                WriteDraftWithOrigin(connection, framework, submissions, now, actor);
             }
 
             var outcomes = new List<SaveOutcome>();
-            var now = DateTime.UtcNow;
             foreach (var incoming in submissions)
             {
                 outcomes.Add(SaveOne(connection, incoming, now, actor));
@@ -293,7 +293,7 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
     {
         using var connection = connections.Open();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in new[] { "unit", "unit_alias", "unit_event", "framework", "framework_criterion", "concept", "crosswalk", "submission", "score", "submission_problem", "published_result", "ingest_event" })
+        foreach (var table in new[] { "unit", "unit_alias", "unit_event", "framework", "framework_criterion", "framework_origin", "concept", "crosswalk", "submission", "score", "submission_problem", "published_result", "ingest_event" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT count(*) FROM {table}";
@@ -310,10 +310,11 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
         long? currentId = null;
         string? currentHash = null;
         bool currentSynthetic = false;
+        ReplacedVersion? previous = null;
         var maxVersion = 0;
         using (var reader = Query(
                    connection,
-                   "SELECT submission_id, content_hash, is_current, version, synthetic FROM submission " +
+                   "SELECT submission_id, content_hash, is_current, version, synthetic, points_total, max_total FROM submission " +
                    "WHERE unit_id = $unit AND year = $year AND stage = $stage",
                    ("unit", sheet.UnitId),
                    ("year", sheet.Year),
@@ -327,6 +328,7 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
                     currentId = reader.GetInt64(0);
                     currentHash = reader.GetString(1);
                     currentSynthetic = reader.GetBoolean(4);
+                    previous = new ReplacedVersion(reader.GetInt32(3), reader.IsDBNull(5) ? null : reader.GetDecimal(5), reader.GetDecimal(6), currentSynthetic);
                 }
             }
         }
@@ -407,6 +409,11 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
         }
 
         var action = currentId is null ? SaveAction.Added : SaveAction.Replaced;
+        // A replacement says which version it replaced and what changed in the total (issue 12 §2), so that replacing
+        // real data is never silent in the audit trail.
+        var replaced = previous is null ? "" : string.Create(
+            CultureInfo.InvariantCulture,
+            $"; thay v{previous.Version} ({(previous.Synthetic ? "dữ liệu mẫu" : "số liệu thật")}, điểm {Points(previous.PointsTotal)}/{VietnameseText.Number(previous.MaxTotal)}; tổng điểm {Change(previous.PointsTotal, sheet.PointsTotal)})");
         Execute(
             connection,
             "INSERT INTO ingest_event VALUES (nextval('ingest_event_id_seq'), $now, $actor, $file, $hash, $outcome, $detail)",
@@ -417,18 +424,30 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
             ("outcome", action == SaveAction.Added ? "added" : "replaced"),
             ("detail", string.Create(
                 CultureInfo.InvariantCulture,
-                $"{sheet.UnitId} {sheet.Year} {sheet.Stage.ToCode()} v{version}: {sheet.Scores.Count} dòng, điểm {(sheet.PointsTotal is { } points ? VietnameseText.Number(points) : "—")}/{VietnameseText.Number(sheet.MaxTotal)}")));
+                $"{sheet.UnitId} {sheet.Year} {sheet.Stage.ToCode()} v{version}: {sheet.Scores.Count} dòng, điểm {Points(sheet.PointsTotal)}/{VietnameseText.Number(sheet.MaxTotal)}{replaced}")));
 
-        return new SaveOutcome(sheet.UnitId, sheet.Year, sheet.Stage, action, id, version);
+        return new SaveOutcome(sheet.UnitId, sheet.Year, sheet.Stage, action, id, version) { Previous = previous };
     }
 
-    private static void WriteFramework(DuckDBConnection connection, Framework framework)
+    private static string Points(decimal? points) => points is { } p ? VietnameseText.Number(p) : "—";
+
+    /// <summary>A change of total in Vietnamese: "+1", "−0,5", "không đổi"; "không so được" when either total is missing.</summary>
+    private static string Change(decimal? before, decimal? after) => (before, after) switch
+    {
+        ({ } b, { } a) when a > b => "+" + VietnameseText.Number(a - b),
+        ({ } b, { } a) when a < b => "−" + VietnameseText.Number(b - a),
+        ({ }, { }) => "không đổi",
+        _ => "không so được (thiếu điểm)",
+    };
+
+    /// <summary>Writes a framework; false when it is a draft and a framework of that id exists already (left alone).</summary>
+    private static bool WriteFramework(DuckDBConnection connection, Framework framework)
     {
         using (var reader = Query(connection, "SELECT status FROM framework WHERE framework_id = $id", ("id", framework.Id)))
         {
             if (reader.Read() && framework.Status == FrameworkStatus.Draft)
             {
-                return;
+                return false;
             }
         }
 
@@ -460,6 +479,8 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
                 .AppendValue(ordinal++)
                 .EndRow();
         }
+
+        return true;
     }
 
     private static Submission ReadSubmission(DbDataReader reader)

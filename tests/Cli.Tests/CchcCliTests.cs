@@ -103,6 +103,42 @@ public sealed class CchcCliTests
     }
 
     [Fact]
+    public void Ingest_CorrectedReportOverTheRealOne_SaysLoudlyWhichVersionAndTheTotalChange()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var db = folder.File("x.duckdb");
+        Run("ingest", TestFiles.RealReport, "--db", db).Exit.ShouldBe(0);
+        var corrected = folder.Write("hoang-hoa-2017-dinh-chinh.txt", TestFiles.CorrectedReportText);
+
+        var (exit, output, _) = Run("ingest", corrected, "--db", db);
+
+        exit.ShouldBe(0);
+        output.ShouldContain($"accepted  {corrected}: hoang-hoa 2017 [self] 111 rows, self 93/100 — REPLACED real data: version 1 → version 2, older kept as history (2 warnings)");
+        output.ShouldContain($"  {corrected}: warning real-data-replaced: hoang-hoa 2017 tự chấm: THAY số liệu thật đã lưu — phiên bản 1 (92/100 điểm) thành phiên bản 2 (93/100 điểm), tổng điểm +1. Phiên bản 1 được giữ trong lịch sử.");
+    }
+
+    [Fact]
+    public void Ingest_ReportForAYearWithoutFramework_TheOperatorMakesTheDraft()
+    {
+        // The command line's operator has the right a province account has: a real table for a year that only a khung
+        // minh họa covers becomes that year's draft framework.
+        using var folder = TestFiles.NewTempFolder();
+        var db = folder.File("x.duckdb");
+        var report = folder.Write("hoang-hoa-2021.txt", TestFiles.ReportOf(2021));
+
+        var (exit, output, _) = Run("ingest", report, "--db", db);
+
+        exit.ShouldBe(0);
+        output.ShouldContain($"  {report}: warning draft-framework: ");
+        using var connections = new DuckDbConnectionFactory(db);
+        var store = new ScoreStore(connections);
+        store.GetDraftOrigins().ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            o => o.FrameworkId.ShouldBe("thanh-hoa-district-2021-draft"),
+            o => o.CreatedBy.ShouldBe($"cli:{Environment.UserName}"));
+        store.GetEvents(5).ShouldContain(e => e.Outcome == "framework-draft" && e.File == report);
+    }
+
+    [Fact]
     public void Export_MissingDatabase_SaysSo()
     {
         var (exit, _, error) = Run("export", "scores", "--db", "/nonexistent/cchc.duckdb", "--out", "-");

@@ -1,6 +1,9 @@
 using Bunit;
+using System.Security.Claims;
+using CchcAnalytics.Accounts;
 using CchcAnalytics.Dashboard.Components.Shared;
 using CchcAnalytics.Dashboard.Services;
+using CchcAnalytics.Dashboard.Services.Security;
 using CchcAnalytics.Ingest.Tests.Office;
 using CchcAnalytics.Tests;
 
@@ -11,12 +14,19 @@ namespace CchcAnalytics.Dashboard.Components.Tests;
 [Collection(SharedDashboardData.Name)]
 public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContext(data)
 {
+    private static readonly ClaimsPrincipal Province = CchcClaims.For(new UserAccount("so-noi-vu", "Chuyên viên Sở Nội vụ", Role.Province, null, "stamp", DateTime.UnixEpoch, "test", false));
+
+    private static readonly ClaimsPrincipal District = CchcClaims.For(new UserAccount("hoang-hoa.ubnd", "UBND huyện Hoằng Hóa", Role.District, "hoang-hoa", "stamp", DateTime.UnixEpoch, "test", false));
+
     private IReadOnlyDictionary<string, string> UnitNames => Data.Provider.Data.Units.ToDictionary(u => u.Id, u => u.FullName);
+
+    /// <summary>The dashboard's own preview of a file uploaded by <paramref name="user"/>.</summary>
+    private UploadPreview PreviewAs(ClaimsPrincipal user, string name, byte[] bytes) => new UploadService(Data.Provider).Preview(name, bytes, user);
 
     [Fact]
     public void Preview_RealReportAlreadyStored_OneUnchangedSheetAndThe54Warning()
     {
-        var preview = new UploadService(Data.Provider).Preview("hoang-hoa-2017-bc293.txt", File.ReadAllBytes(TestFiles.RealReport));
+        var preview = PreviewAs(Province, "hoang-hoa-2017-bc293.txt", File.ReadAllBytes(TestFiles.RealReport));
 
         var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
 
@@ -36,7 +46,7 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     public void Preview_RealReportAsExcelOrWord_SameSheetAsTheText(string name)
     {
         var bytes = name.EndsWith(".xlsx", StringComparison.Ordinal) ? ReportWorkbook.FromRealReport().ToBytes() : ReportDocument.FromRealReport();
-        var preview = new UploadService(Data.Provider).Preview(name, bytes);
+        var preview = PreviewAs(Province, name, bytes);
 
         var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
 
@@ -53,7 +63,7 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
         var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });
         var line = Array.FindIndex(TestFiles.RealReportText.Split('\n'), l => l.StartsWith("7.1.4\t", StringComparison.Ordinal)) + 1;
 
-        var preview = new UploadService(Data.Provider).Preview("sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
+        var preview = PreviewAs(Province, "sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
         var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview));
 
         cut.Find("[data-testid=upload-status]").TextContent.ShouldBe("Tệp bị từ chối, không có gì được ghi. Sửa các lỗi dưới đây rồi tải lên lại.");
@@ -67,7 +77,7 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     {
         var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });
         bad = TestFiles.WithRow(bad, "7.1.5", c => { c[3] = "9"; return c; });
-        var preview = new UploadService(Data.Provider).Preview("sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
+        var preview = PreviewAs(Province, "sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
         var problems = preview.Validation.Problems;
         problems.Count.ShouldBeGreaterThan(2);
 
@@ -87,7 +97,7 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     public void Preview_FewProblems_ListedWholeWithoutCountsByCode()
     {
         var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });
-        var preview = new UploadService(Data.Provider).Preview("sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
+        var preview = PreviewAs(Province, "sai.txt", System.Text.Encoding.UTF8.GetBytes(bad));
 
         var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview));
 
@@ -105,7 +115,7 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
         var real = sample.Take(1).Concat(sample.Skip(1).Where(l => l.StartsWith("nga-son,", StringComparison.Ordinal) && l.Contains(",2018,self,", StringComparison.Ordinal))
             .Select(l => l[..l.LastIndexOf(',')] + ",false")).ToList();
         real.Count.ShouldBeGreaterThan(100);
-        var preview = new UploadService(Data.Provider).Preview("nga-son-2018.csv", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', real)));
+        var preview = PreviewAs(Province, "nga-son-2018.csv", System.Text.Encoding.UTF8.GetBytes(string.Join('\n', real)));
 
         var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
 
@@ -118,7 +128,7 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     public void Preview_SampleFileAlreadyLoaded_EverySheetMarkedAndUnchanged()
     {
         var path = Path.Combine(TestFiles.RepositoryRoot, "data", "sample", "thanh-hoa-district-2023-sample.csv");
-        var preview = new UploadService(Data.Provider).Preview(Path.GetFileName(path), File.ReadAllBytes(path));
+        var preview = PreviewAs(Province, Path.GetFileName(path), File.ReadAllBytes(path));
 
         var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
 
@@ -128,5 +138,48 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
         rows.ShouldAllBe(r => r[6] == "không đổi (đã có đúng nội dung này)");
         var dongSon = rows.Where(r => r[0].StartsWith("huyện Đông Sơn", StringComparison.Ordinal)).ToList();
         dongSon.Select(r => (r[0], r[2], r[4])).ShouldBe([("huyện Đông Sơn dữ liệu mẫu", "tự chấm", dongSon[0][4]), ("huyện Đông Sơn dữ liệu mẫu", "thẩm định", "92,15")]);
+    }
+
+    [Fact]
+    public void Preview_CorrectedReportOverTheStoredRealOne_SaysLoudlyWhichVersionAndTheTotalChange()
+    {
+        // The database holds the real report as version 1 (92 points); the corrected one has 93.
+        var preview = PreviewAs(District, "hoang-hoa-2017-dinh-chinh.txt", System.Text.Encoding.UTF8.GetBytes(TestFiles.CorrectedReportText));
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
+
+        Html.Rows(cut.Find("[data-testid=upload-preview]")).ShouldHaveSingleItem()
+            .ShouldBe(["huyện Hoằng Hóa", "2017", "tự chấm", "111", "93", "100", "THAY SỐ LIỆU THẬT: phiên bản 1 → phiên bản 2, tổng điểm +1 (bản cũ được giữ trong lịch sử)"]);
+        var box = cut.Find("[data-testid=upload-replaces-real]");
+        Html.Text(box.QuerySelector("p")!).ShouldBe("Chú ý: lưu tệp này sẽ thay số liệu thật đã lưu.");
+        box.QuerySelectorAll("li").Select(Html.Text).ShouldBe(
+            ["hoang-hoa 2017 tự chấm: THAY số liệu thật đã lưu — phiên bản 1 (92/100 điểm) thành phiên bản 2 (93/100 điểm), tổng điểm +1. Phiên bản 1 được giữ trong lịch sử."]);
+    }
+
+    [Fact]
+    public void Preview_RealReportStoredUnchanged_NoReplacementWarning()
+    {
+        var preview = PreviewAs(District, "hoang-hoa-2017-bc293.txt", File.ReadAllBytes(TestFiles.RealReport));
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview));
+
+        cut.FindAll("[data-testid=upload-replaces-real]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Preview_DistrictFileOfAnotherUnit_NotStorableWithoutALookAtStoredData()
+    {
+        // The 2023 sample is stored exactly: the province's preview says "không đổi"; a district's says only that it may
+        // not store it, neither whether the file matches what is stored nor which versions exist (issue 12 §7).
+        var path = Path.Combine(TestFiles.RepositoryRoot, "data", "sample", "thanh-hoa-district-2023-sample.csv");
+
+        var preview = PreviewAs(District, Path.GetFileName(path), File.ReadAllBytes(path));
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
+
+        var rows = Html.Rows(cut.Find("[data-testid=upload-preview]"));
+        rows.Count.ShouldBe(54);
+        rows.ShouldAllBe(r => r[6] == UploadService.NotStorable);
+        cut.Markup.ShouldNotContain("không đổi");
+        cut.Markup.ShouldNotContain("phiên bản");
     }
 }

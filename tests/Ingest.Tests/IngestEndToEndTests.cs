@@ -188,7 +188,7 @@ public sealed class IngestEndToEndTests : IDisposable
         // 2021 is covered only by the khung minh họa, which real data is never checked against.
         var year2021 = TestFiles.WithYear(TestFiles.RealReportText, 2021);
 
-        var first = runner.Run(folder.Write("hoang-hoa-2021.txt", year2021), new IngestOptions());
+        var first = runner.Run(folder.Write("hoang-hoa-2021.txt", year2021), new IngestOptions(MayDefineFramework: true));
 
         first.Accepted.ShouldBeTrue();
         first.Problems.ShouldContain(p => p.Code == ProblemCodes.DraftFramework);
@@ -213,7 +213,7 @@ public sealed class IngestEndToEndTests : IDisposable
         text = TestFiles.Replace(text, "Kết quả đạt được\t100\t92", "Kết quả đạt được\t\t91");
         var before = store.TableCounts();
 
-        var report = runner.Run(folder.Write("hoang-hoa-2021-99.txt", text), new IngestOptions());
+        var report = runner.Run(folder.Write("hoang-hoa-2021-99.txt", text), new IngestOptions(MayDefineFramework: true));
 
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.FrameworkTotalMismatch);
         store.TableCounts().ShouldBe(before);

@@ -47,6 +47,29 @@ internal static class TestFiles
         return Replace(text, "Hoàng Hoá, ngày", name + ", ngày");
     }
 
+    /// <summary>The real report as the report of <paramref name="year"/> (and of <paramref name="unitName"/> when given):
+    /// every statement of the year and the unit before the table (letterhead, date line, letter, total sentence, table
+    /// title) is changed, so that the letter agrees with itself; the table and its evidence stay as printed.
+    /// <paramref name="unitName"/> is written where the report writes "Hoàng Hoá" (e.g. "Thiệu Hóa"), and in capitals
+    /// in the letterhead. <paramref name="text"/> is an edited report to start from (the real one by default).</summary>
+    public static string ReportOf(int year, string? unitName = null, string? text = null)
+    {
+        var lines = (text ?? RealReportText).Split('\n');
+        var table = Array.FindIndex(lines, l => l.StartsWith("STT\t", StringComparison.Ordinal));
+        for (var i = 0; i < table; i++)
+        {
+            lines[i] = lines[i].Replace("2017", year.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            if (unitName is not null)
+            {
+                lines[i] = lines[i]
+                    .Replace("HOÀNG HÓA", unitName.ToUpper(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")), StringComparison.Ordinal)
+                    .Replace("Hoàng Hoá", unitName, StringComparison.Ordinal);
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
     /// <summary>The real report with one table row's cells changed: <paramref name="code"/> as printed in the STT column.</summary>
     public static string WithRow(string text, string code, Func<string[], string[]> change)
     {

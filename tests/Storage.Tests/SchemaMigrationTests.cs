@@ -33,7 +33,7 @@ public sealed class SchemaMigrationTests : IDisposable
         using var check = connections.Open();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT list(version ORDER BY version)::VARCHAR FROM schema_version";
-        command.ExecuteScalar().ShouldBe("[1, 2, 3]");
+        command.ExecuteScalar().ShouldBe("[1, 2, 3, 4]");
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class SchemaMigrationTests : IDisposable
         }
 
         Should.Throw<SchemaVersionException>(() => new DuckDbConnectionFactory(path))
-            .Message.ShouldContain("schema version 99, newer than this program's 3");
+            .Message.ShouldContain("schema version 99, newer than this program's 4");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SchemaMigrationTests : IDisposable
         using var connection = connections.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM schema_version";
-        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(3);
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(4);
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

@@ -58,6 +58,11 @@ public sealed partial class IndexDataProvider : IDisposable
         return data.Unpublished().Where(u => u.UnitId != own).ToHashSet();
     }
 
+    /// <summary>Whether <paramref name="user"/> sees every unit-year: <see cref="DashboardOptions.HideUnpublished"/> is off,
+    /// or a province account.</summary>
+    public bool SeesEverything(System.Security.Claims.ClaimsPrincipal? user) =>
+        !options.HideUnpublished || user?.CchcRole() == CchcAnalytics.Accounts.Role.Province;
+
     /// <summary>The snapshot as <paramref name="user"/> may see it (one cached view per district and one for everyone else).</summary>
     public IndexData DataFor(System.Security.Claims.ClaimsPrincipal? user)
     {
@@ -85,7 +90,7 @@ public sealed partial class IndexDataProvider : IDisposable
         var plan = DataFolder.Plan([Location.DataFolder]);
         lock (writeLock)
         {
-            new IngestRunner(Store, plan.Reference).RunPlan(plan, new IngestOptions(Actor: "dashboard:startup"), Report);
+            new IngestRunner(Store, plan.Reference).RunPlan(plan, new IngestOptions(Actor: "dashboard:startup", MayDefineFramework: true), Report);
         }
 
         Reload();

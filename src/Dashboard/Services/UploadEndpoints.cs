@@ -35,7 +35,7 @@ public static partial class UploadEndpoints
             }
 
             var name = Path.GetFileName(tep.FileName);
-            var preview = uploads.Preview(name, bytes);
+            var preview = uploads.Preview(name, bytes, http.User);
             // Users read the Vietnamese message; the technical detail behind it (an exception's text) goes to the log.
             var logger = loggers.CreateLogger("CchcAnalytics.Dashboard.Upload");
             foreach (var problem in preview.Validation.Problems.Where(p => p.Detail is not null))
@@ -115,7 +115,7 @@ public static partial class UploadEndpoints
             }
 
             var csv = AppraisalForm.ToCsv(unit, year.Value, current.SelfScores, points, notes);
-            var staged = staging.Add(http.User.Actor(), uploads.Preview(AppraisalForm.FileName(unitId, year.Value), AppraisalForm.Bytes(csv)));
+            var staged = staging.Add(http.User.Actor(), uploads.Preview(AppraisalForm.FileName(unitId, year.Value), AppraisalForm.Bytes(csv), http.User));
             return Results.Redirect($"/du-lieu/tai-len/{staged.Id}");
         }).RequireAuthorization(CchcClaims.ProvincePolicy).RequireFormToken();
 

@@ -8,6 +8,10 @@ namespace CchcAnalytics.Dashboard.Services.Security;
 /// self-assessment (điểm tự chấm), never appraised points, other units or sample data. Viewers store nothing.</summary>
 public static class WriteRules
 {
+    /// <summary>Whether <paramref name="user"/>'s file may become a year's draft framework when the year has no usable
+    /// one: province accounts only. A district's table is checked against the nearest framework instead (issue 12).</summary>
+    public static bool MayDefineFramework(ClaimsPrincipal user) => user?.CchcRole() == Role.Province;
+
     /// <summary>Null when <paramref name="user"/> may store every submission; otherwise why not, in Vietnamese.</summary>
     public static string? Denial(ClaimsPrincipal user, IReadOnlyList<IncomingSubmission> submissions)
     {
