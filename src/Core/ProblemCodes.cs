@@ -38,6 +38,7 @@ public static class ProblemCodes
     public const string TooManyColumns = "too-many-columns";
     public const string TextTooLong = "text-too-long";
     public const string ControlCharacter = "control-character";
+    public const string NoTextLayer = "no-text-layer";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest.Csv;
 using CchcAnalytics.Ingest.Office;
+using CchcAnalytics.Ingest.Pdf;
 using CchcAnalytics.Ingest.Reference;
 using CchcAnalytics.Ingest.Text;
 using CchcAnalytics.Storage;
@@ -16,7 +17,7 @@ public sealed class IngestRunner
     /// <see cref="IngestLimits"/> for every limit.</summary>
     public const long MaxFileBytes = IngestLimits.MaxFileBytes;
 
-    private static readonly string[] SupportedExtensions = [".txt", ".csv", ".xlsx", ".docx"];
+    private static readonly string[] SupportedExtensions = [".txt", ".csv", ".xlsx", ".docx", ".pdf"];
 
     private readonly ScoreStore? store;
     private readonly DocumentValidator validator;
@@ -231,6 +232,9 @@ public sealed class IngestRunner
 
         switch (format)
         {
+            case "pdf":
+                var pdf = PdfReportReader.Read(bytes, name, problems);
+                return validator.Validate(name, format, pdf is null || problems.Any(p => p.Severity == Severity.Error) ? [] : [DocumentInput.FromReport(pdf)], options, problems);
             case "text" or "xlsx" or "docx":
                 var report = format switch
                 {
@@ -250,7 +254,7 @@ public sealed class IngestRunner
                 return validator.Validate(name, format, csvDocuments, options, problems);
             default:
                 return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.Unreadable, name, null,
-                    $"Không hỗ trợ loại tệp '{Path.GetExtension(name)}'. Các loại tệp được hỗ trợ: .txt (văn bản của báo cáo), .xlsx và .docx (báo cáo dạng Excel hoặc Word) và .csv (CSV chuẩn).")]);
+                    $"Không hỗ trợ loại tệp '{Path.GetExtension(name)}'. Các loại tệp được hỗ trợ: .txt (văn bản của báo cáo), .xlsx và .docx (báo cáo dạng Excel hoặc Word), .pdf (báo cáo PDF có lớp chữ) và .csv (CSV chuẩn).")]);
         }
     }
 
@@ -266,6 +270,7 @@ public sealed class IngestRunner
         ".csv" => "csv",
         ".xlsx" => "xlsx",
         ".docx" => "docx",
+        ".pdf" => "pdf",
         var other => other.TrimStart('.'),
     };
 }
