@@ -36,7 +36,11 @@ public static class PdfReportReader
 
     /// <summary>Reads <paramref name="bytes"/>; returns null (with errors in <paramref name="problems"/>) when the PDF
     /// cannot be read or holds no Bảng tổng hợp.</summary>
-    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems)
+    public static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems) =>
+        Read(bytes, file, problems, IngestLimits.MaxPdfGlyphs);
+
+    /// <summary>As <see cref="Read(byte[], string, List{Problem})"/> with another glyph limit (tests at and past it).</summary>
+    internal static ParsedReport? Read(byte[] bytes, string file, List<Problem> problems, int maxGlyphs)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(problems);
@@ -51,7 +55,7 @@ public static class PdfReportReader
         var reported = problems.Count;
         try
         {
-            var pages = ReadPages(bytes, file, problems);
+            var pages = ReadPages(bytes, file, problems, maxGlyphs);
             return pages is null ? null : ReadReport(pages, bytes, file, problems);
         }
         catch (PdfDocumentEncryptedException)
@@ -92,7 +96,7 @@ public static class PdfReportReader
 
     private sealed record PageText(List<PdfLine> Lines, int Pages, int Glyphs, int Unreadable, int ImageOnlyPages);
 
-    private static PageText? ReadPages(byte[] bytes, string file, List<Problem> problems)
+    private static PageText? ReadPages(byte[] bytes, string file, List<Problem> problems, int maxGlyphs)
     {
         var name = Path.GetFileName(file);
         using var document = PdfDocument.Open(bytes, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
@@ -111,10 +115,10 @@ public static class PdfReportReader
             var glyphs = PdfText.Glyphs(page.Letters, out var pageUnreadable, out _);
             glyphCount += glyphs.Count(g => !g.IsSpace);
             unreadable += pageUnreadable;
-            if (glyphCount > IngestLimits.MaxPdfGlyphs)
+            if (glyphCount > maxGlyphs)
             {
                 problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                    $"Tệp PDF {name} có hơn {IngestLimits.Count(IngestLimits.MaxPdfGlyphs)} ký tự (đã đọc đến trang {number}), vượt giới hạn; một báo cáo tự đánh giá có khoảng 60.000 ký tự. Không có gì được ghi."));
+                    $"Tệp PDF {name} có hơn {IngestLimits.Count(maxGlyphs)} ký tự (đã đọc đến trang {number}), vượt giới hạn; một báo cáo tự đánh giá có khoảng 60.000 ký tự. Không có gì được ghi."));
                 return null;
             }
 
