@@ -150,6 +150,8 @@ public sealed partial class PdfReportReaderTests
         report.Rows.ShouldAllBe(r => !PageFooter().IsMatch(r.Name + " " + r.Evidence) && !(r.Evidence ?? "").Contains("– Báo cáo số"));
         // Area 5 is the last row of page 11, just above "Trang 11/21".
         Row(report, "5").Cell.ShouldBe("trang 11, dòng 33");
+        var lines = PdfFixtures.Lines(File.ReadAllBytes(PdfFixtures.Printed));
+        lines.Where(l => l.Page == 11).Select(l => l.Text).TakeLast(2).ShouldBe([lines[Row(report, "5").Line - 1].Text, "Trang 11/21"]);
         Row(report, "5").Name.ShouldBe("XÂY DỰNG VÀ NÂNG CAO CHẤT LƯỢNG ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC, VIÊN CHỨC");
     }
 
