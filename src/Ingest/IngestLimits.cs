@@ -48,7 +48,7 @@ public static class IngestLimits
     public const int MaxPdfPages = 300;
 
     /// <summary>.pdf: glyphs of text in the whole document, counted page by page as they are read (<c>too-large</c>).
-    /// The real report has about 60,000.</summary>
+    /// The real report printed has about 35,000.</summary>
     public const int MaxPdfGlyphs = 2_000_000;
 
     /// <summary>.xlsx/.docx: characters in one cell, checked before its text is cleaned (<c>text-too-long</c>).</summary>

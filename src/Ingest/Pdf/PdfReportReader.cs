@@ -103,7 +103,7 @@ public static class PdfReportReader
         if (document.NumberOfPages > IngestLimits.MaxPdfPages)
         {
             problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                $"Tệp PDF {name} có {IngestLimits.Count(document.NumberOfPages)} trang, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxPdfPages)} trang; một báo cáo tự đánh giá có khoảng mười trang. Không có gì được ghi."));
+                $"Tệp PDF {name} có {IngestLimits.Count(document.NumberOfPages)} trang, vượt giới hạn {IngestLimits.Count(IngestLimits.MaxPdfPages)} trang; một báo cáo tự đánh giá có vài chục trang. Không có gì được ghi."));
             return null;
         }
 
@@ -118,7 +118,7 @@ public static class PdfReportReader
             if (glyphCount > maxGlyphs)
             {
                 problems.Add(Problem.Error(ProblemCodes.TooLarge, file, null,
-                    $"Tệp PDF {name} có hơn {IngestLimits.Count(maxGlyphs)} ký tự (đã đọc đến trang {number}), vượt giới hạn; một báo cáo tự đánh giá có khoảng 60.000 ký tự. Không có gì được ghi."));
+                    $"Tệp PDF {name} có hơn {IngestLimits.Count(maxGlyphs)} ký tự (đã đọc đến trang {number}), vượt giới hạn; một báo cáo tự đánh giá có khoảng 35.000 ký tự. Không có gì được ghi."));
                 return null;
             }
 

@@ -30,7 +30,7 @@ public sealed class PdfLimitsTests
         if (tooLarge)
         {
             problem.Code.ShouldBe(ProblemCodes.TooLarge);
-            problem.Message.ShouldBe("Tệp PDF nhieu-trang.pdf có 301 trang, vượt giới hạn 300 trang; một báo cáo tự đánh giá có khoảng mười trang. Không có gì được ghi.");
+            problem.Message.ShouldBe("Tệp PDF nhieu-trang.pdf có 301 trang, vượt giới hạn 300 trang; một báo cáo tự đánh giá có vài chục trang. Không có gì được ghi.");
         }
         else
         {
