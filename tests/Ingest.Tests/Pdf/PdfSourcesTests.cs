@@ -28,5 +28,11 @@ public sealed class PdfSourcesTests
                 File.WriteAllBytes(Path.Combine(folder, name + ".docx"), bytes);
             }
         }
+
+        if (!string.IsNullOrEmpty(folder))
+        {
+            // The scanned report of the bad-input corpus (make-fixtures.sh also locks a copy with a password).
+            File.WriteAllBytes(Path.Combine(folder, "pdf-scanned.pdf.bin"), GlyphByGlyphPdf.Scanned());
+        }
     }
 }

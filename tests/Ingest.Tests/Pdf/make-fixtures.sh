@@ -24,4 +24,13 @@ done
 #    and with an owner password only (it opens without one, as signed PDFs from a portal often do), which is read.
 qpdf --encrypt bao-mat so-noi-vu 256 -- "$here/Fixtures/hoang-hoa-2017-bc293.pdf" "$here/Fixtures/hoang-hoa-2017-bc293-password.pdf"
 qpdf --encrypt "" so-noi-vu 256 --modify=none --extract=n -- "$here/Fixtures/hoang-hoa-2017-bc293.pdf" "$here/Fixtures/hoang-hoa-2017-bc293-owner-locked.pdf"
-ls -l "$here/Fixtures"
+
+# 4. The bad-input corpus's PDFs: a scan (pictures only), the same scan locked with a password, the printed report cut
+#    at a third of its bytes (an interrupted download), and a Word document renamed to .pdf.
+corpus="$root/tests/Ingest.Tests/BadInput"
+cp "$work/pdf-scanned.pdf.bin" "$corpus/pdf-scanned.pdf"
+qpdf --encrypt bao-mat so-noi-vu 256 -- "$corpus/pdf-scanned.pdf" "$corpus/pdf-password.pdf"
+size=$(stat -c %s "$here/Fixtures/hoang-hoa-2017-bc293.pdf")
+head -c $((size / 3)) "$here/Fixtures/hoang-hoa-2017-bc293.pdf" > "$corpus/pdf-truncated.pdf"
+cp "$work/hoang-hoa-2017-bc293-narrow-columns.docx" "$corpus/pdf-is-a-word-document.pdf"
+ls -l "$here/Fixtures" "$corpus"/pdf-*
