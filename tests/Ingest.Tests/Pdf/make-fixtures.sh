@@ -32,5 +32,5 @@ cp "$work/pdf-scanned.pdf.bin" "$corpus/pdf-scanned.pdf"
 qpdf --encrypt bao-mat so-noi-vu 256 -- "$corpus/pdf-scanned.pdf" "$corpus/pdf-password.pdf"
 size=$(stat -c %s "$here/Fixtures/hoang-hoa-2017-bc293.pdf")
 head -c $((size / 3)) "$here/Fixtures/hoang-hoa-2017-bc293.pdf" > "$corpus/pdf-truncated.pdf"
-cp "$work/hoang-hoa-2017-bc293-narrow-columns.docx" "$corpus/pdf-is-a-word-document.pdf"
+cp "$work/hoang-hoa-2017-bc293-narrow-columns.docx" "$corpus/pdf-van-ban-word-doi-duoi.pdf"
 ls -l "$here/Fixtures" "$corpus"/pdf-*
