@@ -273,7 +273,7 @@ public static class CchcCli
                                        or DatabaseLockedException or SchemaVersionException or ReferenceDataException or OutOfMemoryException))
         {
             var problem = Core.Problem.Error(Core.ProblemCodes.InternalError, file, null,
-                $"Lỗi nội bộ khi xử lý tệp {Path.GetFileName(file)}: không có gì của tệp này được ghi; các tệp khác vẫn được xử lý. Đây là lỗi của chương trình, không phải của tệp; hãy gửi tệp này cho người quản trị (chi tiết kỹ thuật: {ex.GetType().Name}: {ex.Message}).");
+                $"Lỗi nội bộ khi xử lý tệp {Path.GetFileName(file)}: không có gì của tệp này được ghi; các tệp khác vẫn được xử lý. Đây là lỗi của chương trình, không phải của tệp; hãy gửi tệp này cho người quản trị.") with { Detail = ex.ToString() };
             return new FileReport(ValidationResult.Rejected(file, Path.GetExtension(file).TrimStart('.').ToLowerInvariant(), [problem]), []);
         }
     }

@@ -150,6 +150,12 @@ internal static class ReportFormatter
         {
             // The file name and the quoted input in a message come from outside: one problem, one line.
             output.WriteLine($"  {TerminalText.Escape(problem.ToString())}");
+            if (problem.Code == ProblemCodes.InternalError && problem.Detail is { } detail)
+            {
+                // A bug of the program: the operator sends this to whoever maintains it (users of the dashboard see
+                // only the Vietnamese message; the detail goes to its log).
+                output.WriteLine($"    {TerminalText.Escape("chi tiết kỹ thuật: " + detail.ReplaceLineEndings(" | "))}");
+            }
         }
 
         if (digest.Hidden > 0)

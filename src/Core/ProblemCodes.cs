@@ -46,6 +46,7 @@ public static class ProblemCodes
     public const string YearConflict = "year-conflict";
     public const string UnitConflict = "unit-conflict";
     public const string FrameworkNeeded = "framework-needed";
+    public const string NoTextLayer = "no-text-layer";
 
     // Warnings: the file is accepted and the warning is stored with the submission.
     public const string ParentSumMismatch = "parent-sum-mismatch";

@@ -43,6 +43,14 @@ public static class IngestLimits
     /// <summary>.xlsx: merged ranges on one worksheet (<c>too-large</c>).</summary>
     public const int MaxMergedRanges = 10_000;
 
+    /// <summary>.pdf: pages, checked from the page tree before any page is read (<c>too-large</c>). The real report
+    /// printed with equal narrow columns takes 84 pages; as laid out for print, a dozen.</summary>
+    public const int MaxPdfPages = 300;
+
+    /// <summary>.pdf: glyphs of text in the whole document, counted page by page as they are read (<c>too-large</c>).
+    /// The real report printed has about 35,000.</summary>
+    public const int MaxPdfGlyphs = 2_000_000;
+
     /// <summary>.xlsx/.docx: characters in one cell, checked before its text is cleaned (<c>text-too-long</c>).</summary>
     public const int MaxCellCharacters = 20_000;
 

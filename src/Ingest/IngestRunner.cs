@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest.Csv;
 using CchcAnalytics.Ingest.Office;
+using CchcAnalytics.Ingest.Pdf;
 using CchcAnalytics.Ingest.Reference;
 using CchcAnalytics.Ingest.Text;
 using CchcAnalytics.Storage;
@@ -16,7 +17,7 @@ public sealed class IngestRunner
     /// <see cref="IngestLimits"/> for every limit.</summary>
     public const long MaxFileBytes = IngestLimits.MaxFileBytes;
 
-    private static readonly string[] SupportedExtensions = [".txt", ".csv", ".xlsx", ".docx"];
+    private static readonly string[] SupportedExtensions = [".txt", ".csv", ".xlsx", ".docx", ".pdf"];
 
     private readonly ScoreStore? store;
     private readonly DocumentValidator validator;
@@ -251,7 +252,8 @@ public sealed class IngestRunner
             // so far was a bug fixed at its root. Should one still escape, this file is rejected, plainly, and a batch
             // goes on with the next file instead of dying with a stack trace.
             return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.InternalError, name, null,
-                $"Lỗi nội bộ khi đọc tệp {Path.GetFileName(name)}: tệp chưa được đọc hết và không có gì được ghi. Đây là lỗi của chương trình, không phải của tệp; hãy gửi tệp này cho người quản trị (chi tiết kỹ thuật: {ex.GetType().Name}: {ex.Message}).")]);
+                $"Lỗi nội bộ khi đọc tệp {Path.GetFileName(name)}: tệp chưa được đọc hết và không có gì được ghi. Đây là lỗi của chương trình, không phải của tệp; hãy gửi tệp này cho người quản trị.")
+                    with { Detail = ex.ToString() }]);
         }
     }
 
@@ -259,6 +261,9 @@ public sealed class IngestRunner
     {
         switch (format)
         {
+            case "pdf":
+                var pdf = PdfReportReader.Read(bytes, name, problems);
+                return validator.Validate(name, format, pdf is null || problems.Any(p => p.Severity == Severity.Error) ? [] : [DocumentInput.FromReport(pdf)], options, problems);
             case "text" or "xlsx" or "docx":
                 // A file may hold several reports (two reports in one text, two data sheets, two Word tables): each is
                 // its own document, and the validator takes or refuses them together (issue 12, §3).
@@ -280,7 +285,7 @@ public sealed class IngestRunner
                 return validator.Validate(name, format, csvDocuments, options, problems);
             default:
                 return ValidationResult.Rejected(name, format, [Problem.Error(ProblemCodes.Unreadable, name, null,
-                    $"Không hỗ trợ loại tệp '{Path.GetExtension(name)}'. Các loại tệp được hỗ trợ: .txt (văn bản của báo cáo), .xlsx và .docx (báo cáo dạng Excel hoặc Word) và .csv (CSV chuẩn).")]);
+                    $"Không hỗ trợ loại tệp '{Path.GetExtension(name)}'. Các loại tệp được hỗ trợ: .txt (văn bản của báo cáo), .xlsx và .docx (báo cáo dạng Excel hoặc Word), .pdf (báo cáo PDF có lớp chữ) và .csv (CSV chuẩn).")]);
         }
     }
 
@@ -303,6 +308,7 @@ public sealed class IngestRunner
         ".csv" => "csv",
         ".xlsx" => "xlsx",
         ".docx" => "docx",
+        ".pdf" => "pdf",
         var other => other.TrimStart('.'),
     };
 }

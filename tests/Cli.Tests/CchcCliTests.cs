@@ -39,6 +39,25 @@ public sealed class CchcCliTests
     }
 
     [Fact]
+    public void Validate_PrintedPdf_SameNumbersAndTheWarningOnItsPage()
+    {
+        var pdf = Path.Combine(TestFiles.RepositoryRoot, "tests", "Ingest.Tests", "Pdf", "Fixtures", "hoang-hoa-2017-bc293.pdf");
+
+        var (exit, output, _) = Run("validate", pdf, "--format", "json");
+        var (_, text, _) = Run("validate", pdf);
+
+        exit.ShouldBe(0);
+        var file = JsonDocument.Parse(output).RootElement.EnumerateArray().ShouldHaveSingleItem();
+        (file.GetProperty("status").GetString(), file.GetProperty("unit_id").GetString(), file.GetProperty("year").GetInt32()).ShouldBe(("accepted", "hoang-hoa", 2017));
+        (file.GetProperty("rows").GetInt32(), file.GetProperty("max_points").GetDecimal(), file.GetProperty("points").GetDecimal()).ShouldBe((111, 100m, 92m));
+        var problem = file.GetProperty("problems").EnumerateArray().ShouldHaveSingleItem();
+        problem.GetProperty("code").GetString().ShouldBe("parent-sum-mismatch");
+        problem.GetProperty("cell").GetString().ShouldBe("trang 13, dòng 32");
+        var line = problem.GetProperty("line").GetInt32();
+        text.ShouldContain($"{pdf}:{line} [trang 13, dòng 32]: warning parent-sum-mismatch: Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
+    }
+
+    [Fact]
     public void Validate_BadFile_ExitsOneAndNamesFileLineAndCode()
     {
         using var folder = TestFiles.NewTempFolder();

@@ -58,6 +58,25 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     }
 
     [Fact]
+    public void Preview_RealReportAsPdf_SameSheetAsTheTextAndTheWarningOnItsPage()
+    {
+        var pdf = Path.Combine(TestFiles.RepositoryRoot, "tests", "Ingest.Tests", "Pdf", "Fixtures", "hoang-hoa-2017-bc293.pdf");
+        var preview = new UploadService(Data.Provider).Preview("hoang-hoa-2017-bc293.pdf", File.ReadAllBytes(pdf));
+
+        var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
+
+        cut.Find("h2").TextContent.ShouldBe("Xem trước: hoang-hoa-2017-bc293.pdf");
+        cut.Find("[data-testid=upload-status]").TextContent.ShouldBe("Tệp hợp lệ: 1 bảng điểm, 1 cảnh báo.");
+        // The same content as the stored text layout, names and evidence included: nothing would change.
+        Html.Rows(cut.Find("[data-testid=upload-preview]")).ShouldHaveSingleItem()
+            .ShouldBe(["huyện Hoằng Hóa", "2017", "tự chấm", "111", "92", "100", "không đổi (đã có đúng nội dung này)"]);
+        var warning = Html.Rows(cut.Find("[data-testid=upload-problems]")).ShouldHaveSingleItem();
+        warning[..2].ShouldBe(["cảnh báo", "parent-sum-mismatch"]);
+        warning[2].ShouldEndWith("trang 13, dòng 32");
+        warning[3].ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
+    }
+
+    [Fact]
     public void Preview_PointsAboveMax_RejectedWithTheLineAndNoSheetTable()
     {
         var bad = TestFiles.WithRow(TestFiles.RealReportText, "7.1.4", c => { c[3] = "9"; return c; });

@@ -20,7 +20,7 @@ public static partial class UploadEndpoints
         {
             if (tep is null || tep.Length == 0)
             {
-                return Denied(http, 400, "Chưa chọn tệp, hoặc tệp trống. Chọn một tệp .txt, .csv, .xlsx hoặc .docx rồi bấm “Kiểm tra”.");
+                return Denied(http, 400, "Chưa chọn tệp, hoặc tệp trống. Chọn một tệp .txt, .csv, .xlsx, .docx hoặc .pdf rồi bấm “Kiểm tra”.");
             }
 
             if (tep.Length > UploadService.MaxBytes)

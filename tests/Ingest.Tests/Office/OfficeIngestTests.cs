@@ -318,7 +318,7 @@ public sealed class OfficeIngestTests : IDisposable
         folder.Write(Path.Combine("b", "hoang-hoa-2017.xlsx"), []);
         folder.Write("bao-cao.DOCX", []);
         folder.Write("~$bao-cao.docx", []);
-        folder.Write("notes.pdf", []);
+        folder.Write("notes.odt", []);
 
         var files = IngestRunner.ExpandPaths([folder.Path]).Select(Path.GetFileName);
 
