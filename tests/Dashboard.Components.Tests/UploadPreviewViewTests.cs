@@ -14,9 +14,9 @@ namespace CchcAnalytics.Dashboard.Components.Tests;
 [Collection(SharedDashboardData.Name)]
 public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContext(data)
 {
-    private static readonly ClaimsPrincipal Province = CchcClaims.For(new UserAccount("so-noi-vu", "Chuyên viên Sở Nội vụ", Role.Province, null, "stamp", DateTime.UnixEpoch, "test", false));
+    private static readonly ClaimsPrincipal Province = CchcClaims.For(new UserAccount("so-noi-vu", "Chuyên viên Sở Nội vụ", Role.Province, null, "stamp", DateTime.UnixEpoch, "test", false), "test-session");
 
-    private static readonly ClaimsPrincipal District = CchcClaims.For(new UserAccount("hoang-hoa.ubnd", "UBND huyện Hoằng Hóa", Role.District, "hoang-hoa", "stamp", DateTime.UnixEpoch, "test", false));
+    private static readonly ClaimsPrincipal District = CchcClaims.For(new UserAccount("hoang-hoa.ubnd", "UBND huyện Hoằng Hóa", Role.District, "hoang-hoa", "stamp", DateTime.UnixEpoch, "test", false), "test-session");
 
     private IReadOnlyDictionary<string, string> UnitNames => Data.Provider.Data.Units.ToDictionary(u => u.Id, u => u.FullName);
 
@@ -61,7 +61,7 @@ public sealed class UploadPreviewViewTests(DashboardData data) : DashboardContex
     public void Preview_RealReportAsPdf_SameSheetAsTheTextAndTheWarningOnItsPage()
     {
         var pdf = Path.Combine(TestFiles.RepositoryRoot, "tests", "Ingest.Tests", "Pdf", "Fixtures", "hoang-hoa-2017-bc293.pdf");
-        var preview = new UploadService(Data.Provider).Preview("hoang-hoa-2017-bc293.pdf", File.ReadAllBytes(pdf));
+        var preview = PreviewAs(Province, "hoang-hoa-2017-bc293.pdf", File.ReadAllBytes(pdf));
 
         var cut = Render<UploadPreviewView>(p => p.Add(v => v.Preview, preview).Add(v => v.UnitNames, UnitNames));
 
