@@ -86,7 +86,6 @@ public sealed class OfficeDownloadTests(DashboardApp app)
             "huyện Ngọc Lặc: nhận xét năm 2023 (dữ liệu mẫu)",
             "huyện Cẩm Thủy: nhận xét năm 2023 (dữ liệu mẫu)",
             "huyện Mường Lát: nhận xét năm 2023 (dữ liệu mẫu)",
-            "huyện Mường Lát: nhận xét năm 2023 (dữ liệu mẫu) (tiếp)",
             "Ghi chú về số liệu",
         ]);
         browser.Errors.ShouldBeEmpty();
