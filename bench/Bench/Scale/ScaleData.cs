@@ -51,8 +51,9 @@ public static class ScaleData
     ];
 
     /// <summary>Writes the scaled folder into <paramref name="target"/> (which must not exist or be empty).</summary>
-    public static ScaleDataInfo Write(string sourceData, string target, int scale, int seed = SampleGenerator.DefaultSeed)
+    public static ScaleDataInfo Write(string sourceData, string target, int scale, int seed = SampleGenerator.DefaultSeed, int unitsPerFile = UnitsPerFile)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(unitsPerFile, 1);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceData);
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
@@ -101,7 +102,7 @@ public static class ScaleData
             }
 
             var batches = year.Rows.GroupBy(r => r.UnitId, StringComparer.Ordinal)
-                .Select((unit, i) => (Batch: i / UnitsPerFile, Rows: unit))
+                .Select((unit, i) => (Batch: i / unitsPerFile, Rows: unit))
                 .GroupBy(u => u.Batch, u => u.Rows)
                 .ToList();
             foreach (var batch in batches)
