@@ -16,7 +16,7 @@ internal sealed record PageTiming(PageCase Page, double FirstMs, IReadOnlyList<d
 }
 
 /// <summary>What <paramref name="Clients"/> concurrent clients got from one address in a bounded time.</summary>
-internal sealed record LoadResult(PageCase Page, int Clients, TimeSpan Duration, TimeSpan Wall, int Ok, int Errors, string? FirstError, IReadOnlyList<double> LatenciesMs)
+internal sealed record LoadResult(PageCase Page, int Clients, TimeSpan Duration, TimeSpan Wall, int Ok, int Errors, string? FirstError, IReadOnlyList<double> LatenciesMs, long ServerPeakRss, bool Stopped)
 {
     public double RequestsPerSecond => Ok / Wall.TotalSeconds;
 
@@ -85,43 +85,61 @@ internal static class PageLoad
 
     /// <summary><paramref name="clients"/> loops, each sending its next request when the previous one is answered, for
     /// <paramref name="duration"/>; requests in flight then finish (each within <paramref name="requestTimeout"/>, else it
-    /// counts as an error). Throughput is answered requests ÷ the wall time until the last one finished.</summary>
-    public static async Task<LoadResult> ConcurrentAsync(Uri address, PageCase page, int clients, TimeSpan duration, TimeSpan requestTimeout)
+    /// counts as an error). Throughput is answered requests ÷ the wall time until the last one finished. The server's
+    /// resident memory is sampled meanwhile; over <paramref name="maxServerRss"/> the run is stopped (requests in flight
+    /// are cancelled and count as errors), so that the bench cannot take a shared machine's memory.</summary>
+    public static async Task<LoadResult> ConcurrentAsync(Uri address, PageCase page, int clients, TimeSpan duration, TimeSpan requestTimeout, int serverPid, long maxServerRss)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = address, Timeout = requestTimeout };
+        using var abort = new CancellationTokenSource();
         var latencies = new List<double>();
         var errors = 0;
         string? firstError = null;
         var gate = new Lock();
+        var peak = Memory.Resident(serverPid);
         var clock = Stopwatch.StartNew();
 
         async Task Client()
         {
-            while (clock.Elapsed < duration)
+            while (clock.Elapsed < duration && !abort.IsCancellationRequested)
             {
                 try
                 {
-                    var (ms, _) = await GetAsync(http, page, checkMarker: false);
+                    var (ms, _) = await GetAsync(http, page, checkMarker: false, abort.Token);
                     lock (gate)
                     {
                         latencies.Add(ms);
                     }
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
                 {
                     lock (gate)
                     {
                         errors++;
-                        firstError ??= ex is TaskCanceledException ? $"{page.Path}: no answer within {requestTimeout.TotalSeconds:0} s" : ex.Message;
+                        firstError ??= abort.IsCancellationRequested ? $"{page.Path}: stopped, the dashboard's resident memory passed {Stats.Bytes(maxServerRss)}"
+                            : ex is OperationCanceledException ? $"{page.Path}: no answer within {requestTimeout.TotalSeconds:0} s"
+                            : ex.Message;
                     }
                 }
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(Client)));
+        var running = Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(Client)));
+        while (!running.IsCompleted)
+        {
+            peak = Math.Max(peak, Memory.Resident(serverPid));
+            if (peak > maxServerRss)
+            {
+                await abort.CancelAsync();
+            }
+
+            await Task.WhenAny(running, Task.Delay(200));
+        }
+
+        await running;
         var wall = clock.Elapsed;
-        return new LoadResult(page, clients, duration, wall, latencies.Count, errors, firstError, latencies);
+        return new LoadResult(page, clients, duration, wall, latencies.Count, errors, firstError, latencies, peak, abort.IsCancellationRequested);
     }
 }
 

@@ -15,7 +15,7 @@ internal sealed record ScaleRow(string Id, string What, string Value, string Bas
 internal static partial class ScaleBench
 {
     private const string Usage =
-        "Usage: Bench --scale N [--quick] [--fail-over-target] [--data DIR] [--work DIR [--reuse]] [--dashboard DLL] [--clients N] [--seconds S] [--year YYYY] [--ingest-runs N]";
+        "Usage: Bench --scale N [--quick] [--fail-over-target] [--data DIR] [--work DIR [--reuse]] [--dashboard DLL] [--clients N] [--seconds S] [--year YYYY] [--ingest-runs N] [--max-rss-gib N]";
 
     public static async Task<int> RunAsync(string[] args, string repositoryRoot)
     {
@@ -86,7 +86,8 @@ internal static partial class ScaleBench
             Progress("queries: product vs SQL …");
             rows.AddRange(MeasureQueries(database, options, details));
 
-            // 3. The real dashboard.
+            // 3. The real dashboard. This process gives back what the queries held (×120: gigabytes) before it starts.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             Progress("dashboard: start, pages, memory, export, concurrent clients …");
             rows.AddRange(await MeasureDashboardAsync(dashboard, folder, database, options, details));
 
@@ -306,13 +307,13 @@ internal static partial class ScaleBench
         {
             Progress($"  {options.Clients} clients on {page.Path} for {options.LoadDuration.TotalSeconds:0} s …");
             var cpu = Cpu.Of(app.Id);
-            var load = await PageLoad.ConcurrentAsync(app.Address, page, options.Clients, options.LoadDuration, ScaleOptions.RequestTimeout);
+            var load = await PageLoad.ConcurrentAsync(app.Address, page, options.Clients, options.LoadDuration, ScaleOptions.RequestTimeout, app.Id, options.MaxServerRss);
             var cpuMs = (Cpu.Of(app.Id) - cpu).TotalMilliseconds / Math.Max(1, load.Ok + load.Errors);
             var rate = page.Id == "page-overview" && options.Scale <= ScaleTargets.OverviewRateUpToScale;
             rows.Add(new ScaleRow(
                 "load-" + page.Id.Replace("page-", "", StringComparison.Ordinal),
                 Invariant($"{load.Clients} concurrent clients for {load.Duration.TotalSeconds:0} s: {page.Title}"),
-                Invariant($"{load.RequestsPerSecond:0.0} req/s, p50 {Stats.Ms(load.P50)}, p99 {Stats.Ms(load.P99)}, {load.Ok} answered, {load.Errors} errors, all done after {Stats.Ms(load.Wall.TotalMilliseconds)}; server CPU {Stats.Ms(cpuMs)}/request"),
+                Invariant($"{load.RequestsPerSecond:0.0} req/s, p50 {Stats.Ms(load.P50)}, p99 {Stats.Ms(load.P99)}, {load.Ok} answered, {load.Errors} errors (all done after {Stats.Ms(load.Wall.TotalMilliseconds)}; server CPU {Stats.Ms(cpuMs)}/request, resident memory up to {Stats.Bytes(load.ServerPeakRss)}{(load.Stopped ? ", STOPPED at the memory guard" : "")})"),
                 Target: rate ? Invariant($"≥ {ScaleTargets.OverviewRequestsPerSecond} req/s, 0 errors") : "0 errors",
                 Met: load.Errors == ScaleTargets.LoadErrors && (!rate || load.RequestsPerSecond >= ScaleTargets.OverviewRequestsPerSecond)));
             if (load.FirstError is not null)
@@ -391,19 +392,41 @@ internal static partial class ScaleBench
             Invariant($"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription}, Release");
     }
 
+    /// <summary>The checkout measured: HEAD, and the last commit that changed the product (src/), which is what the
+    /// figures describe (bench-only commits do not change them).</summary>
     private static string Commit(string repositoryRoot)
+    {
+        var head = Git(repositoryRoot, "rev-parse", "--short", "HEAD");
+        var product = Git(repositoryRoot, "log", "-1", "--format=%h", "--", "src");
+        var dirty = Git(repositoryRoot, "status", "--porcelain", "--", "src");
+        return head is null ? "unknown (no git)" : $"{head} (src/ as of {product ?? "?"}{(string.IsNullOrEmpty(dirty) ? "" : ", with uncommitted changes")})";
+    }
+
+    private static string? Git(string repositoryRoot, params string[] arguments)
     {
         try
         {
-            var start = new ProcessStartInfo("git", ["-C", repositoryRoot, "rev-parse", "--short", "HEAD"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add("-C");
+            start.ArgumentList.Add(repositoryRoot);
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
             using var git = Process.Start(start);
-            var head = git?.StandardOutput.ReadToEnd().Trim();
-            git?.WaitForExit();
-            return string.IsNullOrEmpty(head) ? "unknown" : head;
+            if (git is null)
+            {
+                return null;
+            }
+
+            var output = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? output : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            return "unknown (no git)";
+            return null;
         }
     }
 

@@ -14,7 +14,8 @@ internal sealed record ScaleOptions(
     int Clients,
     TimeSpan LoadDuration,
     int Year,
-    int IngestRuns)
+    int IngestRuns,
+    long MaxServerRss)
 {
     public int ReadCsvRuns => Quick ? 1 : 3;
 
@@ -45,6 +46,7 @@ internal sealed record ScaleOptions(
         double? seconds = null;
         var year = 2023;
         var ingestRuns = 1;
+        var maxRssGib = 12.0;
         for (var i = 0; i < args.Length; i++)
         {
             string? Value() => i + 1 < args.Length ? args[++i] : null;
@@ -67,6 +69,9 @@ internal sealed record ScaleOptions(
                     break;
                 case "--ingest-runs" when int.TryParse(Value(), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r >= 1:
                     ingestRuns = r;
+                    break;
+                case "--max-rss-gib" when double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var g) && g > 0:
+                    maxRssGib = g;
                     break;
                 case "--reuse":
                     reuse = true;
@@ -102,6 +107,6 @@ internal sealed record ScaleOptions(
         }
 
         return new ScaleOptions(scale.Value, quick, fail, Path.GetFullPath(data ?? Path.Combine(repositoryRoot, "data")), work, reuse, dashboard, clients,
-            TimeSpan.FromSeconds(seconds ?? (quick ? 2 : 10)), year, ingestRuns);
+            TimeSpan.FromSeconds(seconds ?? (quick ? 2 : 10)), year, ingestRuns, (long)(maxRssGib * (1L << 30)));
     }
 }
