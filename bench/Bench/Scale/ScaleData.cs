@@ -146,8 +146,9 @@ public static class ScaleData
                 throw new InvalidOperationException($"Only {units.Count} synthetic unit names are available; {count} were asked for.");
             }
 
-            // Walk the pairs diagonally, so that neighbouring ids do not all share their first syllable.
-            var (first, second) = (Syllables[k % n], Syllables[((k / n) + k) % n]);
+            // Walk the pairs diagonally (each syllable with the next, then with the one after next …), so that
+            // neighbouring ids do not all share their first syllable.
+            var (first, second) = (Syllables[k % n], Syllables[((k / n) + 1 + k) % n]);
             if (first == second || taken.Contains(VietnameseText.AsciiKey($"{first} {second}")))
             {
                 continue;

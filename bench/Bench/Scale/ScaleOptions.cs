@@ -19,7 +19,7 @@ internal sealed record ScaleOptions(
 {
     public int ReadCsvRuns => Quick ? 1 : 3;
 
-    public int QueryWarmups => Quick ? 0 : 1;
+    public int QueryWarmups => Quick || Scale >= 100 ? 0 : 1;
 
     public int QueryIterations => Quick ? 1 : Scale >= 100 ? 2 : 3;
 
