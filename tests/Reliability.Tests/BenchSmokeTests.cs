@@ -55,7 +55,7 @@ public sealed class BenchSmokeTests
 
         table.Where(l => l.Contains("| `query-", StringComparison.Ordinal)).ShouldAllBe(l => l.Contains("(answers identical,", StringComparison.Ordinal));
         output.ShouldContain("Rankings of every year (2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024): the product's and the SQL's answers are identical.");
-        output.ShouldContain("Data: 27 district units in 2023 (0 of them synthetic");
+        output.ShouldContain("Data: 27 district units a year (0 of them synthetic");
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunBenchAsync(TimeSpan timeout, params string[] arguments)

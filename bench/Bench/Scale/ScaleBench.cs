@@ -78,7 +78,7 @@ internal static partial class ScaleBench
                 rows.Add(new ScaleRow("ingest-memory", "Peak working set of the ingesting process (not a target)", Stats.Bytes(ingest.ProductPeakBytes)));
             }
 
-            details.Add(Invariant($"Data: {data.SyntheticUnits + ScaleData.UnitsPerScale} district units in {options.Year} ({data.SyntheticUnits} of them synthetic `{ScaleData.UnitIdPrefix}…`), ") +
+            details.Add(Invariant($"Data: {data.SyntheticUnits + ScaleData.UnitsPerScale} district units a year ({data.SyntheticUnits} of them synthetic `{ScaleData.UnitIdPrefix}…`; one fewer in 2024), ") +
                 Invariant($"{Stats.Count(data.SampleRows)} canonical CSV rows (every one synthetic) in {data.SampleFiles.Count} files of at most {ScaleData.UnitsPerFile} units, {Stats.Bytes(data.SampleBytes)}; ") +
                 Invariant($"database {Stats.Bytes(new FileInfo(database).Length)}."));
 
@@ -125,20 +125,27 @@ internal static partial class ScaleBench
             var sqlTimes = new List<double>();
             var productCpu = new List<double>();
             var sqlCpu = new List<double>();
+            long productMemory = 0;
+            long sqlMemory = 0;
             for (var i = 0; i < options.QueryWarmups + options.QueryIterations; i++)
             {
+                product = [];
                 Memory.CollectAndResetPeak();
+                var resident = Memory.Resident();
                 var cpu = Cpu.Of();
                 var clock = Stopwatch.StartNew();
                 product = query.Product(store);
                 var productMs = clock.Elapsed.TotalMilliseconds;
                 var productCpuMs = (Cpu.Of() - cpu).TotalMilliseconds;
+                productMemory = Math.Max(productMemory, Memory.PeakWorkingSet() - resident);
                 Memory.CollectAndResetPeak();
+                resident = Memory.Resident();
                 cpu = Cpu.Of();
                 clock.Restart();
                 sql = RunSql(connections, query);
                 var sqlMs = clock.Elapsed.TotalMilliseconds;
                 var sqlCpuMs = (Cpu.Of() - cpu).TotalMilliseconds;
+                sqlMemory = Math.Max(sqlMemory, Memory.PeakWorkingSet() - resident);
                 if (i >= options.QueryWarmups)
                 {
                     productTimes.Add(productMs);
@@ -153,8 +160,8 @@ internal static partial class ScaleBench
             rows.Add(new ScaleRow(
                 query.Id,
                 query.Title + " vs one SQL query" + (difference is null ? Invariant($" (answers identical, {product.Count} lines)") : " (ANSWERS DIFFER, see below)"),
-                Invariant($"{Stats.Ms(Stats.Median(productTimes))} (CPU {Stats.Ms(Stats.Median(productCpu))}; median of {productTimes.Count})"),
-                Invariant($"SQL {Stats.Ms(Stats.Median(sqlTimes))} (CPU {Stats.Ms(Stats.Median(sqlCpu))})"),
+                Invariant($"{Stats.Ms(Stats.Median(productTimes))} (CPU {Stats.Ms(Stats.Median(productCpu))}, +{Stats.Bytes(productMemory)} resident; median of {productTimes.Count})"),
+                Invariant($"SQL {Stats.Ms(Stats.Median(sqlTimes))} (CPU {Stats.Ms(Stats.Median(sqlCpu))}, +{Stats.Bytes(sqlMemory)} resident)"),
                 Stats.Ratio(ratio),
                 Invariant($"≤ {ScaleTargets.QueryVsSql}×"),
                 ratio <= ScaleTargets.QueryVsSql && difference is null));
@@ -237,6 +244,12 @@ internal static partial class ScaleBench
         var cpuPerRequest = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
+            // A few unmeasured requests first, so that the warm figures are not the JIT's first tiers.
+            for (var i = 0; i < options.WarmUpRequests; i++)
+            {
+                await PageLoad.GetAsync(http, page);
+            }
+
             var cpu = Cpu.Of(app.Id);
             var timing = await PageLoad.WarmAsync(http, page, firsts[page.Id], options.WarmRequests, options.WarmMinimum, options.WarmBudget);
             cpuPerRequest[page.Id] = (Cpu.Of(app.Id) - cpu).TotalMilliseconds / timing.WarmMs.Count;

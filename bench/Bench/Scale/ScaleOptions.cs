@@ -23,6 +23,8 @@ internal sealed record ScaleOptions(
 
     public int QueryIterations => Quick ? 1 : Scale >= 100 ? 2 : 3;
 
+    public int WarmUpRequests => Quick ? 0 : 3;
+
     public int WarmRequests => Quick ? 3 : 30;
 
     public int WarmMinimum => Quick ? 2 : 5;
