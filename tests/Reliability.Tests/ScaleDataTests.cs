@@ -7,7 +7,9 @@ namespace CchcAnalytics.Reliability.Tests;
 
 /// <summary>The scale bench's data generator (bench/Bench/Scale/ScaleData.cs): the same input gives the same bytes, the
 /// added units and every sample row are labelled synthetic, and a year too large for one file is split by unit without
-/// losing or duplicating a row. No timing.</summary>
+/// losing or duplicating a row. No timing. In the child-process collection, because generating is CPU work that
+/// must not compete with the crash test's timed kills.</summary>
+[Collection(ChildProcesses.Name)]
 public sealed class ScaleDataTests
 {
     private static readonly string Data = Path.Combine(TestFiles.RepositoryRoot, "data");
