@@ -51,6 +51,7 @@ internal sealed record ScaleOptions(
         var maxRssGib = 12.0;
         for (var i = 0; i < args.Length; i++)
         {
+            var at = i;
             string? Value() => i + 1 < args.Length ? args[++i] : null;
             switch (args[i])
             {
@@ -91,7 +92,7 @@ internal sealed record ScaleOptions(
                     year = y;
                     break;
                 default:
-                    error = $"bad or unknown argument {args[i]}";
+                    error = i == at ? $"unknown argument {args[at]}" : $"bad value for {args[at]}: {args[i]}";
                     return null;
             }
         }
