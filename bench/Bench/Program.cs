@@ -14,9 +14,16 @@ using CchcAnalytics.Storage;
 
 // bench/Bench: the product's hot paths on the bundled data, as ratios against a baseline measured in the same run.
 // Usage: dotnet run -c Release --project bench/Bench [-- --quick] [--fail-over-target] [--data DIR]
+// With --scale N: the scale bench (bench/README.md, "Scale"), its own options in Scale/ScaleOptions.cs.
 var quick = args.Contains("--quick");
 var failOverTarget = args.Contains("--fail-over-target");
 var dataIndex = Array.IndexOf(args, "--data");
+if (args.Contains("--scale"))
+{
+    var root = dataIndex >= 0 && dataIndex + 1 < args.Length ? Path.GetDirectoryName(Path.GetFullPath(args[dataIndex + 1]))! : RepositoryRoot();
+    return await CchcAnalytics.Bench.Scale.ScaleBench.RunAsync(args, root);
+}
+
 var unknown = args.Where((a, i) => a is not ("--quick" or "--fail-over-target" or "--data") && !(dataIndex >= 0 && i == dataIndex + 1)).ToList();
 if (unknown.Count > 0)
 {

@@ -1,7 +1,7 @@
 namespace CchcAnalytics.Reliability.Tests;
 
-/// <summary>The crash test times its kills from an uninterrupted run it measures first, so the bench smoke test must not
-/// compete with it for the CPU: the classes of this collection run one after the other.</summary>
+/// <summary>The crash test times its kills from an uninterrupted run it measures first, so the bench smoke tests and the
+/// scale data tests must not compete with it for the CPU: the classes of this collection run one after the other.</summary>
 [CollectionDefinition(Name)]
 public sealed class ChildProcesses
 {
