@@ -9,12 +9,13 @@ using CchcAnalytics.Ingest.Reference;
 //   data/units.csv                                   the 166 xã/phường of 1/7/2025 (other rows kept byte for byte)
 //   data/commune-origins.csv                         each commune's former district(s), where the sources say
 //   data/boundaries/thanh-hoa-communes-2025.geojson  simplified outlines, properties {unit_id, official_code, name}
-// Usage: BoundaryBuilder --dataset DIR --before FILE --data DIR [--tolerance DEG] [--decimals N] [--preview FILE.svg]
+// Usage: BoundaryBuilder --units FILE --sapnhap FILE --before FILE --wards DIR [--data DIR] [--commit SHA]
+//                        [--tolerance DEG] [--decimals N] [--preview FILE.svg]
 var options = Options.Parse(args);
 const string Province = "thanh-hoa";
 const string ProvinceCode = "38";
 
-var communes = CommuneList.Read(File.ReadAllText(Path.Combine(options.Dataset, "postgresql", "postgres_ImportData_vn_units.sql")), ProvinceCode);
+var communes = CommuneList.Read(File.ReadAllText(options.Units), ProvinceCode);
 Console.WriteLine($"communes: {communes.Count} ({communes.Count(c => c.Kind == "xa")} xã, {communes.Count(c => c.Kind == "phuong")} phường)");
 
 var reference = ReferenceData.LoadFromDirectory(options.Data);
@@ -26,7 +27,7 @@ string DistrictId(string fullName) =>
 
 var resolver = new OriginResolver(
     File.ReadAllText(options.Before),
-    File.ReadAllText(Path.Combine(options.Dataset, "dataset-generation-scripts", "resources", "gis", "sapnhapbando_geo_objects.sql")),
+    File.ReadAllText(options.Sapnhap),
     ProvinceCode,
     DistrictId);
 var origins = communes.Select(resolver.Resolve).ToList();
@@ -36,7 +37,7 @@ Console.WriteLine($"origins: {origins.Count(o => o.Status == "documented")} docu
 WriteUnits(Path.Combine(options.Data, "units.csv"), communes);
 WriteOrigins(Path.Combine(options.Data, "commune-origins.csv"), origins, options.Source);
 
-var outlines = Boundaries.Build(Path.Combine(options.Dataset, "json", "geojson", "38_thanh_hoa", "wards"), communes, options.Tolerance, options.Decimals);
+var outlines = Boundaries.Build(options.Wards, communes, options.Tolerance, options.Decimals);
 var geojson = Boundaries.ToGeoJson(outlines, Province, options.Source + "; đã đơn giản hóa bằng tools/BoundaryBuilder (TopologyPreservingSimplifier, dung sai " + options.Tolerance.ToString(CultureInfo.InvariantCulture) + "°)", "MIT License, Copyright (c) 2021 Thang Le Quoc (vietnamese-provinces-database); ranh giới do Nhà xuất bản Tài nguyên – Môi trường và Bản đồ Việt Nam công bố tại sapnhap.bando.com.vn");
 var boundaryFile = Path.Combine(options.Data, "boundaries", "thanh-hoa-communes-2025.geojson");
 Directory.CreateDirectory(Path.GetDirectoryName(boundaryFile)!);
@@ -107,19 +108,33 @@ static void WriteOrigins(string file, IReadOnlyList<CommuneOrigin> origins, stri
 static string Quote(string field) =>
     field.IndexOfAny([',', '"', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-/// <summary>Command-line options.</summary>
-internal sealed record Options(string Dataset, string Before, string Data, double Tolerance, int Decimals, string? Preview, string Source)
+/// <summary>Command-line options: the dataset's files (see data/README.md) and where to write.</summary>
+/// <param name="Units">postgresql/postgres_ImportData_vn_units.sql (the 2025 list).</param>
+/// <param name="Sapnhap">dataset-generation-scripts/resources/gis/sapnhapbando_geo_objects.sql (former communes).</param>
+/// <param name="Before">postgresql/ImportData_vn_units.sql of release v2.4.1 (communes by district before 1/7/2025).</param>
+/// <param name="Wards">json/geojson/38_thanh_hoa/wards (one boundary file per commune).</param>
+/// <param name="Data">The repository's data folder.</param>
+/// <param name="Tolerance">Simplification tolerance in degrees.</param>
+/// <param name="Decimals">Decimals kept in coordinates.</param>
+/// <param name="Preview">An SVG to draw, or null.</param>
+/// <param name="Source">The source sentence written into the outputs.</param>
+internal sealed record Options(string Units, string Sapnhap, string Before, string Wards, string Data, double Tolerance, int Decimals, string? Preview, string Source)
 {
     public static Options Parse(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-        var dataset = Value("--dataset") ?? throw new ArgumentException("--dataset DIR (a checkout of vietnamese-provinces-database) is required");
-        var before = Value("--before") ?? throw new ArgumentException("--before FILE (postgresql/ImportData_vn_units.sql of release v2.4.1) is required");
-        var data = Value("--data") ?? "data";
-        var tolerance = double.Parse(Value("--tolerance") ?? "0.0005", CultureInfo.InvariantCulture);
-        var decimals = int.Parse(Value("--decimals") ?? "5", CultureInfo.InvariantCulture);
+        string Required(string name, string what) => Value(name) ?? throw new ArgumentException($"{name} {what} is required (see data/README.md)");
         var commit = Value("--commit") ?? "cd58063299585146ded3981f2272946ef19ced54";
         var source = $"NQ 1686/NQ-UBTVQH15 (2025); github.com/thanglequoc/vietnamese-provinces-database commit {commit[..7]} (danh sách xã/phường 2025, cột truocsapnhap của sapnhap.bando.com.vn) và bản v2.4.1 (danh mục xã theo huyện trước 1/7/2025)";
-        return new Options(dataset, before, data, tolerance, decimals, Value("--preview"), source);
+        return new Options(
+            Required("--units", "FILE (postgres_ImportData_vn_units.sql)"),
+            Required("--sapnhap", "FILE (sapnhapbando_geo_objects.sql)"),
+            Required("--before", "FILE (ImportData_vn_units.sql of v2.4.1)"),
+            Required("--wards", "DIR (json/geojson/38_thanh_hoa/wards)"),
+            Value("--data") ?? "data",
+            double.Parse(Value("--tolerance") ?? "0.0005", CultureInfo.InvariantCulture),
+            int.Parse(Value("--decimals") ?? "5", CultureInfo.InvariantCulture),
+            Value("--preview"),
+            source);
     }
 }
