@@ -62,7 +62,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         loaded.First.Output.ShouldContain("accepted  " + Path.Combine(TestFiles.RepositoryRoot, "data", "published", "thanh-hoa-2023-qd600.csv") + ": published results, 8 rows — 8 added, 0 unchanged");
         loaded.First.Output.ShouldContain("hoang-hoa 2017 [self] 111 rows, self 92/100 — added (version 1)");
         loaded.First.Output.TrimEnd().ShouldEndWith("11 accepted, 0 rejected.");
-        loaded.First.Output.ShouldStartWith("reference data: 48 units, 4 lineage events, 3 frameworks (2 khung minh họa), 340 crosswalk rows");
+        loaded.First.Output.ShouldStartWith("reference data: 214 units, 4 lineage events, 5 frameworks (4 khung minh họa), 409 crosswalk rows");
     }
 
     [Fact]
