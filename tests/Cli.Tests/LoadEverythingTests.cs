@@ -78,11 +78,11 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     public void Ingest_DataFolder_ReferenceCounts()
     {
         var counts = Store.TableCounts();
-        counts["unit"].ShouldBe(48);                 // 28 district-level units (27 + Nghi Sơn) and 20 departments
+        counts["unit"].ShouldBe(48 + 166);           // 28 district-level units (27 + Nghi Sơn), 20 departments, 166 communes of 2025
         counts["unit_event"].ShouldBe(4);
-        counts["framework"].ShouldBe(3);
-        counts["framework_criterion"].ShouldBe(111 + 113 + 113);
-        counts["crosswalk"].ShouldBe(111 + 114 + 115); // every row, plus the dropped concepts (1 in 2020, 2 in 2023)
+        counts["framework"].ShouldBe(5);
+        counts["framework_criterion"].ShouldBe(111 + 113 + 113 + 33 + 36);   // the three district trees, departments, communes
+        counts["crosswalk"].ShouldBe(111 + 114 + 115 + 33 + 36); // every row, plus the dropped concepts (1 in 2020, 2 in 2023)
         counts["published_result"].ShouldBe(28);
     }
 
