@@ -12,6 +12,8 @@ namespace CchcAnalytics.Core;
 /// <param name="Aliases">Other spellings seen in documents ("HOÀNG HOÁ", "Hoàng Hoá").</param>
 /// <param name="FirstYear">First index year the unit is scored for; null when earlier than our data.</param>
 /// <param name="LastYear">Last index year the unit is scored for (2019 for Tĩnh Gia, 2023 for Đông Sơn); null while open.</param>
+/// <param name="OfficialCode">The unit's code in the national list of administrative units (Quyết định 19/2025/QĐ-TTg
+/// for the communes of 2025, e.g. "15865"); null where data/units.csv gives none.</param>
 public sealed record Unit(
     string Id,
     string Name,
@@ -21,7 +23,8 @@ public sealed record Unit(
     DateOnly? ValidTo,
     IReadOnlyList<string> Aliases,
     int? FirstYear = null,
-    int? LastYear = null)
+    int? LastYear = null,
+    string? OfficialCode = null)
 {
     /// <summary>"district", "commune" or "department".</summary>
     public string Level => Kind.ToLevel();

@@ -62,7 +62,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         loaded.First.Output.ShouldContain("accepted  " + Path.Combine(TestFiles.RepositoryRoot, "data", "published", "thanh-hoa-2023-qd600.csv") + ": published results, 8 rows — 8 added, 0 unchanged");
         loaded.First.Output.ShouldContain("hoang-hoa 2017 [self] 111 rows, self 92/100 — added (version 1)");
         loaded.First.Output.TrimEnd().ShouldEndWith("11 accepted, 0 rejected.");
-        loaded.First.Output.ShouldStartWith("reference data: 48 units, 4 lineage events, 3 frameworks (2 khung minh họa), 340 crosswalk rows");
+        loaded.First.Output.ShouldStartWith("reference data: 214 units, 4 lineage events, 5 frameworks (4 khung minh họa), 409 crosswalk rows");
     }
 
     [Fact]
@@ -78,11 +78,11 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     public void Ingest_DataFolder_ReferenceCounts()
     {
         var counts = Store.TableCounts();
-        counts["unit"].ShouldBe(48);                 // 28 district-level units (27 + Nghi Sơn) and 20 departments
+        counts["unit"].ShouldBe(48 + 166);           // 28 district-level units (27 + Nghi Sơn), 20 departments, 166 communes of 2025
         counts["unit_event"].ShouldBe(4);
-        counts["framework"].ShouldBe(3);
-        counts["framework_criterion"].ShouldBe(111 + 113 + 113);
-        counts["crosswalk"].ShouldBe(111 + 114 + 115); // every row, plus the dropped concepts (1 in 2020, 2 in 2023)
+        counts["framework"].ShouldBe(5);
+        counts["framework_criterion"].ShouldBe(111 + 113 + 113 + 33 + 36);   // the three district trees, departments, communes
+        counts["crosswalk"].ShouldBe(111 + 114 + 115 + 33 + 36); // every row, plus the dropped concepts (1 in 2020, 2 in 2023)
         counts["published_result"].ShouldBe(28);
     }
 

@@ -38,10 +38,12 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
         [
             ("thanh-hoa-district-2017", "2017–2019", "suy ra từ báo cáo thực", "111"),
             ("thanh-hoa-district-2020-illustrative", "2020–2022", "khung minh họa", "113"),
+            ("thanh-hoa-department-2023-illustrative", "2023–2026", "khung minh họa", "33"),
             ("thanh-hoa-district-2023-illustrative", "2023–2024", "khung minh họa", "113"),
+            ("thanh-hoa-commune-2025-illustrative", "2025–2026", "khung minh họa", "36"),
         ]);
         rows[0][3].ShouldBe("3965/2017/QĐ-UBND");
-        cut.FindAll("[data-testid=frameworks] .badge.illustrative").Count.ShouldBe(2);
+        cut.FindAll("[data-testid=frameworks] .badge.illustrative").Count.ShouldBe(4);
     }
 
     [Fact]

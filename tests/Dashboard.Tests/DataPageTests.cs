@@ -35,9 +35,11 @@ public sealed class DataPageTests(DashboardApp app)
         [
             ("thanh-hoa-district-2017", "2017–2019", "suy ra từ báo cáo thực"),
             ("thanh-hoa-district-2020-illustrative", "2020–2022", "khung minh họa"),
+            ("thanh-hoa-department-2023-illustrative", "2023–2026", "khung minh họa"),
             ("thanh-hoa-district-2023-illustrative", "2023–2024", "khung minh họa"),
+            ("thanh-hoa-commune-2025-illustrative", "2025–2026", "khung minh họa"),
         ]);
-        await Expect(browser.Page.GetByTestId("frameworks").Locator(".badge.illustrative")).ToHaveCountAsync(2);
+        await Expect(browser.Page.GetByTestId("frameworks").Locator(".badge.illustrative")).ToHaveCountAsync(4);
     }
 
     [BrowserFact]

@@ -23,7 +23,7 @@ public sealed class ReferenceErrorTests : IDisposable
     public void Dispose() => folder.Dispose();
 
     [Fact]
-    public void Load_UnchangedCopy_Loads() => ReferenceData.LoadFromDirectory(folder.Path).Units.Count.ShouldBe(48);
+    public void Load_UnchangedCopy_Loads() => ReferenceData.LoadFromDirectory(folder.Path).Units.Count.ShouldBe(214);   // 28 district-level units, 20 departments, 166 communes of 2025
 
     [Theory]
     [InlineData("frameworks/crosswalk.csv", "thanh-hoa-district-2017,1.1,reform-plan,", "thanh-hoa-district-2017,1.1,no-such-concept,", "frameworks/crosswalk.csv:3: khái niệm (concept) 'no-such-concept' không có trong")]
@@ -33,6 +33,8 @@ public sealed class ReferenceErrorTests : IDisposable
     [InlineData("units.csv", "dong-son,Đông Sơn,huyen,thanh-hoa,,,,2023,", "dong-son,Đông Sơn,huyen,thanh-hoa,,,,2024,", "lineage.csv:4: sự kiện 'dong-son-merged-2024' có hiệu lực từ năm đánh giá 2024, nên last_year của dong-son trong units.csv phải là 2023, không phải 2024.")]
     [InlineData("units.csv", "ba-thuoc,Bá Thước,huyen,", "ba-thuoc,\"Bá Thước,huyen,", "units.csv")]
     [InlineData("units.csv", "cam-thuy,Cẩm Thủy,", "ba-thuoc,Cẩm Thủy,", "units.csv:7: mã đơn vị 'ba-thuoc' xuất hiện hai lần.")]
+    [InlineData("units.csv", ",14797\n", ",14758\n", "units.csv:51: mã hành chính (official_code) '14758' của đơn vị 'thanh-hoa-phuong-hac-thanh' phải gồm toàn chữ số và không trùng với đơn vị khác.")]
+    [InlineData("units.csv", ",14758\n", ",1475A\n", "units.csv:50: mã hành chính (official_code) '1475A' của đơn vị 'thanh-hoa-phuong-ham-rong' phải gồm toàn chữ số")]
     [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2020,2022,", "thanh-hoa,district,20x0,2022,", "frameworks/frameworks.csv:3: '20x0' không phải là năm hợp lệ.")]
     [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2023,2024,", "thanh-hoa,district,2022,2024,", "thanh-hoa-district-2020-illustrative và thanh-hoa-district-2023-illustrative cùng áp dụng cho một số năm giống nhau đối với đơn vị cấp huyện của thanh-hoa.")]
     public void Load_BadEdit_FailsNamingFileAndLine(string file, string from, string to, string expected)

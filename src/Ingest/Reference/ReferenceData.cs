@@ -30,8 +30,8 @@ public sealed class ReferenceData(
     /// <summary>The reference data embedded at build time (the files under <c>data/</c> in the repository).</summary>
     public static ReferenceData Embedded { get; } = LoadEmbedded();
 
-    /// <summary>Parses a unit registry CSV: <c>unit_id,name,kind,province,valid_from,valid_to,aliases</c>
-    /// (aliases separated by '|').</summary>
+    /// <summary>Parses a unit registry CSV: <c>unit_id,name,kind,province,valid_from,valid_to,first_year,last_year,aliases</c>
+    /// (aliases separated by '|') and, optionally, <c>official_code</c> (digits, unique).</summary>
     public static IReadOnlyList<Unit> ParseUnits(TextReader reader, string file)
     {
         using var csv = new CsvReader(reader, Configuration());
@@ -52,6 +52,12 @@ public sealed class ReferenceData(
                 throw new ReferenceDataException($"{file}:{line}: loại đơn vị (kind) '{csv.GetField("kind")}' của đơn vị '{id}' không hợp lệ.");
             }
 
+            var officialCode = NullIfEmpty(Optional(csv, "official_code"));
+            if (officialCode is not null && (!officialCode.All(char.IsAsciiDigit) || units.Any(u => u.OfficialCode == officialCode)))
+            {
+                throw new ReferenceDataException($"{file}:{line}: mã hành chính (official_code) '{officialCode}' của đơn vị '{id}' phải gồm toàn chữ số và không trùng với đơn vị khác.");
+            }
+
             units.Add(new Unit(
                 id,
                 VietnameseText.Nfc(Required(csv, "name", file, line)),
@@ -62,7 +68,8 @@ public sealed class ReferenceData(
                 (csv.GetField("aliases") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(VietnameseText.Nfc).ToList(),
                 Year(Optional(csv, "first_year"), file, line),
-                Year(Optional(csv, "last_year"), file, line)));
+                Year(Optional(csv, "last_year"), file, line),
+                officialCode));
         }
 
         return units;
