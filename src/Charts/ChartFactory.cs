@@ -55,6 +55,7 @@ public static class ChartFactory
             ChartKind.Heatmap => Heatmap(data, request, years, kind),
             ChartKind.ConceptHistory => ConceptHistoryChartBuilder.Build(data, Concept(data, request, years, kind), request.Province, request.Level, units.Select(u => u.Id).ToList()),
             ChartKind.SelfVsAppraised => SelfVsAppraised(data, request, years, units, kind),
+            ChartKind.Map => throw new ArgumentException("Bản đồ ('map') chưa dựng được từ yêu cầu này: nó cần ranh giới đơn vị và cấp đơn vị (cap=), dựng bằng MapChartBuilder.Build.", nameof(request)),
             _ => throw new ArgumentException($"Không có loại biểu đồ '{kind}'.", nameof(request)),
         };
         return spec.WithSize(request.Width, request.Height);

@@ -31,6 +31,10 @@ public enum ChartKind
     /// <summary>Self-assessed against appraised points: per area for a unit-year, or the gap per unit for a year
     /// (<c>self-vs-appraised</c>).</summary>
     SelfVsAppraised,
+
+    /// <summary>A choropleth of the units' outlines for a year, coloured by the index, an area or a criterion
+    /// (<c>map</c>; built by <c>Maps.MapChartBuilder</c> from a boundary set, not by <see cref="ChartFactory"/>).</summary>
+    Map,
 }
 
 /// <summary>Text forms of <see cref="ChartKind"/>: the kebab-case codes used in URLs and on the command line.</summary>
@@ -47,6 +51,7 @@ public static class ChartKindText
         (ChartKind.Heatmap, "heatmap"),
         (ChartKind.ConceptHistory, "concept-history"),
         (ChartKind.SelfVsAppraised, "self-vs-appraised"),
+        (ChartKind.Map, "map"),
     ];
 
     /// <summary>Every code, in enum order.</summary>

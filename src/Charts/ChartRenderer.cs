@@ -21,8 +21,8 @@ public static class ChartRenderer
     {
         ArgumentNullException.ThrowIfNull(spec);
         var (w, h) = Size(spec, width, height);
-        using var plot = spec.CreatePlot(w);
-        return plot.GetSvgXml(w, h);
+        using var plot = spec.DrawPlot(w, forSvg: true);
+        return SvgLayer.Apply(spec, plot, plot.GetSvgXml(w, h));
     }
 
     /// <summary><see cref="SvgXml"/> as UTF-8 bytes (no byte-order mark), for an <c>image/svg+xml</c> response.</summary>

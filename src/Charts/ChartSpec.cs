@@ -8,9 +8,11 @@ namespace CchcAnalytics.Charts;
 public sealed class ChartSpec
 {
     private readonly Action<Plot> draw;
+    private readonly SvgLayer? svgLayer;
 
-    internal ChartSpec(ChartKind kind, string title, string scope, ChartStatus status, ChartTable table, IReadOnlyList<string> notes, int width, int height, Action<Plot> draw)
+    internal ChartSpec(ChartKind kind, string title, string scope, ChartStatus status, ChartTable table, IReadOnlyList<string> notes, int width, int height, Action<Plot> draw, SvgLayer? svgLayer = null)
     {
+        this.svgLayer = svgLayer;
         Kind = kind;
         Title = title;
         Status = status;
@@ -23,6 +25,8 @@ public sealed class ChartSpec
     }
 
     public ChartKind Kind { get; }
+
+    internal SvgLayer? SvgLayerOrNull => svgLayer;
 
     /// <summary>First title line: what is shown, for which unit and year ("Xếp hạng Chỉ số CCHC năm 2023").</summary>
     public string Title { get; }
@@ -66,19 +70,23 @@ public sealed class ChartSpec
         Width = width;
         Height = height;
         draw = source.draw;
+        svgLayer = source.svgLayer;
     }
 
     /// <summary>Draws the chart on a new plot, with the title wrapped for <paramref name="width"/> pixels (the spec's
     /// width when null). The caller owns (and disposes) it; <see cref="ChartRenderer"/> is the usual way to get PNG or
     /// SVG bytes.</summary>
-    public Plot CreatePlot(int? width = null)
+    public Plot CreatePlot(int? width = null) => DrawPlot(width, forSvg: false);
+
+    /// <summary>Draws the plot for PNG, or for SVG (with the chart's <see cref="SvgLayer"/> drawing, when it has one).</summary>
+    internal Plot DrawPlot(int? width, bool forSvg)
     {
         ChartFonts.Register();
         var plot = new Plot();
         try
         {
             ChartStyle.Begin(plot, this, width ?? Width);
-            draw(plot);
+            (forSvg && svgLayer is not null ? svgLayer.Draw : draw)(plot);
             ChartStyle.End(plot);
             return plot;
         }
@@ -89,3 +97,13 @@ public sealed class ChartSpec
         }
     }
 }
+
+/// <summary>For a chart whose SVG carries more than ScottPlot can write (a map's links and hover titles): the plot is
+/// drawn with <paramref name="Draw"/> for SVG, and <paramref name="Finish"/> then completes ScottPlot's markup, given the
+/// rendered plot (for its pixel coordinates).</summary>
+internal sealed record SvgLayer(Action<Plot> Draw, Func<Plot, string, string> Finish)
+{
+    /// <summary>The finished markup of <paramref name="spec"/>'s plot, or ScottPlot's as it is when it has no layer.</summary>
+    public static string Apply(ChartSpec spec, Plot plot, string xml) => spec.SvgLayerOrNull?.Finish(plot, xml) ?? xml;
+}
+
