@@ -19,7 +19,7 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void ParseKind_UnknownCode_NamesTheKnownKinds() =>
         Should.Throw<ArgumentException>(() => ChartKindText.Parse("pie")).Message
-            .ShouldStartWith("Không có loại biểu đồ 'pie'. Các loại biểu đồ: ranking, area-distribution, unit-trend, unit-areas, compare-areas, compare-trends, heatmap, concept-history, self-vs-appraised.");
+            .ShouldStartWith("Không có loại biểu đồ 'pie'. Các loại biểu đồ: ranking, area-distribution, unit-trend, unit-areas, compare-areas, compare-trends, heatmap, concept-history, self-vs-appraised, map.");
 
     [Fact]
     public void Codes_RoundTrip() =>
@@ -28,6 +28,11 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void Build_UndefinedKind_Fails() =>
         Fails(new ChartRequest((ChartKind)42, Year: 2023)).Message.ShouldStartWith("Không có loại biểu đồ 42.");
+
+    [Fact]
+    public void Build_Map_SaysItIsBuiltFromBoundaries() =>
+        Fails(new ChartRequest(ChartKind.Map, Year: 2023)).Message
+            .ShouldStartWith("Bản đồ ('map') chưa dựng được từ yêu cầu này: nó cần ranh giới đơn vị và cấp đơn vị (cap=), dựng bằng MapChartBuilder.Build.");
 
     [Fact]
     public void Build_UnknownUnit_SaysWhichAndHow() =>

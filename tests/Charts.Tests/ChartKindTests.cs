@@ -27,7 +27,8 @@ public sealed class ChartKindTests(ChartsFixture fixture)
 
     [Fact]
     public void Requests_CoverEveryKind() =>
-        Requests.Select(r => (ChartKind)r[0]).ShouldBe(Enum.GetValues<ChartKind>(), ignoreOrder: true);
+        // The map is built from a boundary set by MapChartBuilder, not by ChartFactory: tests/Charts.Tests/Maps covers it.
+        Requests.Select(r => (ChartKind)r[0]).ShouldBe(Enum.GetValues<ChartKind>().Where(k => k != ChartKind.Map), ignoreOrder: true);
 
     [Theory]
     [MemberData(nameof(Requests))]
