@@ -60,6 +60,9 @@ public sealed class BoundarySet
         Extent = extent;
     }
 
+    /// <summary>A set made from shapes already checked (a dissolve of another set).</summary>
+    internal static BoundarySet Of(string name, IReadOnlyList<BoundaryShape> shapes, string source, string license) => new(name, shapes, source, license);
+
     /// <summary>The file name the set was read from (for messages).</summary>
     public string Name { get; }
 
