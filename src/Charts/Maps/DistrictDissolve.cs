@@ -21,11 +21,16 @@ public sealed record DistrictDissolve(BoundarySet? Districts, IReadOnlyDictionar
 /// <summary>Dissolves the communes of a boundary set by their former district, only for a district whose outline
 /// the sources give wholly: every commune formed from any part of it is documented and was formed from that district
 /// alone, and no commune's former unit left open could have been in it (its full name does not appear in any
-/// <c>unresolved</c> reason). Partial districts are never drawn. The union is NetTopologySuite's.</summary>
+/// <c>unresolved</c> reason). Partial districts are never drawn. The union and the closing of slivers are
+/// NetTopologySuite's.</summary>
 /// <remarks>The outlines are those of 30/6/2025's districts, as far as the 2025 communes give them; whether a
 /// district's boundary moved between 2017 and 2025 the sources do not say.</remarks>
 public static class DistrictDissolver
 {
+    /// <summary>The tolerance tools/BoundaryBuilder simplified each commune with (0.0005°, about 50 m): neighbours may
+    /// leave gaps up to twice as wide between them, which the dissolve closes.</summary>
+    public const double SliverTolerance = 0.0005;
+
     /// <summary>Dissolves <paramref name="communes"/> by <paramref name="origins"/> for <paramref name="districts"/>.
     /// Throws <see cref="ArgumentException"/> when a commune of the set has no origin row.</summary>
     public static DistrictDissolve Dissolve(BoundarySet communes, IEnumerable<CommuneOrigin> origins, IEnumerable<FormerDistrict> districts)
@@ -66,7 +71,9 @@ public static class DistrictDissolver
             }
 
             var union = UnaryUnionOp.Union(members.Select(m => communes.Find(m.UnitId)!.Geometry).ToList());
-            shapes.Add(new BoundaryShape(district.UnitId, "", district.FullName, union));
+            // Closing (buffer out, then in, by the simplification tolerance) fills the slivers left between communes
+            // that were simplified one by one; it moves no outline by more than that tolerance.
+            shapes.Add(new BoundaryShape(district.UnitId, "", district.FullName, union.Buffer(SliverTolerance).Buffer(-SliverTolerance)));
         }
 
         return new DistrictDissolve(shapes.Count == 0 ? null : BoundarySet.Of(communes.Name + " (gộp theo huyện cũ)", shapes, communes.Source, communes.License), leftOut);

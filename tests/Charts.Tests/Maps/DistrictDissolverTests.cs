@@ -39,8 +39,10 @@ public sealed class DistrictDissolverTests
         district.Name.ShouldBe("huyện Hoằng Hóa");
         origins.Count.ShouldBeGreaterThan(5);
         var communeArea = origins.Sum(id => MapFixtures.Communes2025.Find(id)!.Geometry.Area);
-        district.Geometry.Area.ShouldBe(communeArea, communeArea * 0.001);
+        district.Geometry.Area.ShouldBe(communeArea, communeArea * 0.005);
         district.Geometry.IsValid.ShouldBeTrue();
+        // One piece without the slivers the separately simplified communes leave between them.
+        district.Geometry.ShouldBeOfType<NetTopologySuite.Geometries.Polygon>().NumInteriorRings.ShouldBe(0);
 
         // For a person to look at: the 12 whole districts, nothing else (artifacts/charts, git-ignored).
         var districts = Result.Value.Districts!;
