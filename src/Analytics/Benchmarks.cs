@@ -68,14 +68,20 @@ public static class Benchmarks
             .ToList();
 
     /// <summary>Benchmarks of every criterion of <paramref name="framework"/> over the results scored against it.</summary>
-    public static IReadOnlyList<CriterionBenchmark> Of(IEnumerable<UnitYearResult> results, Framework framework)
+    public static IReadOnlyList<CriterionBenchmark> Of(IEnumerable<UnitYearResult> results, Framework framework) => Compute(results, framework, areasOnly: false);
+
+    /// <summary>The benchmarks of the areas only: the same numbers as <see cref="Of(IEnumerable{UnitYearResult}, Framework)"/>
+    /// for the areas, from the rows every result holds (no criterion rows are read).</summary>
+    public static IReadOnlyList<CriterionBenchmark> Areas(IEnumerable<UnitYearResult> results, Framework framework) => Compute(results, framework, areasOnly: true);
+
+    private static List<CriterionBenchmark> Compute(IEnumerable<UnitYearResult> results, Framework framework, bool areasOnly)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(framework);
         var same = results.Where(r => r.Framework.Id == framework.Id).ToList();
         var benchmarks = new List<CriterionBenchmark>();
         // The reference path: every unit's rows in memory (Sql/benchmarks.sql computes the same in the database).
-        foreach (var criterion in framework.Criteria)
+        foreach (var criterion in framework.Criteria.Where(c => !areasOnly || c.Level == CriterionLevel.Area))
         {
             var values = same.Select(r => (r.Unit.Id, Points: r.Find(criterion.Code)?.Points)).Where(v => v.Points is not null)
                 .Select(v => (v.Id, Points: v.Points!.Value)).ToList();

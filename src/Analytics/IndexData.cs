@@ -224,6 +224,34 @@ public sealed class IndexData
             .GroupBy(r => r.Year)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Unit.Id, StringComparer.Ordinal).ToList()));
 
+    /// <summary>The rows of some codes of every unit-year of one year (a heatmap's cells): from the database in one query
+    /// (<c>Sql/cells.sql</c>, memoised), instead of every row of every unit; <see cref="UnitYearResult.Find"/> on the
+    /// in-memory path.</summary>
+    public Func<UnitYearResult, string, CriterionResult?> Cells(int year, string province, string level, IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        if (Sql is null)
+        {
+            return (result, code) => result.Find(code);
+        }
+
+        var wanted = codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var cells = Memo(("cells", year, province, level, string.Join('|', wanted)), () => Sql.Cells(year, province, level, wanted)
+            .Where(c => Result(c.UnitId, c.Year) is not null)
+            .ToDictionary(c => (c.UnitId, c.Score.Code), c => Criterion(c.Score, Result(c.UnitId, c.Year)!.Framework, Crosswalk, !c.HasChildren)));
+        return (result, code) => result.Year == year && cells.TryGetValue((result.Unit.Id, code), out var cell) ? cell : result.Find(code);
+    }
+
+    /// <summary>A unit-year's first row measuring a concept (<see cref="UnitYearResult.FindConcept"/>): from the database,
+    /// out of the concept's rows of every unit-year read in one query per snapshot.</summary>
+    public CriterionResult? ConceptRow(UnitYearResult result, string conceptId)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Sql is null
+            ? result.FindConcept(conceptId)
+            : Trends.ConceptRows(this, conceptId, result.Unit.Province, result.Unit.Level).GetValueOrDefault((result.Unit.Id, result.Year));
+    }
+
     /// <summary>The series a unit belongs to, computed once per snapshot.</summary>
     public UnitSeries SeriesOf(string unitId) => Memo(("series", unitId), () => Lineage.SeriesOf(unitId));
 
