@@ -43,14 +43,45 @@ public sealed record UnitBenchmark(CriterionResult Criterion, CriterionBenchmark
 /// <summary>Province mean, median and best per criterion.</summary>
 public static class Benchmarks
 {
+    /// <summary>Benchmarks of every criterion of <paramref name="framework"/> over the results of one year, province and
+    /// level scored against it, computed once per snapshot: one GROUP BY in the database (<c>Sql/benchmarks.sql</c>), or
+    /// <see cref="Of(IEnumerable{UnitYearResult}, Framework)"/> on the in-memory reference path.</summary>
+    public static IReadOnlyList<CriterionBenchmark> For(IndexData data, int year, string province, string level, Framework framework)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(framework);
+        return data.Memo(("benchmarks", year, province, level, framework.Id), () => data.Sql is null
+            ? Of(data.ResultsOf(year, province, level), framework)
+            : FromRows(Rows(data, year, province, level, framework.Id), framework));
+    }
+
+    /// <summary>The benchmark rows of one year and framework, by code (for the next-rank paths' counts too).</summary>
+    internal static IReadOnlyDictionary<string, Sql.BenchmarkRow> Rows(IndexData data, int year, string province, string level, string frameworkId) =>
+        data.Memo(("benchmark-rows", year, province, level, frameworkId), () => data.Sql!.Benchmarks(year, province, level, frameworkId, data.HiddenKey));
+
+    private static List<CriterionBenchmark> FromRows(IReadOnlyDictionary<string, Sql.BenchmarkRow> rows, Framework framework) =>
+        framework.Criteria
+            .Select(c => rows.GetValueOrDefault(c.Code) is { } row
+                ? new CriterionBenchmark(c.Code, c.Name, c.Level, c.MaxPoints, row.Units, row.Mean, row.Median, row.Best, row.BestUnits, row.AtMax)
+                : null)
+            .OfType<CriterionBenchmark>()
+            .ToList();
+
     /// <summary>Benchmarks of every criterion of <paramref name="framework"/> over the results scored against it.</summary>
-    public static IReadOnlyList<CriterionBenchmark> Of(IEnumerable<UnitYearResult> results, Framework framework)
+    public static IReadOnlyList<CriterionBenchmark> Of(IEnumerable<UnitYearResult> results, Framework framework) => Compute(results, framework, areasOnly: false);
+
+    /// <summary>The benchmarks of the areas only: the same numbers as <see cref="Of(IEnumerable{UnitYearResult}, Framework)"/>
+    /// for the areas, from the rows every result holds (no criterion rows are read).</summary>
+    public static IReadOnlyList<CriterionBenchmark> Areas(IEnumerable<UnitYearResult> results, Framework framework) => Compute(results, framework, areasOnly: true);
+
+    private static List<CriterionBenchmark> Compute(IEnumerable<UnitYearResult> results, Framework framework, bool areasOnly)
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(framework);
         var same = results.Where(r => r.Framework.Id == framework.Id).ToList();
         var benchmarks = new List<CriterionBenchmark>();
-        foreach (var criterion in framework.Criteria)
+        // The reference path: every unit's rows in memory (Sql/benchmarks.sql computes the same in the database).
+        foreach (var criterion in framework.Criteria.Where(c => !areasOnly || c.Level == CriterionLevel.Area))
         {
             var values = same.Select(r => (r.Unit.Id, Points: r.Find(criterion.Code)?.Points)).Where(v => v.Points is not null)
                 .Select(v => (v.Id, Points: v.Points!.Value)).ToList();

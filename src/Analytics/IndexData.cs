@@ -1,17 +1,28 @@
 using System.Collections.Concurrent;
+using CchcAnalytics.Analytics.Sql;
 using CchcAnalytics.Core;
 using CchcAnalytics.Storage;
 
 namespace CchcAnalytics.Analytics;
 
-/// <summary>Everything the analytics read, loaded once from the store: units and lineage, frameworks and crosswalk,
-/// published results and every current unit-year result. Immutable, so one snapshot can serve many requests.</summary>
+/// <summary>What the analytics read: units and lineage, frameworks and crosswalk, published results and every current
+/// unit-year result. Immutable, so one snapshot serves many requests; derived values are memoised on it, and a write
+/// gives a new snapshot (a new <see cref="Version"/>), so nothing stale survives.</summary>
+/// <remarks>Two ways to build one. <see cref="Load(DuckDbConnectionFactory, long)"/> reads a light snapshot from the
+/// database (per unit-year its totals and areas) and answers the criterion-level measures with the queries in
+/// <c>Sql/</c>; this is what the dashboard and the CLI use. The public constructor (and <see cref="Load(ScoreStore)"/>)
+/// holds every row in memory and computes every measure in C#: the reference path the hand-computed tests and the
+/// equivalence test compare against.</remarks>
 public sealed class IndexData
 {
+    /// <summary>Unit-years whose rows stay cached between requests; past it the cache starts again (bounded memory).</summary>
+    internal const int DetailCacheSize = 2048;
+
     private readonly Dictionary<(string UnitId, int Year), UnitYearResult> results;
     private readonly IReadOnlyList<LineageEvent> lineageEvents;
     private readonly List<(Submission Submission, IReadOnlyList<Score> Scores)> sheetList;
     private readonly ConcurrentDictionary<object, Lazy<object?>> memo = new();
+    private readonly ConcurrentDictionary<(long, long), UnitYearDetail>? details;
 
     public IndexData(
         IReadOnlyList<Unit> units,
@@ -59,7 +70,48 @@ public sealed class IndexData
         }
     }
 
+    /// <summary>The database-backed snapshot: results hold their totals and areas; rows come from <paramref name="sql"/>.</summary>
+    private IndexData(
+        IReadOnlyList<Unit> units,
+        IReadOnlyList<LineageEvent> lineage,
+        IReadOnlyList<Framework> frameworks,
+        Crosswalk crosswalk,
+        IReadOnlyList<PublishedResult> published,
+        AnalyticsSql sql,
+        long version,
+        Dictionary<(string, int), UnitYearResult> results,
+        ConcurrentDictionary<(long, long), UnitYearDetail> details,
+        IReadOnlySet<(string UnitId, int Year)> hidden)
+    {
+        Units = units;
+        lineageEvents = lineage;
+        sheetList = [];
+        Lineage = new UnitLineage(units, lineage);
+        Frameworks = frameworks;
+        Crosswalk = crosswalk;
+        Published = published;
+        Sql = sql;
+        Version = version;
+        this.results = results;
+        this.details = details;
+        Hidden = hidden;
+    }
+
     public IReadOnlyList<Unit> Units { get; }
+
+    /// <summary>The data version this snapshot was read at (a counter bumped on every committed write); 0 for the
+    /// in-memory reference path.</summary>
+    public long Version { get; }
+
+    /// <summary>The queries of a database-backed snapshot; null on the in-memory reference path.</summary>
+    internal AnalyticsSql? Sql { get; }
+
+    /// <summary>Unit-years this view leaves out (<see cref="Without"/>), passed to the aggregate queries.</summary>
+    internal IReadOnlySet<(string UnitId, int Year)> Hidden { get; } = new HashSet<(string, int)>();
+
+    /// <summary><see cref="Hidden"/> as the aggregate queries take it: <c>|unit@year|unit@year|</c>.</summary>
+    internal string HiddenKey => Memo(nameof(HiddenKey), () =>
+        Hidden.Count == 0 ? "" : "|" + string.Join('|', Hidden.Select(h => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{h.UnitId}@{h.Year}"))) + "|");
 
     public UnitLineage Lineage { get; }
 
@@ -84,13 +136,56 @@ public sealed class IndexData
     public IndexData Without(IReadOnlySet<(string UnitId, int Year)> hidden)
     {
         ArgumentNullException.ThrowIfNull(hidden);
-        return hidden.Count == 0
-            ? this
-            : new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published,
-                sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))));
+        if (hidden.Count == 0)
+        {
+            return this;
+        }
+
+        if (Sql is not null)
+        {
+            var all = Hidden.Concat(hidden).ToHashSet();
+            return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, Sql, Version,
+                results.Where(r => !all.Contains(r.Key)).ToDictionary(), details!, all);
+        }
+
+        return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published,
+            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))));
     }
 
-    /// <summary>Loads a snapshot from the store.</summary>
+    /// <summary>Reads the light snapshot of data version <paramref name="version"/>: reference data, then per current
+    /// unit-year its totals and area rows (two queries); every other row is read when a measure needs it.</summary>
+    public static IndexData Load(DuckDbConnectionFactory connections, long version = 0)
+    {
+        ArgumentNullException.ThrowIfNull(connections);
+        var store = new ScoreStore(connections);
+        var units = store.LoadUnits();
+        var frameworks = store.LoadFrameworks();
+        var crosswalk = store.LoadCrosswalk();
+        var sql = new AnalyticsSql(connections);
+        var unitById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var frameworkById = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var areas = sql.AreaRows();
+        var details = new ConcurrentDictionary<(long, long), UnitYearDetail>();
+        var results = new Dictionary<(string, int), UnitYearResult>();
+        IndexData? data = null;
+        foreach (var row in sql.UnitYears())
+        {
+            if (!unitById.TryGetValue(row.UnitId, out var unit) || !frameworkById.TryGetValue(row.FrameworkId, out var framework))
+            {
+                continue;
+            }
+
+            var areaRows = areas.GetValueOrDefault(row.Submission)?
+                .Select(a => Criterion(a.Score, framework, crosswalk, !a.HasChildren)).ToList() ?? [];
+            results[(row.UnitId, row.Year)] = UnitYearResult.OnDemand(
+                unit, row.Year, row.Stage, row.Synthetic, framework, row.Points, row.MaxPoints, areaRows, (row.Submission, row.SelfSubmission), r => data!.Detail(r));
+        }
+
+        data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>());
+        return data;
+    }
+
+    /// <summary>Loads every row of every current unit-year into memory: the reference path (see the remarks).</summary>
     public static IndexData Load(ScoreStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -110,24 +205,94 @@ public sealed class IndexData
     /// <summary>The result of the series <paramref name="unitId"/> belongs to, in <paramref name="year"/>
     /// (Tĩnh Gia's result for 2019 when asked for Nghi Sơn).</summary>
     public UnitYearResult? SeriesResult(string unitId, int year) =>
-        Lineage.SeriesOf(unitId).UnitIdIn(year) is { } holder ? Result(holder, year) : null;
+        SeriesOf(unitId).UnitIdIn(year) is { } holder ? Result(holder, year) : null;
 
-    /// <summary>Results of one year for the units of a province and level.</summary>
+    /// <summary>Results of one year for the units of a province and level, in unit-id order (computed once per snapshot).</summary>
     public IReadOnlyList<UnitYearResult> ResultsOf(int year, string province, string level) =>
-        results.Values.Where(r => r.Year == year && r.Unit.Province == province && r.Unit.Level == level)
-            .OrderBy(r => r.Unit.Id, StringComparer.Ordinal).ToList();
+        Memo(("results", year, province, level), () => (IReadOnlyList<UnitYearResult>)ByYear(province, level).GetValueOrDefault(year, []));
 
     public IReadOnlyList<int> Years(string province, string level) =>
-        results.Values.Where(r => r.Unit.Province == province && r.Unit.Level == level).Select(r => r.Year).Distinct().Order().ToList();
+        Memo(("years", province, level), () => (IReadOnlyList<int>)ByYear(province, level).Keys.Order().ToList());
 
     /// <summary>Frameworks of a province and level in time order (the path the crosswalk compares along).</summary>
     public IReadOnlyList<Framework> FrameworkPath(string province, string level) =>
-        Frameworks.Where(f => f.Province == province && f.Level == level && f.Status != FrameworkStatus.Draft).OrderBy(f => f.YearFrom).ToList();
+        Memo(("path", province, level), () => (IReadOnlyList<Framework>)
+            Frameworks.Where(f => f.Province == province && f.Level == level && f.Status != FrameworkStatus.Draft).OrderBy(f => f.YearFrom).ToList());
+
+    private Dictionary<int, List<UnitYearResult>> ByYear(string province, string level) => Memo(("by-year", province, level), () =>
+        results.Values.Where(r => r.Unit.Province == province && r.Unit.Level == level)
+            .GroupBy(r => r.Year)
+            .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Unit.Id, StringComparer.Ordinal).ToList()));
+
+    /// <summary>The rows of some codes of every unit-year of one year (a heatmap's cells): from the database in one query
+    /// (<c>Sql/cells.sql</c>, memoised), instead of every row of every unit; <see cref="UnitYearResult.Find"/> on the
+    /// in-memory path.</summary>
+    public Func<UnitYearResult, string, CriterionResult?> Cells(int year, string province, string level, IEnumerable<string> codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        if (Sql is null)
+        {
+            return (result, code) => result.Find(code);
+        }
+
+        var wanted = codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var cells = Memo(("cells", year, province, level, string.Join('|', wanted)), () => Sql.Cells(year, province, level, wanted)
+            .Where(c => Result(c.UnitId, c.Year) is not null)
+            .ToDictionary(c => (c.UnitId, c.Score.Code), c => Criterion(c.Score, Result(c.UnitId, c.Year)!.Framework, Crosswalk, !c.HasChildren)));
+        return (result, code) => result.Year == year && cells.TryGetValue((result.Unit.Id, code), out var cell) ? cell : result.Find(code);
+    }
+
+    /// <summary>A unit-year's first row measuring a concept (<see cref="UnitYearResult.FindConcept"/>): from the database,
+    /// out of the concept's rows of every unit-year read in one query per snapshot.</summary>
+    public CriterionResult? ConceptRow(UnitYearResult result, string conceptId)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return Sql is null
+            ? result.FindConcept(conceptId)
+            : Trends.ConceptRows(this, conceptId, result.Unit.Province, result.Unit.Level).GetValueOrDefault((result.Unit.Id, result.Year));
+    }
+
+    /// <summary>The series a unit belongs to, computed once per snapshot.</summary>
+    public UnitSeries SeriesOf(string unitId) => Memo(("series", unitId), () => Lineage.SeriesOf(unitId));
+
+    /// <summary><see cref="Crosswalk.Compare"/> along a province and level's framework path, computed once per snapshot.</summary>
+    public Comparability Compare(string conceptId, Framework from, Framework to, string province, string level)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        return Memo(("compare", conceptId, from.Id, to.Id, province, level), () => Crosswalk.Compare(conceptId, from, to, FrameworkPath(province, level)));
+    }
+
+    /// <summary>A result's rows, read from the database on first use and kept in a bounded cache shared by the views of
+    /// this snapshot.</summary>
+    private UnitYearDetail Detail(UnitYearResult result)
+    {
+        var key = result.Submissions;
+        if (details!.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var rows = Sql!.UnitYearScores(key.Used, key.Self);
+        var used = rows.Where(r => r.Submission == key.Used).Select(r => r.Score).ToList();
+        var self = key.Self == 0 ? null : rows.Where(r => r.Submission == key.Self).Select(r => r.Score).ToList();
+        var detail = new UnitYearDetail(
+            Criteria(used, result.Framework, Crosswalk),
+            self is null ? null : Criteria(self, result.Framework, Crosswalk));
+        if (details.Count >= DetailCacheSize)
+        {
+            details.Clear();
+        }
+
+        return details.GetOrAdd(key, detail);
+    }
+
+    internal static CriterionResult Criterion(Score score, Framework framework, Crosswalk crosswalk, bool isLeaf) =>
+        new(score.Code, score.Level, score.Name, score.MaxPoints, score.Points, crosswalk.EntryOf(framework.Id, score.Code)?.ConceptId, isLeaf, score.Evidence);
 
     private static List<CriterionResult> Criteria(IReadOnlyList<Score> scores, Framework framework, Crosswalk crosswalk)
     {
         var parents = scores.Select(s => s.ParentCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        return scores.Select(s => new CriterionResult(
-            s.Code, s.Level, s.Name, s.MaxPoints, s.Points, crosswalk.EntryOf(framework.Id, s.Code)?.ConceptId, !parents.Contains(s.Code), s.Evidence)).ToList();
+        return scores.Select(s => Criterion(s, framework, crosswalk, !parents.Contains(s.Code))).ToList();
     }
 }

@@ -45,8 +45,13 @@ public static class NextRank
         var result = unit.Result;
         var needed = (targetIndex - unit.Index) * result.MaxPoints / 100m;
         var others = ranking.Units.Where(u => u.Result.Unit.Id != result.Unit.Id && u.Result.Framework.Id == result.Framework.Id).Select(u => u.Result).ToList();
+        // From the database: the ranked units at full points per code, counted in the year's benchmark query (the unit
+        // itself is never among them: only rows it lost points on are candidates).
+        var atMax = ranking.Source?.Sql is null ? null : Benchmarks.Rows(ranking.Source, ranking.Year, ranking.Province, ranking.Level, result.Framework.Id);
         var candidates = result.Leaves.Where(l => l.Lost > 0)
-            .Select(l => new GainStep(l.Code, l.Name, l.Lost!.Value, others.Count(o => o.Find(l.Code) is { } r && r.Points == r.MaxPoints), others.Count))
+            .Select(l => new GainStep(l.Code, l.Name, l.Lost!.Value,
+                atMax is null ? others.Count(o => o.Find(l.Code) is { } r && r.Points == r.MaxPoints) : atMax.GetValueOrDefault(l.Code)?.RankedAtMax ?? 0,
+                others.Count))
             .OrderByDescending(s => s.Lost).ThenByDescending(s => s.OthersAtMax).ThenBy(s => s.Code, CriterionCode.Comparer)
             .ToList();
         var chosen = new List<GainStep>();

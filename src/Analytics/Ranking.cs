@@ -34,7 +34,16 @@ public sealed record RankedUnit(UnitYearResult Result, int Rank, int RankOf, boo
 /// <param name="Notes">Vietnamese notes on what the ranking mixes (self-assessed totals among appraised ones, synthetic data, several frameworks).</param>
 public sealed record Ranking(int Year, string Province, string Level, IReadOnlyList<RankedUnit> Units, IReadOnlyList<UnitYearResult> Unranked, IReadOnlyList<string> Notes)
 {
-    public RankedUnit? Find(string unitId) => Units.FirstOrDefault(u => u.Result.Unit.Id == unitId);
+    private Dictionary<string, RankedUnit>? byId;
+
+    /// <summary>The snapshot the ranking was computed from (for the next-rank paths' counts); null for a hand-made ranking.</summary>
+    internal IndexData? Source { get; init; }
+
+    public RankedUnit? Find(string unitId)
+    {
+        byId ??= Units.ToDictionary(u => u.Result.Unit.Id, StringComparer.Ordinal);
+        return byId.GetValueOrDefault(unitId);
+    }
 }
 
 /// <summary>Ranks units by index with standard competition ranking.</summary>
@@ -47,12 +56,19 @@ public static class Ranker
         ArgumentNullException.ThrowIfNull(results);
         var ranked = results.Where(r => r.Index is not null)
             .OrderByDescending(r => r.Index).ThenBy(r => r.Unit.Id, StringComparer.Ordinal).ToList();
-        var output = new List<(UnitYearResult, int, bool)>();
+        // Sorted by index, so a unit's rank is one more than the position of the first unit with its index, and it is
+        // tied when its neighbour on either side has the same index.
+        var output = new List<(UnitYearResult, int, bool)>(ranked.Count);
+        var rank = 0;
         for (var i = 0; i < ranked.Count; i++)
         {
             var index = ranked[i].Index;
-            var rank = ranked.Count(r => r.Index > index) + 1;
-            var tied = ranked.Count(r => r.Index == index) > 1;
+            if (i == 0 || ranked[i - 1].Index != index)
+            {
+                rank = i + 1;
+            }
+
+            var tied = (i > 0 && ranked[i - 1].Index == index) || (i + 1 < ranked.Count && ranked[i + 1].Index == index);
             output.Add((ranked[i], rank, tied));
         }
 
@@ -72,10 +88,11 @@ public static class Ranker
         var results = data.ResultsOf(year, province, level);
         var current = Rank(results);
         var previous = Rank(data.ResultsOf(year - 1, province, level));
+        var previousById = previous.ToDictionary(p => p.Result.Unit.Id, StringComparer.Ordinal);
         var units = current.Select(c =>
         {
-            var previousHolder = data.Lineage.SeriesOf(c.Result.Unit.Id).UnitIdIn(year - 1);
-            var before = previous.FirstOrDefault(p => p.Result.Unit.Id == previousHolder);
+            var previousHolder = data.SeriesOf(c.Result.Unit.Id).UnitIdIn(year - 1);
+            var before = previousHolder is null ? default : previousById.GetValueOrDefault(previousHolder);
             return new RankedUnit(
                 c.Result,
                 c.Rank,
@@ -87,7 +104,7 @@ public static class Ranker
                 before.Result is null ? null : previous.Count,
                 before.Result?.StageUsed);
         }).ToList();
-        return new Ranking(year, province, level, units, results.Where(r => r.Index is null).ToList(), Notes(results));
+        return new Ranking(year, province, level, units, results.Where(r => r.Index is null).ToList(), Notes(results)) { Source = data };
     }
 
     private static List<string> Notes(IReadOnlyList<UnitYearResult> results)

@@ -62,7 +62,7 @@ public static class Trends
     public static UnitTrend ForUnit(IndexData data, string unitId, AnalyticsOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var series = data.Lineage.SeriesOf(unitId);
+        var series = data.SeriesOf(unitId);
         var unit = series.Current;
         var points = new List<TrendPoint>();
         var warnings = new List<string>();
@@ -139,13 +139,16 @@ public static class Trends
     public static ConceptTrend ForConcept(IndexData data, string unitId, string conceptId)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var series = data.Lineage.SeriesOf(unitId);
+        var series = data.SeriesOf(unitId);
         var unit = series.Current;
-        var path = data.FrameworkPath(unit.Province, unit.Level);
+        // From the database, the concept's row in every unit-year is read once per snapshot (one query), instead of
+        // every row of every year of the series.
+        var conceptRows = data.Sql is null ? null : ConceptRows(data, conceptId, unit.Province, unit.Level);
         var rows = new List<(int Year, UnitYearResult Result, CriterionResult Row)>();
         foreach (var year in data.Years(unit.Province, unit.Level))
         {
-            if (series.UnitIdIn(year) is { } holder && data.Result(holder, year) is { } result && result.FindConcept(conceptId) is { } row)
+            if (series.UnitIdIn(year) is { } holder && data.Result(holder, year) is { } result
+                && (conceptRows is null ? result.FindConcept(conceptId) : conceptRows.GetValueOrDefault((holder, year))) is { } row)
             {
                 rows.Add((year, result, row));
             }
@@ -156,7 +159,7 @@ public static class Trends
         var latest = rows.Count > 0 ? rows[^1].Result.Framework : null;
         foreach (var (year, result, row) in rows)
         {
-            var comparability = data.Crosswalk.Compare(conceptId, result.Framework, latest!, path);
+            var comparability = data.Compare(conceptId, result.Framework, latest!, unit.Province, unit.Level);
             foreach (var warning in comparability.Warnings.Where(w => !warnings.Contains(w)))
             {
                 warnings.Add(warning);
@@ -170,6 +173,21 @@ public static class Trends
             Slope(points.Where(p => p.Comparable && p.Percent is not null).Select(p => (p.Year, p.Percent!.Value))), warnings);
     }
 
+    /// <summary>One concept's row in every current unit-year of a province and level (the first row that measures it, as
+    /// <see cref="UnitYearResult.FindConcept"/>), read once per snapshot with <c>Sql/concept_rows.sql</c>.</summary>
+    internal static IReadOnlyDictionary<(string UnitId, int Year), CriterionResult> ConceptRows(IndexData data, string conceptId, string province, string level) =>
+        data.Memo(("concept-rows", conceptId, province, level), () =>
+        {
+            return (IReadOnlyDictionary<(string, int), CriterionResult>)data.Sql!.ConceptRows(conceptId, province, level)
+                .Where(r => data.Result(r.Key.UnitId, r.Key.Year) is not null)
+                .ToDictionary(r => r.Key, r =>
+                {
+                    // A concept row's IsLeaf is not known from one row; nothing that reads a concept's history uses it.
+                    var framework = data.Result(r.Key.UnitId, r.Key.Year)!.Framework;
+                    return IndexData.Criterion(r.Value, framework, data.Crosswalk, isLeaf: false);
+                });
+        });
+
     /// <summary>Units ranked in <paramref name="year"/> and the year before (following lineage), by index change,
     /// largest gain first.</summary>
     public static IReadOnlyList<Mover> Movers(IndexData data, int year, string province, string level, AnalyticsOptions options)
@@ -178,7 +196,7 @@ public static class Trends
         var movers = new List<Mover>();
         foreach (var ranked in Ranker.For(data, year, province, level, options).Units)
         {
-            var holder = data.Lineage.SeriesOf(ranked.Result.Unit.Id).UnitIdIn(year - 1);
+            var holder = data.SeriesOf(ranked.Result.Unit.Id).UnitIdIn(year - 1);
             // A unit whose total changed stage is not a mover: the difference would mix its change with the appraisal's cut.
             if (holder is not null && data.Result(holder, year - 1) is { Index: { } before } last && last.StageUsed == ranked.Result.StageUsed)
             {

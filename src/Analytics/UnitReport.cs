@@ -80,7 +80,7 @@ public sealed record UnitReport
         var unit = result.Unit;
         var ranking = Ranker.For(data, year, unit.Province, unit.Level, options);
         var sameYear = data.ResultsOf(year, unit.Province, unit.Level);
-        var benchmarks = Benchmarks.Of(sameYear, result.Framework);
+        var benchmarks = Benchmarks.For(data, year, unit.Province, unit.Level, result.Framework);
         var peers = data.Memo(("peers", year, unit.Province, unit.Level, result.Framework.Id, options),
             () => Peer(sameYear.Where(r => r.Framework.Id == result.Framework.Id).ToList(), options));
         var areas = result.Areas.Select(a =>
@@ -89,12 +89,11 @@ public sealed record UnitReport
             return new AreaLine(a.Code, a.Name, a.MaxPoints, a.Points, a.Percent, b.MedianPercent, b.MeanPercent, b.BestPercent, b.BestUnits, peers?.PeerMean(unit.Id, a.Code));
         }).ToList();
         var previous = data.SeriesResult(unitId, year - 1);
-        var path = data.FrameworkPath(unit.Province, unit.Level);
         var changes = result.Areas.Select(a =>
         {
             var before = previous is null || a.ConceptId is null ? null : previous.FindConcept(a.ConceptId);
             var stageChanged = previous is not null && previous.StageUsed != result.StageUsed;
-            var comparable = before is not null && !stageChanged && data.Crosswalk.Compare(a.ConceptId!, previous!.Framework, result.Framework, path).Comparable;
+            var comparable = before is not null && !stageChanged && data.Compare(a.ConceptId!, previous!.Framework, result.Framework, unit.Province, unit.Level).Comparable;
             return new AreaChange(a.Code, a.Name, comparable ? before!.Percent : null, a.Percent, stageChanged);
         }).ToList();
         var ranked = ranking.Find(unit.Id);

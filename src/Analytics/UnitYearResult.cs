@@ -20,8 +20,16 @@ public sealed record CriterionResult(string Code, CriterionLevel Level, string N
     public decimal? Lost => Points is { } p ? MaxPoints - p : null;
 }
 
+/// <summary>Every row of a unit-year: the stage used and, when there is one, the self-assessed stage.</summary>
+/// <param name="Criteria">Rows of the stage used, in framework order.</param>
+/// <param name="SelfCriteria">Self-assessed rows; null without a self stage.</param>
+public sealed record UnitYearDetail(IReadOnlyList<CriterionResult> Criteria, IReadOnlyList<CriterionResult>? SelfCriteria);
+
 /// <summary>A unit's result for one year: the stage used (appraised where present, else self-assessed), the index and
 /// every criterion.</summary>
+/// <remarks>Read from the database, a result carries its totals and its areas only; its criterion rows
+/// (<see cref="Criteria"/>, <see cref="SelfCriteria"/>) are read on first use through the snapshot's bounded cache, so a
+/// snapshot of a national history stays small. Built from in-memory sheets (the reference path), it holds every row.</remarks>
 /// <param name="Unit">The unit.</param>
 /// <param name="Year">Index year.</param>
 /// <param name="StageUsed">Appraised when the unit-year has an appraised stage, else self-assessed.</param>
@@ -42,14 +50,66 @@ public sealed record UnitYearResult(
     IReadOnlyList<CriterionResult> Criteria,
     IReadOnlyList<CriterionResult>? SelfCriteria)
 {
+    private readonly IReadOnlyList<CriterionResult>? criteria = Criteria;
+    private readonly IReadOnlyList<CriterionResult>? selfCriteria = SelfCriteria;
+    private readonly IReadOnlyList<CriterionResult>? areas;
+    private readonly Func<UnitYearResult, UnitYearDetail>? detail;
+
+    /// <summary>A result whose rows are read on demand: <paramref name="areas"/> are known now, the rest comes from
+    /// <paramref name="detail"/> (which caches).</summary>
+    private UnitYearResult(
+        Func<UnitYearResult, UnitYearDetail> detail, Unit unit, int year, Stage stageUsed, bool synthetic, Framework framework, decimal? points, decimal maxPoints,
+        IReadOnlyList<CriterionResult> areas)
+        : this(unit, year, stageUsed, synthetic, framework, points, maxPoints, null!, null)
+    {
+        this.areas = areas;
+        this.detail = detail;
+    }
+
+    /// <summary>A result read from the database: totals and areas now, the other rows through <paramref name="detail"/>.</summary>
+    internal static UnitYearResult OnDemand(
+        Unit unit, int year, Stage stageUsed, bool synthetic, Framework framework, decimal? points, decimal maxPoints,
+        IReadOnlyList<CriterionResult> areas, (long Used, long Self) submissions, Func<UnitYearResult, UnitYearDetail> detail) =>
+        new(detail, unit, year, stageUsed, synthetic, framework, points, maxPoints, areas) { Submissions = submissions };
+
+    public IReadOnlyList<CriterionResult> Criteria
+    {
+        get => criteria ?? detail!(this).Criteria;
+        init => criteria = value;
+    }
+
+    public IReadOnlyList<CriterionResult>? SelfCriteria
+    {
+        get => detail is null ? selfCriteria : detail(this).SelfCriteria;
+        init => selfCriteria = value;
+    }
+
+    /// <summary>Submission ids of the stage used and of the self stage (0 when absent), for reading rows on demand.</summary>
+    internal (long Used, long Self) Submissions { get; init; }
+
     /// <summary>Chỉ số = points / applicable max × 100; null when points are missing.</summary>
     public decimal? Index => Points is { } p && MaxPoints > 0 ? p / MaxPoints * 100m : null;
 
-    public IEnumerable<CriterionResult> Areas => Criteria.Where(c => c.Level == CriterionLevel.Area);
+    public IEnumerable<CriterionResult> Areas => areas ?? Criteria.Where(c => c.Level == CriterionLevel.Area);
 
     public IEnumerable<CriterionResult> Leaves => Criteria.Where(c => c.IsLeaf);
 
-    public CriterionResult? Find(string code) => Criteria.FirstOrDefault(c => c.Code == code);
+    /// <summary>The row of a code; an area is answered without reading the other rows.</summary>
+    public CriterionResult? Find(string code)
+    {
+        if (areas is not null)
+        {
+            foreach (var area in areas)
+            {
+                if (area.Code == code)
+                {
+                    return area;
+                }
+            }
+        }
+
+        return Criteria.FirstOrDefault(c => c.Code == code);
+    }
 
     public CriterionResult? FindConcept(string conceptId) => Criteria.FirstOrDefault(c => c.ConceptId == conceptId);
 }

@@ -61,14 +61,13 @@ public static class Weaknesses
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        var series = data.Lineage.SeriesOf(unitId);
+        var series = data.SeriesOf(unitId);
         var current = series.UnitIdIn(year) is { } holder ? data.Result(holder, year) : null;
         if (current is null)
         {
             return [];
         }
 
-        var path = data.FrameworkPath(current.Unit.Province, current.Unit.Level);
         var weaknesses = new List<Weakness>();
         foreach (var row in current.Criteria.Where(c => c.Level != CriterionLevel.Area))
         {
@@ -78,7 +77,7 @@ public static class Weaknesses
             {
                 var result = series.UnitIdIn(y) is { } h ? data.Result(h, y) : null;
                 var then = result is null ? null : concept is null ? (result.Framework.Id == current.Framework.Id ? result.Find(row.Code) : null) : result.FindConcept(concept);
-                if (result is null || then is null || (concept is not null && !data.Crosswalk.Compare(concept, result.Framework, current.Framework, path).Comparable))
+                if (result is null || then is null || (concept is not null && !data.Compare(concept, result.Framework, current.Framework, current.Unit.Province, current.Unit.Level).Comparable))
                 {
                     continue;
                 }
@@ -105,15 +104,53 @@ public static class Weaknesses
         return weaknesses.OrderBy(w => w.Kind).ThenBy(w => w.Code, CriterionCode.Comparer).ToList();
     }
 
-    /// <summary>Concepts that are chronic for at least one unit of the year, most shared first.</summary>
+    /// <summary>Concepts that are chronic for at least one unit of the year, most shared first; computed once per
+    /// snapshot, in the database (<c>Sql/chronic_weaknesses.sql</c>) or, on the in-memory reference path, with
+    /// <see cref="ForUnit"/> for every unit.</summary>
     public static IReadOnlyList<SharedWeakness> Province(IndexData data, int year, string province, string level, AnalyticsOptions options)
     {
         ArgumentNullException.ThrowIfNull(data);
-        return data.ResultsOf(year, province, level)
-            .SelectMany(r => ForUnit(data, r.Unit.Id, year, options).Where(w => w.Kind == WeaknessKind.Chronic))
+        ArgumentNullException.ThrowIfNull(options);
+        return data.Memo(("shared-weaknesses", year, province, level, options), () => Shared(
+            data.Sql is null
+                ? data.ResultsOf(year, province, level).SelectMany(r => ForUnit(data, r.Unit.Id, year, options).Where(w => w.Kind == WeaknessKind.Chronic))
+                    .Select(w => (w.UnitId, w.ConceptId, w.Code, w.Name))
+                : Chronic(data, year, province, level, options)));
+    }
+
+    /// <summary>The chronic weaknesses of every unit of a year, from the database: lineage (which unit held each series
+    /// in each year of the window) and the crosswalk's comparability are decided here and passed to the query as two
+    /// small tables; the rows are read and counted there.</summary>
+    private static IEnumerable<(string UnitId, string ConceptId, string Code, string Name)> Chronic(IndexData data, int year, string province, string level, AnalyticsOptions options)
+    {
+        var holders = new List<(string, int, long, string, string)>();
+        var pairs = new HashSet<(string Then, string Now)>();
+        foreach (var current in data.ResultsOf(year, province, level))
+        {
+            var series = data.SeriesOf(current.Unit.Id);
+            for (var y = year - options.WindowYears + 1; y <= year; y++)
+            {
+                if (series.UnitIdIn(y) is { } holder && data.Result(holder, y) is { } then)
+                {
+                    holders.Add((current.Unit.Id, y, then.Submissions.Used, then.Framework.Id, current.Framework.Id));
+                    pairs.Add((then.Framework.Id, current.Framework.Id));
+                }
+            }
+        }
+
+        var frameworks = data.Frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var comparable = pairs
+            .SelectMany(p => data.Crosswalk.Concepts.Select(c => (c.Id, p.Then, p.Now)))
+            .Where(c => data.Compare(c.Id, frameworks[c.Then], frameworks[c.Now], province, level).Comparable)
+            .ToList();
+        return data.Sql!.ChronicWeaknesses(year, options.WeakBelowPercent, options.WeakYears, holders, comparable)
+            .Select(r => (r.UnitId, r.ConceptId ?? $"{r.FrameworkId}:{r.Code}", r.Code, r.Name));
+    }
+
+    private static List<SharedWeakness> Shared(IEnumerable<(string UnitId, string ConceptId, string Code, string Name)> chronic) =>
+        chronic
             .GroupBy(w => w.ConceptId)
             .Select(g => new SharedWeakness(g.Key, g.First().Code, g.First().Name, g.Select(w => w.UnitId).Order(StringComparer.Ordinal).ToList()))
             .OrderByDescending(s => s.UnitIds.Count).ThenBy(s => s.Code, CriterionCode.Comparer)
             .ToList();
-    }
 }

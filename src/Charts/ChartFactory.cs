@@ -149,7 +149,9 @@ public static class ChartFactory
         var year = Year(request, years, kind);
         var code = string.IsNullOrWhiteSpace(request.Code) ? null
             : CriterionCode.Normalize(request.Code) ?? throw new ArgumentException($"'{request.Code}' không phải là mã lĩnh vực hoặc tiêu chí (ví dụ 7 hoặc 7.1).", nameof(request));
-        return HeatmapChartBuilder.Build(data.ResultsOf(year, request.Province, request.Level), year, request.Level, code);
+        var results = data.ResultsOf(year, request.Province, request.Level);
+        var columns = results.Count == 0 ? [] : HeatmapChartBuilder.Columns(AreaDistributionChartBuilder.MainFramework(results), code);
+        return HeatmapChartBuilder.Build(results, year, request.Level, code, data.Cells(year, request.Province, request.Level, columns.Select(c => c.Code)));
     }
 
     private static ChartSpec SelfVsAppraised(IndexData data, ChartRequest request, IReadOnlyList<int> years, List<Unit> units, string kind)

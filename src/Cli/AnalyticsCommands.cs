@@ -189,8 +189,9 @@ internal static class AnalyticsCommands
 
         try
         {
-            using var connections = new DuckDbConnectionFactory(path);
-            return run(IndexData.Load(new ScoreStore(connections)));
+            // Held open for the command: the analytics read rows on demand, each through its own connection.
+            using var connections = new DuckDbConnectionFactory(path, holdOpen: true);
+            return run(IndexData.Load(connections));
         }
         catch (DatabaseLockedException ex)
         {

@@ -87,7 +87,7 @@ public static class MeetingPackBuilder
         // Areas are compared within one framework; a year that mixes frameworks uses the one most units were scored on.
         var frameworks = results.GroupBy(r => r.Framework.Id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
         var framework = frameworks[0].First().Framework;
-        var areas = Benchmarks.Of(results, framework).Where(b => b.Level == CriterionLevel.Area).ToList();
+        var areas = Benchmarks.Areas(results, framework).ToList();
         var bullets = new List<string>
         {
             $"Tỷ lệ điểm đạt được so với điểm chuẩn của từng lĩnh vực, trên {frameworks[0].Count()} đơn vị.",

@@ -19,7 +19,7 @@ public sealed class ChartsFixture : IDisposable
         var loaded = new IngestRunner(store, plan.Reference).RunPlan(plan, new IngestOptions());
         loaded.Accepted.ShouldBeTrue(loaded.Rejections);
 
-        Data = IndexData.Load(store);
+        Data = IndexData.Load(connections); // the database-backed snapshot the dashboard reads
     }
 
     public IndexData Data { get; }

@@ -21,7 +21,7 @@ public sealed class ExportsFixture : IDisposable
 
         Store = store;
         Rows = store.GetCurrentRows();
-        Data = IndexData.Load(store);
+        Data = IndexData.Load(connections); // the database-backed snapshot the dashboard reads
         scoresWorkbook = new Lazy<byte[]>(() =>
         {
             using var output = new MemoryStream();

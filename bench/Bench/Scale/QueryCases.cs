@@ -6,11 +6,11 @@ using CchcAnalytics.Storage;
 namespace CchcAnalytics.Bench.Scale;
 
 /// <summary>One dashboard query against hand-written SQL for the same answer. <c>Product</c> is what the dashboard does
-/// for it on a fresh snapshot (today: <c>IndexData.Load</c> + the analytics), <c>Sql</c> one query over the same
+/// for it on a fresh snapshot (<c>IndexData.Load</c> of the light snapshot + the analytics, which read criterion rows in SQL), <c>Sql</c> one query over the same
 /// database. Both return the answer as comparable text lines (numbers rounded to 6 decimals), so the bench checks that
 /// the answers are identical as well as timing them. To add a query, add a case to <see cref="QueryCases.All"/>; when the
 /// analytics move into SQL, point <c>Product</c> at the new entry point and keep <c>Sql</c> as the yardstick.</summary>
-internal sealed record QueryCase(string Id, string Title, Func<ScoreStore, IReadOnlyList<string>> Product, string Sql, Func<IDataRecord, string> SqlLine);
+internal sealed record QueryCase(string Id, string Title, Func<DuckDbConnectionFactory, IReadOnlyList<string>> Product, string Sql, Func<IDataRecord, string> SqlLine);
 
 /// <summary>The cases, for one year.</summary>
 internal static class QueryCases
@@ -22,14 +22,14 @@ internal static class QueryCases
     [
         new(
             "query-ranking",
-            $"ranking {year}: IndexData.Load + Ranker.For",
-            store => RankingLines(IndexData.Load(store), year),
+            $"ranking {year}: IndexData.Load (light snapshot) + Ranker.For",
+            connections => RankingLines(IndexData.Load(connections), year),
             RankingSql(year),
             RankingLine),
         new(
             "query-benchmarks",
-            $"criterion benchmarks {year} (mean, median, best per code): IndexData.Load + Benchmarks.Of",
-            store => BenchmarkLines(IndexData.Load(store), year),
+            $"criterion benchmarks {year} (mean, median, best per code): IndexData.Load (light snapshot) + Benchmarks.For (SQL)",
+            connections => BenchmarkLines(IndexData.Load(connections), year),
             BenchmarkSql(year),
             BenchmarkLine),
     ];
@@ -84,7 +84,7 @@ internal static class QueryCases
     {
         var results = data.ResultsOf(year, Province, Level);
         var framework = results.GroupBy(r => r.Framework.Id).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First().Framework;
-        return Benchmarks.Of(results, framework)
+        return Benchmarks.For(data, year, Province, Level, framework)
             .Select(b => Line(b.Code, b.Units, Round(b.Mean), Round(b.Median), Round(b.Best), string.Join('+', b.BestUnits), b.AtMax))
             .ToList();
     }

@@ -134,7 +134,7 @@ internal static partial class ScaleBench
                 var resident = Memory.Resident();
                 var cpu = Cpu.Of();
                 var clock = Stopwatch.StartNew();
-                product = query.Product(store);
+                product = query.Product(connections);
                 var productMs = clock.Elapsed.TotalMilliseconds;
                 var productCpuMs = (Cpu.Of() - cpu).TotalMilliseconds;
                 productMemory = Math.Max(productMemory, Memory.PeakWorkingSet() - resident);
@@ -172,7 +172,7 @@ internal static partial class ScaleBench
         }
 
         // The rankings of every year agree too (one snapshot; the timing above is for one year).
-        var data = Analytics.IndexData.Load(store);
+        var data = Analytics.IndexData.Load(connections);
         var disagreements = data.Years(QueryCases.Province, QueryCases.Level)
             .Select(y => (Year: y, Difference: Difference(QueryCases.RankingLines(data, y), RunSql(connections, QueryCases.All(y)[0]))))
             .Where(d => d.Difference is not null)

@@ -23,7 +23,7 @@ public static class AreaDistributionChartBuilder
 
         var framework = MainFramework(results);
         var same = results.Where(r => r.Framework.Id == framework.Id).ToList();
-        var benchmarks = Benchmarks.Of(same, framework).Where(b => b.Level == CriterionLevel.Area).ToList();
+        var benchmarks = Benchmarks.Areas(same, framework).ToList();
         var rows = benchmarks.Select(b =>
         {
             var values = same.Select(r => r.Find(b.Code)?.Percent).OfType<decimal>().Order().ToList();

@@ -35,13 +35,13 @@ public static class ConceptHistoryChartBuilder
         var (marks, warnings, comparableWithPrevious) = Breaks(data, conceptId, years, frameworkOf, path);
 
         var series = years.SelectMany(y => data.ResultsOf(y, province, level))
-            .Select(r => data.Lineage.SeriesOf(r.Unit.Id))
+            .Select(r => data.SeriesOf(r.Unit.Id))
             .DistinctBy(s => s.Segments[0].Unit.Id)
             .Where(s => unitIds is null || unitIds.Count == 0 || s.UnitIds.Any(unitIds.Contains))
             .OrderBy(s => s.Current.Name, StringComparer.Create(VietnameseText.Culture, ignoreCase: true))
             .ToList();
         var cells = series.Select(s => years.Select(y => s.UnitIdIn(y) is { } holder ? data.Result(holder, y) : null)
-            .Select(r => (Result: r, Row: r?.FindConcept(conceptId))).ToList()).ToList();
+            .Select(r => (Result: r, Row: r is null ? null : data.ConceptRow(r, conceptId))).ToList()).ToList();
         var values = new decimal?[series.Count, years.Count];
         for (var r = 0; r < series.Count; r++)
         {

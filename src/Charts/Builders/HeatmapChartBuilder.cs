@@ -17,8 +17,10 @@ public static class HeatmapChartBuilder
     /// <param name="level">The units' level (for the title).</param>
     /// <param name="parentCode">Null for the areas; an area's code for its criteria; a criterion's code for its
     /// sub-criteria.</param>
-    public static ChartSpec Build(IReadOnlyList<UnitYearResult> results, int year, string level, string? parentCode = null)
+    /// <param name="find">Reads a unit-year's row of a code (<see cref="IndexData.Cells"/>); null: <see cref="UnitYearResult.Find"/>.</param>
+    public static ChartSpec Build(IReadOnlyList<UnitYearResult> results, int year, string level, string? parentCode = null, Func<UnitYearResult, string, CriterionResult?>? find = null)
     {
+        find ??= (result, code) => result.Find(code);
         ArgumentNullException.ThrowIfNull(results);
         if (results.Count == 0)
         {
@@ -34,7 +36,7 @@ public static class HeatmapChartBuilder
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                values[r, c] = rows[r].Find(columns[c].Code)?.Percent;
+                values[r, c] = find(rows[r], columns[c].Code)?.Percent;
             }
         }
 
@@ -48,7 +50,7 @@ public static class HeatmapChartBuilder
         notes.AddRange(columns.Select(c => $"{c.Code}: {c.Name} (tối đa {ChartText.Number(c.MaxPoints)} điểm)"));
         var table = new ChartTable(
             ["year", "unit_id", "unit_name", "index", "code", "name", "max_points", "points", "percent"],
-            rows.SelectMany(r => columns.Select(c => (Result: r, Column: c, Row: r.Find(c.Code)))).Select(x => (IReadOnlyList<object?>)
+            rows.SelectMany(r => columns.Select(c => (Result: r, Column: c, Row: find(r, c.Code)))).Select(x => (IReadOnlyList<object?>)
             [
                 year, x.Result.Unit.Id, x.Result.Unit.FullName, ChartText.Round(x.Result.Index), x.Column.Code, x.Column.Name, x.Column.MaxPoints, x.Row?.Points, ChartText.Round(x.Row?.Percent),
             ]).ToList());

@@ -25,4 +25,8 @@ public sealed class DashboardOptions
     /// <c>X-Forwarded-Proto</c> (https, for Secure cookies) believed. Empty (default): the headers are ignored, so a client
     /// cannot pose as another address.</summary>
     public IReadOnlyList<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Rows of a ranking shown at once (default 60). A longer ranking (a ministry's or the nation's communes) is
+    /// shown as a summary (bands, top and bottom ten, a search) and the full table in pages of this many rows (<c>trang=</c>).</summary>
+    public int RankingRowsAtOnce { get; set; } = 60;
 }

@@ -14,6 +14,7 @@ public sealed partial class IndexDataProvider : IDisposable
     private readonly Lock writeLock = new();
     private readonly ILogger<IndexDataProvider> logger;
     private IndexData? snapshot;
+    private long version;
 
     // Every page asks on every render; with the option off (the default) the answer allocates nothing.
     private static readonly IReadOnlySet<(string UnitId, int Year)> NothingHidden = System.Collections.Frozen.FrozenSet<(string, int)>.Empty;
@@ -110,10 +111,13 @@ public sealed partial class IndexDataProvider : IDisposable
         return result;
     }
 
-    /// <summary>Reads the database again into a new snapshot.</summary>
+    /// <summary>The data version: bumped by every reload after a committed write; everything memoised belongs to one.</summary>
+    public long Version => Volatile.Read(ref version);
+
+    /// <summary>Reads the light snapshot of a new data version (totals and areas; the rest on demand, memoised per version).</summary>
     public IndexData Reload()
     {
-        var fresh = IndexData.Load(Store);
+        var fresh = IndexData.Load(Connections, Interlocked.Increment(ref version));
         Volatile.Write(ref snapshot, fresh);
         return fresh;
     }

@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CchcAnalytics.Core;
+
+namespace CchcAnalytics.Analytics.Tests;
+
+/// <summary>The database-backed snapshot (light rows, criterion-level measures in SQL) against the in-memory reference
+/// path, on the whole bundled data folder: every measure of every year, unit-year, unit and concept must serialise to
+/// the same JSON (exact decimals, same order, same Vietnamese text).</summary>
+public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFixture<AnalyticsFixture>
+{
+    private const string Province = "thanh-hoa";
+    private const string Level = "district";
+    private static readonly AnalyticsOptions Options = AnalyticsOptions.Default;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        ReferenceHandler = ReferenceHandler.IgnoreCycles,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    [Fact]
+    public void Load_Sample_SameUnitYearsTotalsAndRows()
+    {
+        var (sql, reference) = (fixture.Data, fixture.Reference);
+
+        sql.Results.Count().ShouldBe(reference.Results.Count());
+        sql.Results.Count().ShouldBeGreaterThan(200);
+        foreach (var expected in reference.Results)
+        {
+            var actual = sql.Result(expected.Unit.Id, expected.Year).ShouldNotBeNull();
+            Same(actual, expected, $"{expected.Unit.Id} {expected.Year}");
+            Same(actual.Areas.ToList(), expected.Areas.ToList(), $"areas {expected.Unit.Id} {expected.Year}");
+        }
+    }
+
+    [Fact]
+    public void YearMeasures_EveryYear_SameRankingMoversSharedWeaknessesBenchmarksAndGaps()
+    {
+        var (sql, reference) = (fixture.Data, fixture.Reference);
+        var years = reference.Years(Province, Level);
+        sql.Years(Province, Level).ShouldBe(years);
+        years.Count.ShouldBe(8);
+        var sharedSeen = 0;
+        foreach (var year in years)
+        {
+            Same(Ranker.For(sql, year, Province, Level, Options), Ranker.For(reference, year, Province, Level, Options), $"ranking {year}");
+            Same(Trends.Movers(sql, year, Province, Level, Options), Trends.Movers(reference, year, Province, Level, Options), $"movers {year}");
+            var shared = Weaknesses.Province(sql, year, Province, Level, Options);
+            Same(shared, Weaknesses.Province(reference, year, Province, Level, Options), $"shared weaknesses {year}");
+            sharedSeen += shared.Count;
+            Same(YearAppraisalGaps.Of(year, sql.ResultsOf(year, Province, Level)), YearAppraisalGaps.Of(year, reference.ResultsOf(year, Province, Level)), $"gaps {year}");
+            foreach (var framework in reference.ResultsOf(year, Province, Level).Select(r => r.Framework).DistinctBy(f => f.Id))
+            {
+                var benchmarks = Benchmarks.For(sql, year, Province, Level, framework);
+                benchmarks.ShouldNotBeEmpty();
+                Same(benchmarks, Benchmarks.Of(reference.ResultsOf(year, Province, Level), framework), $"benchmarks {year} {framework.Id}");
+            }
+        }
+
+        sharedSeen.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void UnitReport_EveryUnitYear_SameReportFindingsAndPaths()
+    {
+        var (sql, reference) = (fixture.Data, fixture.Reference);
+        var paths = 0;
+        foreach (var result in reference.Results.OrderBy(r => r.Year).ThenBy(r => r.Unit.Id, StringComparer.Ordinal))
+        {
+            var expected = UnitReport.Build(reference, result.Unit.Id, result.Year, Options)!;
+            var actual = UnitReport.Build(sql, result.Unit.Id, result.Year, Options).ShouldNotBeNull();
+            Same(actual, expected, $"report {result.Unit.Id} {result.Year}");
+            Same(actual.Findings, expected.Findings, $"findings {result.Unit.Id} {result.Year}");
+            paths += expected.NextRankPath is null ? 0 : 1;
+        }
+
+        paths.ShouldBeGreaterThan(100);
+    }
+
+    [Fact]
+    public void Trends_EveryUnitAndConcept_SameSeriesAndConceptHistories()
+    {
+        var (sql, reference) = (fixture.Data, fixture.Reference);
+        var units = reference.Results.Where(r => r.Unit.Province == Province && r.Unit.Level == Level).Select(r => r.Unit.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+        foreach (var unit in units)
+        {
+            Same(Trends.ForUnit(sql, unit, Options), Trends.ForUnit(reference, unit, Options), $"trend {unit}");
+            foreach (var concept in reference.Crosswalk.Concepts.Select(c => c.Id))
+            {
+                Same(Trends.ForConcept(sql, unit, concept), Trends.ForConcept(reference, unit, concept), $"concept {concept} of {unit}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Without_UnpublishedHidden_SameMeasuresAsTheReferenceView()
+    {
+        var hidden = fixture.Reference.Unpublished();
+        hidden.ShouldNotBeEmpty();
+        fixture.Data.Unpublished().ShouldBe(hidden, ignoreOrder: true);
+        var (sql, reference) = (fixture.Data.Without(hidden), fixture.Reference.Without(hidden));
+        foreach (var year in reference.Years(Province, Level))
+        {
+            Same(Ranker.For(sql, year, Province, Level, Options), Ranker.For(reference, year, Province, Level, Options), $"ranking {year}");
+            Same(Weaknesses.Province(sql, year, Province, Level, Options), Weaknesses.Province(reference, year, Province, Level, Options), $"shared weaknesses {year}");
+            foreach (var result in reference.ResultsOf(year, Province, Level))
+            {
+                Same(UnitReport.Build(sql, result.Unit.Id, year, Options), UnitReport.Build(reference, result.Unit.Id, year, Options), $"report {result.Unit.Id} {year}");
+            }
+        }
+    }
+
+    private static void Same<T>(T actual, T expected, string what)
+    {
+        var a = JsonSerializer.Serialize(actual, Json);
+        var e = JsonSerializer.Serialize(expected, Json);
+        if (a != e)
+        {
+            var at = Enumerable.Range(0, Math.Min(a.Length, e.Length)).FirstOrDefault(i => a[i] != e[i]);
+            throw new ShouldAssertException($"{what} differs at {at}:\n sql: …{a.Substring(Math.Max(0, at - 200), Math.Min(400, a.Length - Math.Max(0, at - 200)))}\n ref: …{e.Substring(Math.Max(0, at - 200), Math.Min(400, e.Length - Math.Max(0, at - 200)))}");
+        }
+    }
+}
