@@ -146,6 +146,9 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
     /// <summary>Stores the submissions of one input file, all or nothing, in one transaction. Content already
     /// current is left alone; changed content becomes a new current version and the old one stays as history.
     /// Draft frameworks the file introduced are stored in the same transaction.</summary>
+    /// <remarks>Set-based (issue 15): one query reads what is stored for every unit-year of the file; the new
+    /// submissions, their scores, warnings and audit rows go in through DuckDB appenders; the versions they replace
+    /// are retired by one UPDATE. A file whose every submission is unchanged writes nothing.</remarks>
     public IReadOnlyList<SaveOutcome> Save(
         IReadOnlyList<IncomingSubmission> submissions,
         IReadOnlyList<Framework> newFrameworks,
@@ -153,6 +156,7 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
     {
         ArgumentNullException.ThrowIfNull(submissions);
         ArgumentNullException.ThrowIfNull(newFrameworks);
+        var hashes = submissions.Select(s => s.Sheet.ComputeContentHash()).ToList();
         using var connection = connections.Open();
         using var transaction = connection.BeginTransaction();
         try
@@ -163,26 +167,82 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
                 WriteDraftWithOrigin(connection, framework, submissions, now, actor);
             }
 
-            var outcomes = new List<SaveOutcome>();
-            foreach (var incoming in submissions)
+            var storedVersions = StoredVersions(connection, submissions.Select(s => (s.Sheet.UnitId, s.Sheet.Year)));
+            var outcomes = new List<SaveOutcome>(submissions.Count);
+            var added = new List<(IncomingSubmission Incoming, StoredVersion Stored)>();
+            var retired = new List<long>();
+            var events = new List<(string Outcome, IncomingSubmission Source, string Detail)>();
+            for (var i = 0; i < submissions.Count; i++)
             {
-                outcomes.Add(SaveOne(connection, incoming, now, actor));
+                var incoming = submissions[i];
+                var sheet = incoming.Sheet;
+                var key = (sheet.UnitId, sheet.Year, sheet.Stage.ToCode());
+                var versions = storedVersions.TryGetValue(key, out var list) ? list : storedVersions[key] = [];
+                var current = versions.FirstOrDefault(v => v.IsCurrent);
+                var maxVersion = versions.Count == 0 ? 0 : versions.Max(v => v.Version);
+                if (current is not null && current.ContentHash == hashes[i] && current.Synthetic == incoming.Synthetic)
+                {
+                    outcomes.Add(new SaveOutcome(sheet.UnitId, sheet.Year, sheet.Stage, SaveAction.Unchanged, current.Id, maxVersion));
+                    continue;
+                }
+
+                ReplacedVersion? previous = null;
+                if (current is not null)
+                {
+                    previous = new ReplacedVersion(current.Version, current.PointsTotal, current.MaxTotal, current.Synthetic);
+                    retired.Add(current.Id);
+                    current.IsCurrent = false;
+                }
+
+                var version = maxVersion + 1;
+                // A negative placeholder id until the sequence gives the ids below, in one query.
+                var id = -(added.Count + 1L);
+                var stored = new StoredVersion(id, version, true, hashes[i], incoming.Synthetic, sheet.PointsTotal, sheet.MaxTotal);
+                added.Add((incoming, stored));
+                versions.Add(stored);
+                var action = current is null ? SaveAction.Added : SaveAction.Replaced;
+                outcomes.Add(new SaveOutcome(sheet.UnitId, sheet.Year, sheet.Stage, action, id, version) { Previous = previous });
+                // A replacement says which version it replaced and what changed in the total (issue 12 §2), so that
+                // replacing real data is never silent in the audit trail.
+                var replaced = previous is null ? "" : string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"; thay v{previous.Version} ({(previous.Synthetic ? "dữ liệu mẫu" : "số liệu thật")}, điểm {Points(previous.PointsTotal)}/{VietnameseText.Number(previous.MaxTotal)}; tổng điểm {Change(previous.PointsTotal, sheet.PointsTotal)})");
+                events.Add((action == SaveAction.Added ? "added" : "replaced", incoming, string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{sheet.UnitId} {sheet.Year} {sheet.Stage.ToCode()} v{version}: {sheet.Scores.Count} dòng, điểm {Points(sheet.PointsTotal)}/{VietnameseText.Number(sheet.MaxTotal)}{replaced}")));
             }
 
             // Real data takes the place of generated data for its whole unit-year (both stages).
             foreach (var (unitId, year) in submissions.Where(s => !s.Synthetic).Select(s => (s.Sheet.UnitId, s.Sheet.Year)).Distinct())
             {
-                using var retire = Command(connection,
-                    "UPDATE submission SET is_current = false, superseded_at = $now WHERE unit_id = $unit AND year = $year AND synthetic AND is_current",
-                    [("now", now), ("unit", unitId), ("year", year)]);
-                var retired = retire.ExecuteNonQuery();
-                if (retired > 0)
+                var sample = storedVersions.Where(p => p.Key.UnitId == unitId && p.Key.Year == year)
+                    .SelectMany(p => p.Value).Where(v => v.IsCurrent && v.Synthetic && v.Id > 0).ToList();
+                if (sample.Count > 0)
                 {
+                    foreach (var version in sample)
+                    {
+                        version.IsCurrent = false;
+                        retired.Add(version.Id);
+                    }
+
                     var source = submissions.First(s => !s.Synthetic && s.Sheet.UnitId == unitId && s.Sheet.Year == year);
-                    Execute(connection,
-                        "INSERT INTO ingest_event VALUES (nextval('ingest_event_id_seq'), $now, $actor, $file, $hash, 'replaced', $detail)",
-                        ("now", now), ("actor", actor), ("file", source.SourceFile), ("hash", source.SourceHash),
-                        ("detail", string.Create(CultureInfo.InvariantCulture, $"{unitId} {year}: {retired} bảng dữ liệu mẫu được thay bằng số liệu thật")));
+                    events.Add(("replaced", source, string.Create(CultureInfo.InvariantCulture, $"{unitId} {year}: {sample.Count} bảng dữ liệu mẫu được thay bằng số liệu thật")));
+                }
+            }
+
+            if (added.Count > 0 || retired.Count > 0)
+            {
+                Retire(connection, retired.Where(id => id > 0).ToList(), now);
+                var ids = NextIds(connection, "submission_id_seq", added.Count);
+                var idOf = added.Select((a, i) => (a.Stored.Id, New: ids[i])).ToDictionary(p => p.Id, p => p.New);
+                AppendSubmissions(connection, added.Select((a, i) => (a.Incoming, ids[i], a.Stored)).ToList(), now);
+                AppendEvents(connection, events, now, actor);
+                for (var i = 0; i < outcomes.Count; i++)
+                {
+                    if (idOf.TryGetValue(outcomes[i].SubmissionId, out var real))
+                    {
+                        outcomes[i] = outcomes[i] with { SubmissionId = real };
+                    }
                 }
             }
 
@@ -211,6 +271,38 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
         }
 
         return result;
+    }
+
+    /// <summary>The current submissions of each of <paramref name="unitYears"/> (both stages), in one query: the
+    /// set-based check ingest makes for a whole file instead of one query per unit-year.</summary>
+    public IReadOnlyDictionary<(string UnitId, int Year), IReadOnlyList<Submission>> GetCurrentSubmissions(IEnumerable<(string UnitId, int Year)> unitYears)
+    {
+        ArgumentNullException.ThrowIfNull(unitYears);
+        var keys = unitYears.Distinct().ToList();
+        var result = keys.ToDictionary(k => k, _ => new List<Submission>());
+        if (keys.Count > 0)
+        {
+            using var connection = connections.Open();
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE wanted_unit_year (unit_id VARCHAR, year INTEGER)");
+            using (var appender = connection.CreateAppender("wanted_unit_year"))
+            {
+                foreach (var (unitId, year) in keys)
+                {
+                    appender.CreateRow().AppendValue(unitId).AppendValue(year).EndRow();
+                }
+            }
+
+            using var reader = Query(connection,
+                $"SELECT {SubmissionColumns} FROM submission s SEMI JOIN wanted_unit_year k ON s.unit_id = k.unit_id AND s.year = k.year " +
+                "WHERE s.is_current ORDER BY year, unit_id, stage, version DESC");
+            while (reader.Read())
+            {
+                var submission = ReadSubmission(reader);
+                result[(submission.UnitId, submission.Year)].Add(submission);
+            }
+        }
+
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<Submission>)p.Value);
     }
 
     public IReadOnlyList<Score> GetScores(long submissionId)
@@ -259,33 +351,69 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
         return problems;
     }
 
-    /// <summary>Every criterion row of every current submission, in unit, year, stage and code order.</summary>
-    public IReadOnlyList<ExportRow> GetCurrentRows()
+    /// <summary>Submissions read per query when rows are streamed (~113 rows each, so ~56,000 rows a chunk).</summary>
+    internal const int RowChunkSubmissions = 500;
+
+    /// <summary>Every criterion row of every current submission, in year, unit, stage and document order, in memory.
+    /// Prefer <see cref="CurrentRows"/>, which streams.</summary>
+    public IReadOnlyList<ExportRow> GetCurrentRows() => CurrentRows().Rows.ToList();
+
+    /// <summary>The current submissions of <paramref name="year"/> (every year when null) that <paramref name="include"/>
+    /// lets through (a reader's visible unit-years), in export order, with their rows streamed on demand.</summary>
+    public CurrentRows CurrentRows(int? year = null, Func<string, int, bool>? include = null)
     {
-        using var connection = connections.Open();
-        using var reader = Query(
-            connection,
-            "SELECT s.unit_id, u.name, s.year, s.stage, c.code, c.level, c.name, c.max_points, c.points, c.evidence, s.synthetic " +
-            "FROM current_submission s JOIN score c USING (submission_id) LEFT JOIN unit u USING (unit_id) " +
-            "ORDER BY s.year, s.unit_id, CASE s.stage WHEN 'self' THEN 0 ELSE 1 END, c.ordinal");
-        var rows = new List<ExportRow>();
-        while (reader.Read())
+        var submissions = GetSubmissions(currentOnly: true, year: year)
+            .Where(s => include is null || include(s.UnitId, s.Year))
+            .OrderBy(s => s.Year)
+            .ThenBy(s => s.UnitId, StringComparer.Ordinal)
+            .ThenBy(s => s.Stage == Stage.Self ? 0 : 1)
+            .ToList();
+        return new CurrentRows(submissions, StreamRows);
+    }
+
+    /// <summary>The rows of <paramref name="submissions"/> in their order, one query per chunk of
+    /// <see cref="RowChunkSubmissions"/>: memory stays bounded whatever the size of the database.</summary>
+    private IEnumerable<ExportRow> StreamRows(IReadOnlyList<Submission> submissions)
+    {
+        if (submissions.Count == 0)
         {
-            rows.Add(new ExportRow(
-                reader.GetString(0),
-                reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1),
-                reader.GetInt32(2),
-                reader.GetString(3),
-                reader.GetString(4),
-                reader.GetString(5),
-                reader.GetString(6),
-                reader.GetDecimal(7),
-                reader.IsDBNull(8) ? null : reader.GetDecimal(8),
-                reader.IsDBNull(9) ? null : reader.GetString(9),
-                reader.GetBoolean(10)));
+            yield break;
         }
 
-        return rows;
+        using var connection = connections.Open();
+        for (var start = 0; start < submissions.Count; start += RowChunkSubmissions)
+        {
+            Execute(connection, "CREATE OR REPLACE TEMP TABLE export_chunk (submission_id BIGINT, position INTEGER)");
+            using (var appender = connection.CreateAppender("export_chunk"))
+            {
+                for (var i = start; i < Math.Min(start + RowChunkSubmissions, submissions.Count); i++)
+                {
+                    appender.CreateRow().AppendValue(submissions[i].Id).AppendValue(i).EndRow();
+                }
+            }
+
+            using var command = Command(connection,
+                "SELECT s.unit_id, u.name, s.year, s.stage, c.code, c.level, c.name, c.max_points, c.points, c.evidence, s.synthetic " +
+                "FROM export_chunk k JOIN submission s USING (submission_id) JOIN score c USING (submission_id) LEFT JOIN unit u ON u.unit_id = s.unit_id " +
+                "ORDER BY k.position, c.ordinal", []);
+            command.UseStreamingMode = true;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                yield return new ExportRow(
+                    reader.GetString(0),
+                    reader.IsDBNull(1) ? reader.GetString(0) : reader.GetString(1),
+                    reader.GetInt32(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetString(5),
+                    reader.GetString(6),
+                    reader.GetDecimal(7),
+                    reader.IsDBNull(8) ? null : reader.GetDecimal(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.GetBoolean(10));
+            }
+        }
     }
 
     /// <summary>Row counts of every table: a cheap fingerprint to prove a rejected file changed nothing.</summary>
@@ -303,130 +431,208 @@ public sealed partial class ScoreStore(DuckDbConnectionFactory connections)
         return counts;
     }
 
-    private static SaveOutcome SaveOne(DuckDBConnection connection, IncomingSubmission incoming, DateTime now, string actor)
+    /// <summary>Every stored version of every unit-year in <paramref name="unitYears"/>, both stages, in one query.</summary>
+    private static Dictionary<(string UnitId, int Year, string Stage), List<StoredVersion>> StoredVersions(
+        DuckDBConnection connection, IEnumerable<(string UnitId, int Year)> unitYears)
     {
-        var sheet = incoming.Sheet;
-        var contentHash = sheet.ComputeContentHash();
-        long? currentId = null;
-        string? currentHash = null;
-        bool currentSynthetic = false;
-        ReplacedVersion? previous = null;
-        var maxVersion = 0;
+        var result = new Dictionary<(string, int, string), List<StoredVersion>>();
+        var keys = unitYears.Distinct().ToList();
+        if (keys.Count == 0)
+        {
+            return result;
+        }
+
+        Execute(connection, "CREATE OR REPLACE TEMP TABLE incoming_unit_year (unit_id VARCHAR, year INTEGER)");
+        using (var appender = connection.CreateAppender("incoming_unit_year"))
+        {
+            foreach (var (unitId, year) in keys)
+            {
+                appender.CreateRow().AppendValue(unitId).AppendValue(year).EndRow();
+            }
+        }
+
         using (var reader = Query(
                    connection,
-                   "SELECT submission_id, content_hash, is_current, version, synthetic, points_total, max_total FROM submission " +
-                   "WHERE unit_id = $unit AND year = $year AND stage = $stage",
-                   ("unit", sheet.UnitId),
-                   ("year", sheet.Year),
-                   ("stage", sheet.Stage.ToCode())))
+                   "SELECT s.unit_id, s.year, s.stage, s.submission_id, s.version, s.is_current, s.content_hash, s.synthetic, s.points_total, s.max_total " +
+                   "FROM submission s SEMI JOIN incoming_unit_year k ON s.unit_id = k.unit_id AND s.year = k.year ORDER BY s.submission_id"))
         {
             while (reader.Read())
             {
-                maxVersion = Math.Max(maxVersion, reader.GetInt32(3));
-                if (reader.GetBoolean(2))
+                var key = (reader.GetString(0), reader.GetInt32(1), reader.GetString(2));
+                if (!result.TryGetValue(key, out var list))
                 {
-                    currentId = reader.GetInt64(0);
-                    currentHash = reader.GetString(1);
-                    currentSynthetic = reader.GetBoolean(4);
-                    previous = new ReplacedVersion(reader.GetInt32(3), reader.IsDBNull(5) ? null : reader.GetDecimal(5), reader.GetDecimal(6), currentSynthetic);
+                    result[key] = list = [];
+                }
+
+                list.Add(new StoredVersion(
+                    reader.GetInt64(3), reader.GetInt32(4), reader.GetBoolean(5), reader.GetString(6), reader.GetBoolean(7),
+                    reader.IsDBNull(8) ? null : reader.GetDecimal(8), reader.GetDecimal(9)));
+            }
+        }
+
+        Execute(connection, "DROP TABLE incoming_unit_year");
+        return result;
+    }
+
+    /// <summary>Takes <paramref name="ids"/> out of the current data (kept as history) in one statement.</summary>
+    private static void Retire(DuckDBConnection connection, List<long> ids, DateTime now)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        // Ids are numbers from the database, written in the invariant culture: no text of a file reaches this SQL.
+        Execute(connection,
+            $"UPDATE submission SET is_current = false, superseded_at = $now WHERE submission_id IN ({string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})",
+            ("now", now));
+    }
+
+    /// <summary><paramref name="count"/> values of a sequence, in the order it gives them.</summary>
+    private static List<long> NextIds(DuckDBConnection connection, string sequence, int count)
+    {
+        var ids = new List<long>(count);
+        if (count == 0)
+        {
+            return ids;
+        }
+
+        using var reader = Query(connection, $"SELECT nextval('{sequence}') AS id FROM range($count) ORDER BY id", ("count", (long)count));
+        while (reader.Read())
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>The new submissions, their scores and their warnings, through one appender per table.</summary>
+    private static void AppendSubmissions(DuckDBConnection connection, List<(IncomingSubmission Incoming, long Id, StoredVersion Stored)> added, DateTime now)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        using (var appender = connection.CreateAppender("submission"))
+        {
+            foreach (var (incoming, id, stored) in added)
+            {
+                var sheet = incoming.Sheet;
+                appender.CreateRow()
+                    .AppendValue(id)
+                    .AppendValue(sheet.UnitId)
+                    .AppendValue(sheet.Year)
+                    .AppendValue(sheet.Stage.ToCode())
+                    .AppendValue(stored.Version)
+                    .AppendValue(stored.IsCurrent)
+                    .AppendValue(incoming.FrameworkId)
+                    .AppendValue(incoming.SourceFile)
+                    .AppendValue(incoming.SourceFormat)
+                    .AppendValue(incoming.SourceHash)
+                    .AppendValue(stored.ContentHash)
+                    .AppendValue(incoming.ReportNumber)
+                    .AppendValue(incoming.ReportDate)
+                    .AppendValue(incoming.StatedTotal)
+                    .AppendValue(sheet.MaxTotal)
+                    .AppendValue(sheet.PointsTotal)
+                    .AppendValue(incoming.Synthetic)
+                    .AppendValue(now)
+                    .AppendValue(stored.IsCurrent ? null : (DateTime?)now)
+                    .AppendValue(sheet.Scores.Count)
+                    .EndRow();
+            }
+        }
+
+        using (var appender = connection.CreateAppender("score"))
+        {
+            foreach (var (incoming, id, _) in added)
+            {
+                var ordinal = 0;
+                foreach (var score in incoming.Sheet.Scores)
+                {
+                    appender.CreateRow()
+                        .AppendValue(id)
+                        .AppendValue(score.Code)
+                        .AppendValue(score.ParentCode)
+                        .AppendValue(score.Level.ToCode())
+                        .AppendValue(score.Name)
+                        .AppendValue(score.MaxPoints)
+                        .AppendValue(score.Points)
+                        .AppendValue(score.Evidence)
+                        .AppendValue(ordinal++)
+                        .EndRow();
                 }
             }
         }
 
-        if (currentId is { } existing && currentHash == contentHash && currentSynthetic == incoming.Synthetic)
+        if (added.All(a => a.Incoming.Warnings.Count == 0))
         {
-            return new SaveOutcome(sheet.UnitId, sheet.Year, sheet.Stage, SaveAction.Unchanged, existing, maxVersion);
+            return;
         }
 
-        if (currentId is { } old)
+        using (var appender = connection.CreateAppender("submission_problem"))
         {
-            Execute(connection, "UPDATE submission SET is_current = false, superseded_at = $now WHERE submission_id = $id", ("now", now), ("id", old));
-        }
-
-        long id;
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT nextval('submission_id_seq')";
-            id = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        }
-
-        var version = maxVersion + 1;
-        Execute(
-            connection,
-            $"INSERT INTO submission ({SubmissionColumns}, superseded_at) VALUES ($id, $unit, $year, $stage, $version, true, " +
-            "$framework, $file, $format, $sourceHash, $contentHash, $reportNumber, $reportDate, $stated, $max, $points, $synthetic, $now, $rows, NULL)",
-            ("id", id),
-            ("unit", sheet.UnitId),
-            ("year", sheet.Year),
-            ("stage", sheet.Stage.ToCode()),
-            ("version", version),
-            ("framework", incoming.FrameworkId),
-            ("file", incoming.SourceFile),
-            ("format", incoming.SourceFormat),
-            ("sourceHash", incoming.SourceHash),
-            ("contentHash", contentHash),
-            ("reportNumber", incoming.ReportNumber),
-            ("reportDate", incoming.ReportDate),
-            ("stated", incoming.StatedTotal),
-            ("max", sheet.MaxTotal),
-            ("points", sheet.PointsTotal),
-            ("synthetic", incoming.Synthetic),
-            ("now", now),
-            ("rows", sheet.Scores.Count));
-
-        using (var appender = connection.CreateAppender("score"))
-        {
-            var ordinal = 0;
-            foreach (var score in sheet.Scores)
+            foreach (var (incoming, id, _) in added)
             {
-                var row = appender.CreateRow()
-                    .AppendValue(id)
-                    .AppendValue(score.Code)
-                    .AppendValue(score.ParentCode)
-                    .AppendValue(score.Level.ToCode())
-                    .AppendValue(score.Name)
-                    .AppendValue(score.MaxPoints)
-                    .AppendValue(score.Points)
-                    .AppendValue(score.Evidence)
-                    .AppendValue(ordinal++);
-                row.EndRow();
+                var ordinal = 0;
+                foreach (var warning in incoming.Warnings)
+                {
+                    appender.CreateRow()
+                        .AppendValue(id)
+                        .AppendValue(ordinal++)
+                        .AppendValue(warning.Severity == Severity.Error ? "error" : "warning")
+                        .AppendValue(warning.Code)
+                        .AppendValue(warning.Line)
+                        .AppendValue(warning.Cell)
+                        .AppendValue(warning.Message)
+                        .EndRow();
+                }
             }
         }
+    }
 
-        var problemOrdinal = 0;
-        foreach (var warning in incoming.Warnings)
+    /// <summary>The audit rows of one save, in order, through one appender.</summary>
+    private static void AppendEvents(DuckDBConnection connection, List<(string Outcome, IncomingSubmission Source, string Detail)> events, DateTime now, string actor)
+    {
+        if (events.Count == 0)
         {
-            Execute(
-                connection,
-                "INSERT INTO submission_problem VALUES ($id, $ordinal, $severity, $code, $line, $cell, $message)",
-                ("id", id),
-                ("ordinal", problemOrdinal++),
-                ("severity", warning.Severity == Severity.Error ? "error" : "warning"),
-                ("code", warning.Code),
-                ("line", warning.Line),
-                ("cell", warning.Cell),
-                ("message", warning.Message));
+            return;
         }
 
-        var action = currentId is null ? SaveAction.Added : SaveAction.Replaced;
-        // A replacement says which version it replaced and what changed in the total (issue 12 §2), so that replacing
-        // real data is never silent in the audit trail.
-        var replaced = previous is null ? "" : string.Create(
-            CultureInfo.InvariantCulture,
-            $"; thay v{previous.Version} ({(previous.Synthetic ? "dữ liệu mẫu" : "số liệu thật")}, điểm {Points(previous.PointsTotal)}/{VietnameseText.Number(previous.MaxTotal)}; tổng điểm {Change(previous.PointsTotal, sheet.PointsTotal)})");
-        Execute(
-            connection,
-            "INSERT INTO ingest_event VALUES (nextval('ingest_event_id_seq'), $now, $actor, $file, $hash, $outcome, $detail)",
-            ("now", now),
-            ("actor", actor),
-            ("file", incoming.SourceFile),
-            ("hash", incoming.SourceHash),
-            ("outcome", action == SaveAction.Added ? "added" : "replaced"),
-            ("detail", string.Create(
-                CultureInfo.InvariantCulture,
-                $"{sheet.UnitId} {sheet.Year} {sheet.Stage.ToCode()} v{version}: {sheet.Scores.Count} dòng, điểm {Points(sheet.PointsTotal)}/{VietnameseText.Number(sheet.MaxTotal)}{replaced}")));
+        var ids = NextIds(connection, "ingest_event_id_seq", events.Count);
+        using var appender = connection.CreateAppender("ingest_event");
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (outcome, source, detail) = events[i];
+            appender.CreateRow()
+                .AppendValue(ids[i])
+                .AppendValue(now)
+                .AppendValue(actor)
+                .AppendValue(source.SourceFile)
+                .AppendValue(source.SourceHash)
+                .AppendValue(outcome)
+                .AppendValue(detail)
+                .EndRow();
+        }
+    }
 
-        return new SaveOutcome(sheet.UnitId, sheet.Year, sheet.Stage, action, id, version) { Previous = previous };
+    /// <summary>A stored version of a unit-year-stage, as <see cref="Save"/> sees it.</summary>
+    private sealed class StoredVersion(long id, int version, bool isCurrent, string contentHash, bool synthetic, decimal? pointsTotal, decimal maxTotal)
+    {
+        public long Id { get; } = id;
+
+        public int Version { get; } = version;
+
+        public bool IsCurrent { get; set; } = isCurrent;
+
+        public string ContentHash { get; } = contentHash;
+
+        public bool Synthetic { get; } = synthetic;
+
+        public decimal? PointsTotal { get; } = pointsTotal;
+
+        public decimal MaxTotal { get; } = maxTotal;
     }
 
     private static string Points(decimal? points) => points is { } p ? VietnameseText.Number(p) : "—";
