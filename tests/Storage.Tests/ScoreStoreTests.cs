@@ -38,7 +38,7 @@ public sealed class ScoreStoreTests : IDisposable
         var scores = store.GetScores(outcome.SubmissionId);
         scores.Single(s => s.Code == "1.1.2").Points.ShouldBeNull();
         scores.Single(s => s.Code == "1.1").Evidence.ShouldBe("Có kế hoạch");
-        store.GetProblems(outcome.SubmissionId).ShouldHaveSingleItem().Line.ShouldBe(7);
+        store.GetCurrentProblems().ShouldHaveSingleItem().Problem.Line.ShouldBe(7);
     }
 
     [Fact]
@@ -97,7 +97,8 @@ public sealed class ScoreStoreTests : IDisposable
         outcomes[0].Previous.ShouldNotBeNull().PointsTotal.ShouldBe(1.5m);
         var stored = store.GetSubmissions();
         stored.Select(s => s.Id).Order().ShouldBe(outcomes.Select(o => o.SubmissionId).Order());
-        outcomes.ShouldAllBe(o => store.GetScores(o.SubmissionId).Count == 4 && store.GetProblems(o.SubmissionId).Count == 1);
+        outcomes.ShouldAllBe(o => store.GetScores(o.SubmissionId).Count == 4);
+        store.GetCurrentProblems().Select(p => p.Year).ShouldBe([2017, 2018, 2019, 2020, 2021]);
         store.GetEvents(10).Select(e => e.Detail[..14]).ShouldBe(
             ["hoang-hoa 2021", "hoang-hoa 2020", "hoang-hoa 2019", "hoang-hoa 2018", "hoang-hoa 2017", "hoang-hoa 2017"]);
         store.GetEvents(10)[4].Outcome.ShouldBe("replaced");
