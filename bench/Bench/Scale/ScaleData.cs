@@ -78,13 +78,10 @@ public static class ScaleData
                 csv.Append('\n');
             }
 
-            // The nine columns written below, then one empty field for each later optional column (official_code …).
-            var header = csv.ToString(0, csv.ToString().IndexOf('\n', StringComparison.Ordinal));
-            var extra = new string(',', Math.Max(0, header.Split(',').Length - 9));
             foreach (var (id, name) in synthetic)
             {
                 // Like the real huyện: no start, index years up to 2024, district level ended by the 2025 event.
-                csv.Append(CultureInfo.InvariantCulture, $"{id},{name},huyen,{Province},,2025-06-30,,2024,{extra}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{id},{name},huyen,{Province},,2025-06-30,,2024,,\n");
             }
 
             File.WriteAllText(Path.Combine(target, "units.csv"), csv.ToString(), new UTF8Encoding(false));
