@@ -65,6 +65,17 @@ public static class CchcCli
         Arity = ArgumentArity.OneOrMore,
     };
 
+    private static Option<string?> DataOption() => new("--data")
+    {
+        Description = "Data folder whose reference files (units.csv, lineage.csv, frameworks/) to check against. validate: " +
+                      "default ./data when it is one, else the copy built into the program. ingest: replaces the database's " +
+                      "reference data first (default: the database's own).",
+    };
+
+    /// <summary>The reference data of ./data (or of the current folder when it is a data folder); null when neither.</summary>
+    private static ReferenceData? DefaultReference() =>
+        DataFolder.DefaultReferenceFolder(Directory.GetCurrentDirectory()) is { } folder ? ReferenceData.LoadFromDirectory(folder) : null;
+
     private static Option<string?> UnitOption() => new("--unit")
     {
         Description = "Unit id or name, when a document does not name its unit (e.g. hoang-hoa).",
@@ -81,12 +92,15 @@ public static class CchcCli
         var db = DatabaseOption();
         var unit = UnitOption();
         var year = YearOption();
-        var command = new Command("ingest", "Validate files and store every accepted file in the database, each all-or-nothing.") { paths, db, unit, year };
+        var data = DataOption();
+        var command = new Command("ingest", "Validate files and store every accepted file in the database, each all-or-nothing.") { paths, db, unit, year, data };
         command.SetAction(result =>
         {
             // The operator of the command line may define a year's (draft) framework, as a province account may.
             var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), Actor: $"cli:{Environment.UserName}", MayDefineFramework: true);
-            var plan = DataFolder.Plan(result.GetValue(paths) ?? []);
+            // --data refreshes the database's reference data from that folder; without it the database's own is used
+            // (an empty database is seeded from ./data when there is one, else from the copy built into the program).
+            var plan = DataFolder.Plan(result.GetValue(paths) ?? [], result.GetValue(data));
             if (plan.DocumentFiles.Count == 0 && plan.PublishedFiles.Count == 0 && !plan.FromDataFolder)
             {
                 error.WriteLine("No .txt, .csv, .xlsx or .docx files found in the given paths.");
@@ -96,7 +110,7 @@ public static class CchcCli
             try
             {
                 using var connections = new DuckDbConnectionFactory(result.GetValue(db)!);
-                var runner = new IngestRunner(new ScoreStore(connections), plan.FromDataFolder ? plan.Reference : null);
+                var runner = new IngestRunner(new ScoreStore(connections), plan.FromDataFolder ? plan.Reference : null, DefaultReference);
                 if (plan.FromDataFolder)
                 {
                     var reference = plan.Reference;
@@ -126,11 +140,15 @@ public static class CchcCli
         format.AcceptOnlyFromAmong("text", "json");
         var unit = UnitOption();
         var year = YearOption();
-        var command = new Command("validate", "Run every ingest check without a database.") { paths, format, unit, year };
+        var data = DataOption();
+        var command = new Command("validate", "Run every ingest check without a database.") { paths, format, unit, year, data };
         command.SetAction(result =>
         {
             var options = new IngestOptions(result.GetValue(unit), result.GetValue(year), MayDefineFramework: true);
-            var plan = DataFolder.Plan(result.GetValue(paths) ?? []);
+            // Checked against the reference files of a data folder among the paths, else of --data, else of ./data (run
+            // in a clone of the repository), else the copy built into the program: a unit added to data/units.csv is
+            // known without a rebuild.
+            var plan = DataFolder.Plan(result.GetValue(paths) ?? [], result.GetValue(data) ?? DataFolder.DefaultReferenceFolder(Directory.GetCurrentDirectory()));
             var runner = new IngestRunner(plan.Reference);
             if (result.GetValue(format) == "json")
             {
@@ -201,7 +219,15 @@ public static class CchcCli
             Description = "Output CSV file ('-' for standard output).",
             Required = true,
         };
-        var scores = new Command("scores", "Write the canonical CSV of every current submission.") { db, outFile };
+        var year = new Option<int?>("--year")
+        {
+            Description = "Only this index year (the canonical CSV of one year; every year when left out).",
+        };
+        var split = new Option<bool>("--split")
+        {
+            Description = string.Create(CultureInfo.InvariantCulture, $"Write into the folder --out one canonical CSV per year, cut into parts of at most {ExportPartRows:N0} rows at unit boundaries (cchc-scores-2023.csv, cchc-scores-2023-part02.csv …), so that every file stays within the ingest limits and 'cchc ingest FOLDER' reads the export again at any size."),
+        };
+        var scores = new Command("scores", "Write the canonical CSV of every current submission (streamed: memory stays bounded at any size).") { db, outFile, year, split };
         scores.SetAction(result =>
         {
             var path = result.GetValue(db)!;
@@ -214,11 +240,28 @@ public static class CchcCli
             try
             {
                 using var connections = new DuckDbConnectionFactory(path);
-                var rows = new ScoreStore(connections).GetCurrentRows();
+                var selection = new ScoreStore(connections).CurrentRows(result.GetValue(year));
+                var written = 0L;
+                var rows = selection.Rows.Select(r =>
+                {
+                    written++;
+                    return r;
+                });
                 var target = result.GetValue(outFile)!;
+                if (result.GetValue(split))
+                {
+                    if (target == "-")
+                    {
+                        error.WriteLine("--split writes files into a folder: give the folder with --out, not '-'.");
+                        return 1;
+                    }
+
+                    return WriteSplit(selection, target, error);
+                }
+
                 if (target == "-")
                 {
-                    CanonicalCsv.Write(output, rows);
+                    CanonicalCsv.Write(output, rows, selection.AnySynthetic);
                 }
                 else
                 {
@@ -228,10 +271,13 @@ public static class CchcCli
                         Directory.CreateDirectory(directory);
                     }
 
-                    using var writer = new StreamWriter(target, append: false, new System.Text.UTF8Encoding(false));
-                    CanonicalCsv.Write(writer, rows);
-                    var submissions = rows.Select(r => (r.UnitId, r.Year, r.Stage)).Distinct().Count();
-                    error.WriteLine($"Wrote {rows.Count} rows ({submissions} submission{(submissions == 1 ? "" : "s")}) to {target}.");
+                    using (var writer = new StreamWriter(target, append: false, new System.Text.UTF8Encoding(false)))
+                    {
+                        CanonicalCsv.Write(writer, rows, selection.AnySynthetic);
+                    }
+
+                    var submissions = selection.Submissions.Count(s => s.RowCount > 0);
+                    error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {written} rows ({submissions} submission{(submissions == 1 ? "" : "s")}) to {target}."));
                 }
 
                 return 0;
@@ -245,6 +291,35 @@ public static class CchcCli
         var export = new Command("export", "Export data from the database.");
         export.Subcommands.Add(scores);
         return export;
+    }
+
+    /// <summary>Rows of one file of <c>cchc export scores --split</c>: well under the canonical CSV's 200,000-row and
+    /// 20 MB limits (a row averages ~160 bytes; 60,000 rows ≈ 10 MB).</summary>
+    internal const int ExportPartRows = 60_000;
+
+    private static int WriteSplit(CurrentRows selection, string folder, TextWriter error)
+    {
+        Directory.CreateDirectory(folder);
+        var parts = selection.Split(ExportPartRows);
+        long rows = 0;
+        foreach (var yearParts in parts.GroupBy(p => p.Submissions[0].Year))
+        {
+            var index = 0;
+            foreach (var part in yearParts)
+            {
+                index++;
+                var name = yearParts.Count() == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"cchc-scores-{yearParts.Key}.csv")
+                    : string.Create(CultureInfo.InvariantCulture, $"cchc-scores-{yearParts.Key}-part{index:00}.csv");
+                using var writer = new StreamWriter(Path.Combine(folder, name), append: false, new System.Text.UTF8Encoding(false));
+                CanonicalCsv.Write(writer, part.Rows, part.AnySynthetic);
+                rows += part.Submissions.Sum(s => s.RowCount);
+            }
+        }
+
+        var submissions = selection.Submissions.Count(s => s.RowCount > 0);
+        error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {rows} rows ({submissions} submission{(submissions == 1 ? "" : "s")}) in {parts.Count} file{(parts.Count == 1 ? "" : "s")} to {folder}."));
+        return 0;
     }
 
     private static int RunPlan(IngestPlan plan, IngestRunner runner, IngestOptions options, TextWriter output, TextWriter error, bool storing)

@@ -43,23 +43,59 @@ public static class ScoresWorkbook
         [6, 8], [9, 12], [16, 30], [8, 10], [8, 12], [8, 10], [8, 14], [8, 12], [12, 16], [8, 12], [10, 18],
     ];
 
-    /// <summary>Writes <paramref name="rows"/> (the canonical export, <c>ScoreStore.GetCurrentRows()</c>) as one sheet
-    /// per year plus the notes sheet, first. <paramref name="notes"/> are extra Vietnamese notes for the notes sheet
-    /// (framework status, the source database); they are shown as given.</summary>
+    /// <summary>Writes <paramref name="rows"/> (the canonical export) as one sheet per year plus the notes sheet,
+    /// first. <paramref name="notes"/> are extra Vietnamese notes for the notes sheet (framework status, the source
+    /// database); they are shown as given.</summary>
     public static void Write(Stream output, IReadOnlyList<ExportRow> rows, IReadOnlyList<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(rows);
-        var columns = Columns(Headers, ScoreWidths);
-        using var writer = new SpreadsheetWriter("Điểm Chỉ số CCHC");
         var years = rows.Select(r => r.Year).Distinct().Order().ToList();
+        using var writer = new SpreadsheetWriter("Điểm Chỉ số CCHC");
+        var order = AddScoreSheets(writer, years, year => rows.Where(r => r.Year == year), notes);
+        writer.Save(output, order);
+    }
+
+    /// <summary>Writes the current rows of <paramref name="selection"/> like <see cref="Write(Stream, IReadOnlyList{ExportRow}, IReadOnlyList{string})"/>,
+    /// streamed (issue 15): each year's rows are read from the database twice (widths, then cells), never held in
+    /// memory, and the package is built in a temporary file, then copied to <paramref name="output"/>.</summary>
+    public static async Task WriteAsync(Stream output, CurrentRows selection, IReadOnlyList<string>? notes = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(selection);
+        using var writer = new SpreadsheetWriter("Điểm Chỉ số CCHC", onDisk: true);
+        var order = AddScoreSheets(writer, selection.Years, year => selection.OfYear(year).Rows, notes);
+        await writer.SaveAsync(output, order, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>One sheet per year from <paramref name="rowsOf"/> (enumerated twice per year), then the notes sheet
+    /// with each year's figures, counted on the first pass; returns the sheets' order (notes first).</summary>
+    private static List<string> AddScoreSheets(SpreadsheetWriter writer, IReadOnlyList<int> years, Func<int, IEnumerable<ExportRow>> rowsOf, IReadOnlyList<string>? notes)
+    {
+        var columns = Columns(Headers, ScoreWidths);
+        var figures = new List<YearFigures>();
         foreach (var year in years)
         {
-            writer.AddSheet(SheetName(year), columns, rows.Where(r => r.Year == year).Select(Row).ToList(), header: true, textColumn: 4);
+            var counted = new YearFigures(year);
+            var passes = 0;
+            writer.AddSheet(SheetName(year), columns, () =>
+            {
+                var first = passes++ == 0;
+                return rowsOf(year).Select(r =>
+                {
+                    if (first)
+                    {
+                        counted.Add(r);
+                    }
+
+                    return Row(r);
+                });
+            }, header: true, textColumn: 4);
+            figures.Add(counted);
         }
 
-        writer.AddSheet(NotesSheet, NotesColumns, ScoreNotes(rows, years, writer.NeutralizedCells, notes ?? []), header: false, selected: true);
-        writer.Save(output, [NotesSheet, .. years.Select(SheetName)]);
+        writer.AddSheet(NotesSheet, NotesColumns, ScoreNotes(figures, writer.NeutralizedCells, notes ?? []), header: false, selected: true);
+        return [NotesSheet, .. years.Select(SheetName)];
     }
 
     /// <summary>Writes one year's ranking (sheet "Xếp hạng 2023") and a notes sheet with the ranking's notes.</summary>
@@ -115,8 +151,9 @@ public static class ScoresWorkbook
         ],
         Highlight: u.Result.Synthetic);
 
-    private static List<XlsxRow> ScoreNotes(IReadOnlyList<ExportRow> rows, List<int> years, int neutralized, IReadOnlyList<string> notes)
+    private static List<XlsxRow> ScoreNotes(List<YearFigures> figures, int neutralized, IReadOnlyList<string> notes)
     {
+        var years = figures.Select(f => f.Year).ToList();
         var lines = new List<XlsxRow>
         {
             new([XlsxCell.Title("Điểm Chỉ số cải cách hành chính (Chỉ số CCHC) — bảng xuất từ CCHC Analytics")]),
@@ -140,17 +177,10 @@ public static class ScoresWorkbook
             Line("Chống chèn công thức", $"Ô văn bản bắt đầu bằng dấu =, +, -, @ (kể cả sau khoảng trắng), ký tự tab hoặc dấu ' được thêm một dấu ' ở đầu, để Excel và các phần mềm bảng tính khác không hiểu nhầm là công thức; mỗi dòng trong ô bắt đầu như vậy cũng được thêm một dấu ' ở đầu dòng. Nội dung gốc là phần còn lại khi bỏ các dấu ' được thêm đó. Tệp này có {neutralized} ô như vậy."),
             Heading("Trạng thái số liệu theo năm"),
         };
-        foreach (var year in years)
+        foreach (var f in figures)
         {
-            var ofYear = rows.Where(r => r.Year == year).ToList();
-            var units = ofYear.GroupBy(r => r.UnitId).ToList();
-            var synthetic = units.Count(g => g.Any(r => r.Synthetic));
-            var stages = ofYear.Select(r => (r.UnitId, r.Stage)).Distinct().ToList();
-            var self = stages.Count(s => s.Stage == Stage.Self.ToCode());
-            var appraised = stages.Count(s => s.Stage == Stage.Appraised.ToCode());
-            var missing = ofYear.Count(r => r.Points is null);
-            lines.Add(Line(SheetName(year),
-                $"{units.Count} đơn vị ({units.Count - synthetic} số liệu thật, {synthetic} dữ liệu mẫu); {self} bộ điểm tự chấm, {appraised} bộ điểm thẩm định; {ofYear.Count} dòng, {missing} ô điểm trống."));
+            lines.Add(Line(SheetName(f.Year),
+                $"{f.Units.Count} đơn vị ({f.Units.Count - f.SyntheticUnits.Count} số liệu thật, {f.SyntheticUnits.Count} dữ liệu mẫu); {f.Self} bộ điểm tự chấm, {f.Appraised} bộ điểm thẩm định; {f.Rows} dòng, {f.Missing} ô điểm trống."));
         }
 
         if (notes.Count > 0)
@@ -192,6 +222,43 @@ public static class ScoresWorkbook
         }
 
         return lines;
+    }
+
+    /// <summary>A year's figures for the notes sheet, counted as its rows stream past (sets of units and stages only).</summary>
+    private sealed class YearFigures(int year)
+    {
+        private readonly HashSet<(string UnitId, string Stage)> stages = [];
+
+        public int Year { get; } = year;
+
+        public HashSet<string> Units { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> SyntheticUnits { get; } = new(StringComparer.Ordinal);
+
+        public int Self { get; private set; }
+
+        public int Appraised { get; private set; }
+
+        public int Rows { get; private set; }
+
+        public int Missing { get; private set; }
+
+        public void Add(ExportRow row)
+        {
+            Rows++;
+            Missing += row.Points is null ? 1 : 0;
+            Units.Add(row.UnitId);
+            if (row.Synthetic)
+            {
+                SyntheticUnits.Add(row.UnitId);
+            }
+
+            if (stages.Add((row.UnitId, row.Stage)))
+            {
+                Self += row.Stage == Stage.Self.ToCode() ? 1 : 0;
+                Appraised += row.Stage == Stage.Appraised.ToCode() ? 1 : 0;
+            }
+        }
     }
 
     private static XlsxRow Heading(string text) => new([XlsxCell.Of(text), XlsxCell.Empty], Bold: true);

@@ -23,7 +23,10 @@ public static class DataFolder
     /// <summary>Sorts paths into a plan. A data folder contributes its reference data, its published results and its
     /// documents; other folders and files are documents. Throws <see cref="Reference.ReferenceDataException"/> when a data folder's
     /// reference files are bad (naming file and line).</summary>
-    public static IngestPlan Plan(IEnumerable<string> paths)
+    /// <param name="paths">Files and folders to read.</param>
+    /// <param name="referenceFolder">A data folder whose reference files to use (<c>--data DIR</c>) when no data
+    /// folder is among <paramref name="paths"/>; it contributes no documents.</param>
+    public static IngestPlan Plan(IEnumerable<string> paths, string? referenceFolder = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ReferenceData? reference = null;
@@ -56,6 +59,27 @@ public static class DataFolder
             }
         }
 
+        if (reference is null && referenceFolder is not null)
+        {
+            if (!ReferenceData.IsDataDirectory(referenceFolder))
+            {
+                throw new ReferenceDataException($"{referenceFolder}: không phải thư mục dữ liệu (cần units.csv và frameworks/frameworks.csv).");
+            }
+
+            reference = ReferenceData.LoadFromDirectory(referenceFolder);
+        }
+
         return new IngestPlan(reference ?? ReferenceData.Embedded, published, documents.Distinct(StringComparer.Ordinal).ToList(), reference is not null);
+    }
+
+    /// <summary>The data folder a command run in <paramref name="directory"/> uses by default: <c>data/</c> under it
+    /// (a clone of the repository), or the folder itself when it is a data folder; null when neither is.</summary>
+    public static string? DefaultReferenceFolder(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        var data = Path.Combine(directory, "data");
+        return ReferenceData.IsDataDirectory(data) ? data
+            : ReferenceData.IsDataDirectory(directory) ? directory
+            : null;
     }
 }

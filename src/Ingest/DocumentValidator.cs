@@ -15,6 +15,10 @@ public sealed class DocumentValidator
     private readonly UnitRegistry units;
     private readonly List<Framework> frameworks;
 
+    // A framework's rows by code and the sum of each row's children's maxima, built once per framework (issue 15: the
+    // per-row linear lookups made a 300-unit file quadratic). Framework is a record; a cache field would change its equality.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Framework, FrameworkIndex> Indexes = [];
+
     public DocumentValidator(UnitRegistry units, IEnumerable<Framework> frameworks)
     {
         this.units = units ?? throw new ArgumentNullException(nameof(units));
@@ -169,23 +173,33 @@ public sealed class DocumentValidator
     /// not of this document, and is not repeated on every document.</summary>
     private static void WarnMaxSlips(string file, List<TreeRow> rows, Framework? framework, List<Problem> problems)
     {
+        // A row's children are the rows whose code is its code and one more part ("7.1" → "7.1.4").
+        var childrenOf = new Dictionary<string, (int Count, decimal Sum)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (CriterionCode.ParentOf(row.Input.Code) is { } parentCode)
+            {
+                var (count, total) = childrenOf.GetValueOrDefault(parentCode);
+                childrenOf[parentCode] = (count + 1, total + row.Max);
+            }
+        }
+
+        var index = framework is { Status: not FrameworkStatus.Draft } ? IndexOf(framework) : null;
         foreach (var parent in rows)
         {
-            var children = rows.Where(r => r.Input.Code.StartsWith(parent.Input.Code + ".", StringComparison.Ordinal)
-                                           && CriterionCode.Depth(r.Input.Code) == CriterionCode.Depth(parent.Input.Code) + 1).ToList();
-            var sum = children.Sum(c => c.Max);
-            if (children.Count == 0 || sum == parent.Max)
+            var (childCount, sum) = childrenOf.GetValueOrDefault(parent.Input.Code);
+            if (childCount == 0 || sum == parent.Max)
             {
                 continue;
             }
 
-            var known = framework is { Status: not FrameworkStatus.Draft }
-                && framework.Find(parent.Input.Code)?.MaxPoints == parent.Max
-                && framework.Criteria.Where(c => c.ParentCode == parent.Input.Code).Sum(c => c.MaxPoints) == sum;
+            var known = index is not null
+                && index.Find(parent.Input.Code)?.MaxPoints == parent.Max
+                && index.ChildrenMax(parent.Input.Code) == sum;
             if (!known)
             {
                 problems.Add(Problem.Warning(ProblemCodes.ParentSumMismatch, file, parent.Input.Line,
-                    $"Dòng {parent.Input.Code} ghi Điểm chuẩn {Format(parent.Max)} nhưng {children.Count} dòng con cộng lại được {Format(sum)}; giữ nguyên giá trị đã ghi.",
+                    $"Dòng {parent.Input.Code} ghi Điểm chuẩn {Format(parent.Max)} nhưng {childCount} dòng con cộng lại được {Format(sum)}; giữ nguyên giá trị đã ghi.",
                     parent.Input.Cell));
             }
         }
@@ -264,10 +278,24 @@ public sealed class DocumentValidator
             scores.Add(new Score(row.Input.Code, row.Level, row.Input.Name, row.Max, points, stage.Evidence.GetValueOrDefault(row.Input.Code)));
         }
 
-        foreach (var parent in scores)
+        var childrenOf = new Dictionary<string, List<Score>>(StringComparer.Ordinal);
+        foreach (var score in scores)
         {
-            var children = scores.Where(s => s.ParentCode == parent.Code).ToList();
-            if (children.Count == 0 || parent.Points is null || children.Any(c => c.Points is null))
+            if (score.ParentCode is { } parentCode)
+            {
+                if (!childrenOf.TryGetValue(parentCode, out var list))
+                {
+                    childrenOf[parentCode] = list = [];
+                }
+
+                list.Add(score);
+            }
+        }
+
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var parent = scores[i];
+            if (!childrenOf.TryGetValue(parent.Code, out var children) || parent.Points is null || children.Any(c => c.Points is null))
             {
                 continue;
             }
@@ -275,14 +303,15 @@ public sealed class DocumentValidator
             var sum = children.Sum(c => c.Points!.Value);
             if (sum != parent.Points)
             {
-                var line = rows.First(r => r.Input.Code == parent.Code).Input;
+                // scores[i] was made from rows[i].
+                var line = rows[i].Input;
                 problems.Add(Problem.Warning(ProblemCodes.ParentSumMismatch, file, line.Line,
                     $"Dòng {parent.Code} ghi {column} {Format(parent.Points.Value)} nhưng các dòng con cộng lại được {Format(sum)}; giữ nguyên giá trị đã ghi.",
                     line.Cell));
             }
         }
 
-        var leaves = scores.Where(s => !scores.Any(c => c.ParentCode == s.Code)).ToList();
+        var leaves = scores.Where(s => !childrenOf.ContainsKey(s.Code)).ToList();
         var missing = leaves.Where(s => s.Points is null).Select(s => s.Code).ToList();
         if (missing.Count > 0 && missing.Count < leaves.Count)
         {
@@ -381,7 +410,9 @@ public sealed class DocumentValidator
 
     private static bool Matches(Framework framework, List<TreeRow> rows) =>
         framework.Criteria.Count == rows.Count
-        && rows.All(r => framework.Find(r.Input.Code) is { } c && c.MaxPoints == r.Max);
+        && rows.All(r => IndexOf(framework).Find(r.Input.Code) is { } c && c.MaxPoints == r.Max);
+
+    private static FrameworkIndex IndexOf(Framework framework) => Indexes.GetValue(framework, f => new FrameworkIndex(f));
 
     private static Framework? DraftFramework(DocumentInput document, List<TreeRow> rows, Unit unit, int year, List<Problem> problems)
     {
@@ -424,9 +455,10 @@ public sealed class DocumentValidator
                 $"Bảng thiếu {missing.Count} dòng của bộ tiêu chí {framework.Id} ({areas} lĩnh vực, {criteria} tiêu chí, {subs} tiêu chí thành phần: {ListCodes(missing.Select(m => m.Code).ToList())}). Văn bản có bị cắt mất một phần không?"));
         }
 
+        var index = IndexOf(framework);
         foreach (var row in rows)
         {
-            var expected = framework.Find(row.Input.Code);
+            var expected = index.Find(row.Input.Code);
             if (expected is null)
             {
                 problems.Add(Problem.Error(ProblemCodes.ExtraCriterion, file, row.Input.Line,
@@ -450,4 +482,28 @@ public sealed class DocumentValidator
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private sealed record TreeRow(RowInput Input, CriterionLevel Level, decimal Max);
+
+    /// <summary>A framework's rows by code (the first of a code, as <see cref="Framework.Find"/>) and each row's
+    /// children's summed maxima.</summary>
+    private sealed class FrameworkIndex
+    {
+        private readonly Dictionary<string, FrameworkCriterion> byCode = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, decimal> childrenMax = new(StringComparer.Ordinal);
+
+        public FrameworkIndex(Framework framework)
+        {
+            foreach (var criterion in framework.Criteria)
+            {
+                byCode.TryAdd(criterion.Code, criterion);
+                if (criterion.ParentCode is { } parent)
+                {
+                    childrenMax[parent] = childrenMax.GetValueOrDefault(parent) + criterion.MaxPoints;
+                }
+            }
+        }
+
+        public FrameworkCriterion? Find(string code) => byCode.GetValueOrDefault(code);
+
+        public decimal ChildrenMax(string code) => childrenMax.GetValueOrDefault(code);
+    }
 }

@@ -35,13 +35,18 @@ public sealed class IngestRunner
     /// copy) the store's reference data is replaced by it first; with null, the store's own reference data is used as it
     /// is (seeded from the embedded copy only when the store has none), so ingesting one file never rewrites units,
     /// lineage, frameworks or the crosswalk.</summary>
-    public IngestRunner(ScoreStore store, ReferenceData? reference)
+    /// <param name="store">The database.</param>
+    /// <param name="reference">Reference data that replaces the store's first (a data folder's), or null.</param>
+    /// <param name="seed">What an empty store is seeded with when <paramref name="reference"/> is null, asked only then:
+    /// e.g. the data folder of the current directory (<see cref="DataFolder.DefaultReferenceFolder"/>); the embedded
+    /// copy when it is null or gives null.</param>
+    public IngestRunner(ScoreStore store, ReferenceData? reference, Func<ReferenceData?>? seed = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         this.store = store;
         if (reference is null && store.LoadUnits().Count == 0)
         {
-            reference = ReferenceData.Embedded;
+            reference = seed?.Invoke() ?? ReferenceData.Embedded;
         }
 
         if (reference is not null)
@@ -160,15 +165,16 @@ public sealed class IngestRunner
         // a sample unit-year that real data already covers is skipped (the rest of the sample file is stored), and
         // real data for a unit-year the sample covers retires every synthetic stage of it in the same transaction.
         var notes = new List<Problem>();
-        var current = validation.Submissions.Select(s => (s.Sheet.UnitId, s.Sheet.Year)).Distinct()
-            .ToDictionary(k => k, k => store.GetSubmissions(currentOnly: true, k.UnitId, k.Year));
+        var noted = new HashSet<(string UnitId, int Year, string Code)>();
+        // One query for every unit-year of the file (issue 15), not one per unit-year.
+        var current = store.GetCurrentSubmissions(validation.Submissions.Select(s => (s.Sheet.UnitId, s.Sheet.Year)));
         var kept = new List<IncomingSubmission>();
         foreach (var incoming in validation.Submissions)
         {
             var key = (incoming.Sheet.UnitId, incoming.Sheet.Year);
             if (incoming.Synthetic && current[key].Any(c => !c.Synthetic))
             {
-                if (!notes.Any(n => n.Code == ProblemCodes.RealDataKept && n.Message.StartsWith($"{key.UnitId} {key.Year}:", StringComparison.Ordinal)))
+                if (noted.Add((key.UnitId, key.Year, ProblemCodes.RealDataKept)))
                 {
                     notes.Add(Problem.Warning(ProblemCodes.RealDataKept, validation.File, null,
                         $"{key.UnitId} {key.Year}: đơn vị-năm này đã có số liệu thật, nên bỏ qua số liệu của dữ liệu mẫu."));
@@ -178,7 +184,7 @@ public sealed class IngestRunner
             }
 
             if (!incoming.Synthetic && current[key].Any(c => c.Synthetic)
-                && !notes.Any(n => n.Code == ProblemCodes.SampleRetired && n.Message.StartsWith($"{key.UnitId} {key.Year}:", StringComparison.Ordinal)))
+                && noted.Add((key.UnitId, key.Year, ProblemCodes.SampleRetired)))
             {
                 notes.Add(Problem.Warning(ProblemCodes.SampleRetired, validation.File, null,
                     $"{key.UnitId} {key.Year}: số liệu thật thay thế dữ liệu mẫu của đơn vị-năm này; toàn bộ dữ liệu mẫu (tự chấm, thẩm định) của đơn vị-năm này thôi được sử dụng."));

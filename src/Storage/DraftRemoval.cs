@@ -18,7 +18,7 @@ public enum DraftRemovalStatus
     InUse,
 }
 
-/// <summary>The result of <see cref="ScoreStore.RemoveDraftFramework"/>.</summary>
+/// <summary>The result of <see cref="SubmissionStore.RemoveDraftFramework"/>.</summary>
 /// <param name="Status">What happened.</param>
 /// <param name="Submissions">The current submissions checked against the draft: withdrawn (Removed) or in the way (InUse).</param>
 public sealed record DraftRemoval(DraftRemovalStatus Status, IReadOnlyList<Submission> Submissions);

@@ -122,6 +122,93 @@ public sealed class CchcCliTests
     }
 
     [Fact]
+    public void ExportScores_Split_OneFilePerYearThatIngestsAgainUnchanged()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var db = folder.File("x.duckdb");
+        var split = folder.File("export");
+        Run("ingest", Path.Combine(TestFiles.RepositoryRoot, "data", "raw"), "--db", db).Exit.ShouldBe(0);
+        var report2021 = folder.Write("hoang-hoa-2021.txt", TestFiles.ReportOf(2021));
+        Run("ingest", report2021, "--db", db).Exit.ShouldBe(0);
+
+        var (exit, _, error) = Run("export", "scores", "--db", db, "--out", split, "--split");
+
+        exit.ShouldBe(0, error);
+        Directory.GetFiles(split).Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(["cchc-scores-2017.csv", "cchc-scores-2021.csv"]);
+        error.ShouldContain("in 2 files to");
+        var fresh = folder.File("fresh.duckdb");
+        Run("ingest", report2021, "--db", fresh).Exit.ShouldBe(0); // the 2021 draft framework, as in the original
+        var again = Run("ingest", split, "--db", fresh);
+        again.Exit.ShouldBe(0, again.Output);
+        var unchanged = Run("ingest", split, "--db", db).Output;
+        unchanged.Split('\n').Count(l => l.Contains("unchanged (same content already stored)", StringComparison.Ordinal)).ShouldBe(2, unchanged);
+        using var original = new DuckDbConnectionFactory(db);
+        using var copy = new DuckDbConnectionFactory(fresh);
+        new ScoreStore(copy).GetCurrentRows().ShouldBe(new ScoreStore(original).GetCurrentRows());
+    }
+
+    [Fact]
+    public void ExportScores_Year_OnlyThatYear()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var db = folder.File("x.duckdb");
+        Run("ingest", TestFiles.RealReport, "--db", db).Exit.ShouldBe(0);
+        Run("ingest", folder.Write("hoang-hoa-2021.txt", TestFiles.ReportOf(2021)), "--db", db).Exit.ShouldBe(0);
+
+        var (exit, output, _) = Run("export", "scores", "--db", db, "--out", "-", "--year", "2021");
+
+        exit.ShouldBe(0);
+        // Evidence may span lines (quoted): count the lines that start a record of each year.
+        var lines = output.Split('\n');
+        lines[0].ShouldStartWith("unit_id,unit_name,year,");
+        lines.Count(l => l.StartsWith("hoang-hoa,Hoằng Hóa,2021,self,", StringComparison.Ordinal)).ShouldBe(111);
+        lines.ShouldNotContain(l => l.StartsWith("hoang-hoa,Hoằng Hóa,2017,", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ValidateAndIngest_UnitAddedToTheDataFolder_KnownWithoutARebuild()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var data = CopyReferenceFiles(folder.File("data"));
+        File.AppendAllText(Path.Combine(data, "units.csv"), "tan-lap,Tân Lập,huyen,thanh-hoa,,2025-06-30,,2024,,\n");
+        var report = folder.Write("tan-lap-2017.txt", TestFiles.ReportOf(2017, "Tân Lập"));
+
+        // The copy built into the program does not know the unit; the data folder's units.csv does.
+        Run("validate", report).Output.ShouldContain("unknown-unit");
+        var validate = Run("validate", report, "--data", data);
+        validate.Exit.ShouldBe(0, validate.Output);
+        validate.Output.ShouldContain("tan-lap 2017 [self] 111 rows");
+
+        var db = folder.File("x.duckdb");
+        Run("ingest", TestFiles.RealReport, "--db", db).Exit.ShouldBe(0);
+        Run("ingest", report, "--db", db).Output.ShouldContain("unknown-unit");
+        var ingest = Run("ingest", report, "--db", db, "--data", data);
+        ingest.Exit.ShouldBe(0, ingest.Output);
+        ingest.Output.ShouldContain("tan-lap 2017 [self] 111 rows");
+        // The database keeps the refreshed reference data: the next file needs no --data.
+        Run("ingest", folder.Write("tan-lap-2017-ban-sao.txt", TestFiles.ReportOf(2017, "Tân Lập")), "--db", db).Output.ShouldContain("unchanged");
+    }
+
+    private static readonly string[] ReferenceFiles = ["units.csv", "lineage.csv"];
+
+    private static string CopyReferenceFiles(string target)
+    {
+        var source = Path.Combine(TestFiles.RepositoryRoot, "data");
+        Directory.CreateDirectory(Path.Combine(target, "frameworks"));
+        foreach (var name in ReferenceFiles)
+        {
+            File.Copy(Path.Combine(source, name), Path.Combine(target, name));
+        }
+
+        foreach (var file in Directory.GetFiles(Path.Combine(source, "frameworks"), "*.csv"))
+        {
+            File.Copy(file, Path.Combine(target, "frameworks", Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
+    [Fact]
     public void Ingest_CorrectedReportOverTheRealOne_SaysLoudlyWhichVersionAndTheTotalChange()
     {
         using var folder = TestFiles.NewTempFolder();

@@ -22,6 +22,7 @@ public abstract class DashboardContext : BunitContext
         CultureInfo.CurrentUICulture = VietnameseText.Culture;
         Services.AddSingleton(data.Location);
         Services.AddSingleton(data.Provider);
+        Services.AddSingleton(new UploadService(data.Provider));
     }
 
     protected DashboardData Data { get; }

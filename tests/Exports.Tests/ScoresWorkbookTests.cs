@@ -28,6 +28,34 @@ public sealed class ScoresWorkbookTests(ExportsFixture fixture)
     }
 
     [Fact]
+    public async Task WriteAsync_StreamedFromTheDatabase_SameSheetsCellsWidthsAndNotesAsTheListExport()
+    {
+        using var output = new MemoryStream();
+        await ScoresWorkbook.WriteAsync(output, fixture.Store.CurrentRows());
+
+        using var streamed = new OpenedWorkbook(output.ToArray());
+        using var listed = new OpenedWorkbook(fixture.ScoresWorkbookBytes);
+        streamed.SheetNames.ShouldBe(listed.SheetNames);
+        foreach (var name in listed.SheetNames)
+        {
+            streamed.Rows(name).Select(r => string.Join('|', r.Select(c => c.Key + "=" + streamed.Value(c.Value) + "/" + c.Value.StyleIndex?.Value)))
+                .ShouldBe(listed.Rows(name).Select(r => string.Join('|', r.Select(c => c.Key + "=" + listed.Value(c.Value) + "/" + c.Value.StyleIndex?.Value))), name);
+            streamed.Sheet(name).Descendants<Column>().Select(c => c.Width!.Value).ShouldBe(listed.Sheet(name).Descendants<Column>().Select(c => c.Width!.Value), name);
+        }
+    }
+
+    [Fact]
+    public async Task WriteAsync_OneYear_OnlyThatYearsSheet()
+    {
+        using var output = new MemoryStream();
+        await ScoresWorkbook.WriteAsync(output, fixture.Store.CurrentRows(2023));
+
+        using var book = new OpenedWorkbook(output.ToArray());
+        book.SheetNames.ShouldBe([ScoresWorkbook.NotesSheet, "2023"]);
+        book.Rows("2023").Count.ShouldBe(fixture.Rows.Count(r => r.Year == 2023) + 1);
+    }
+
+    [Fact]
     public void Write_Headers_AreTheVietnameseColumnNames()
     {
         ScoresWorkbook.Headers.ShouldBe(

@@ -5,6 +5,8 @@ namespace CchcAnalytics.Storage.Tests;
 
 public sealed class ScoreStoreTests : IDisposable
 {
+    private static readonly int[] TwoYears = [2017, 2018];
+    private static readonly Stage[] BothStages = [Stage.Self, Stage.Appraised];
     private readonly DuckDbConnectionFactory connections = new(":memory:");
     private readonly ScoreStore store;
 
@@ -36,7 +38,7 @@ public sealed class ScoreStoreTests : IDisposable
         var scores = store.GetScores(outcome.SubmissionId);
         scores.Single(s => s.Code == "1.1.2").Points.ShouldBeNull();
         scores.Single(s => s.Code == "1.1").Evidence.ShouldBe("Có kế hoạch");
-        store.GetProblems(outcome.SubmissionId).ShouldHaveSingleItem().Line.ShouldBe(7);
+        store.GetCurrentProblems().ShouldHaveSingleItem().Problem.Line.ShouldBe(7);
     }
 
     [Fact]
@@ -63,6 +65,89 @@ public sealed class ScoreStoreTests : IDisposable
         store.GetSubmissions().ShouldHaveSingleItem().Version.ShouldBe(2);
         store.GetSubmissions(currentOnly: false).Select(s => (s.Version, s.IsCurrent)).ShouldBe([(2, true), (1, false)]);
         store.TableCounts()["ingest_event"].ShouldBe(2); // added + replaced; the no-op wrote nothing
+    }
+
+    [Fact]
+    public void GetCurrentSubmissions_SeveralUnitYears_CurrentOfEachInOneCall()
+    {
+        store.Save([Incoming(0.5m)], [], "test");
+        store.Save([Incoming(0m)], [], "test");
+        var other = Incoming(1m) with { Sheet = Incoming(1m).Sheet with { Year = 2018 } };
+        store.Save([other], [], "test");
+
+        var current = store.GetCurrentSubmissions([("hoang-hoa", 2017), ("hoang-hoa", 2018), ("hoang-hoa", 2019), ("hoang-hoa", 2017)]);
+
+        current.Count.ShouldBe(3);
+        current[("hoang-hoa", 2017)].ShouldHaveSingleItem().Version.ShouldBe(2);
+        current[("hoang-hoa", 2018)].ShouldHaveSingleItem().PointsTotal.ShouldBe(1.5m);
+        current[("hoang-hoa", 2019)].ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Save_ManySubmissionsInOneFile_IdsVersionsAndAuditInOrder()
+    {
+        var sheets = Enumerable.Range(2017, 5).Select(year => Incoming(0.5m) with { Sheet = Incoming(0.5m).Sheet with { Year = year } }).ToList();
+        store.Save([sheets[0]], [], "test");
+        var changed = sheets[0] with { Sheet = sheets[0].Sheet with { Scores = [.. sheets[0].Sheet.Scores.Take(3), sheets[0].Sheet.Scores[3] with { Points = 0m }] } };
+
+        var outcomes = store.Save([changed, .. sheets.Skip(1)], [], "test");
+
+        outcomes.Select(o => (o.Year, o.Action, o.Version)).ShouldBe(
+            [(2017, SaveAction.Replaced, 2), (2018, SaveAction.Added, 1), (2019, SaveAction.Added, 1), (2020, SaveAction.Added, 1), (2021, SaveAction.Added, 1)]);
+        outcomes[0].Previous.ShouldNotBeNull().PointsTotal.ShouldBe(1.5m);
+        var stored = store.GetSubmissions();
+        stored.Select(s => s.Id).Order().ShouldBe(outcomes.Select(o => o.SubmissionId).Order());
+        outcomes.ShouldAllBe(o => store.GetScores(o.SubmissionId).Count == 4);
+        store.GetCurrentProblems().Select(p => p.Year).ShouldBe([2017, 2018, 2019, 2020, 2021]);
+        store.GetEvents(10).Select(e => e.Detail[..14]).ShouldBe(
+            ["hoang-hoa 2021", "hoang-hoa 2020", "hoang-hoa 2019", "hoang-hoa 2018", "hoang-hoa 2017", "hoang-hoa 2017"]);
+        store.GetEvents(10)[4].Outcome.ShouldBe("replaced");
+    }
+
+    [Fact]
+    public void CurrentRows_MoreSubmissionsThanOneChunk_StreamsEveryRowInExportOrder()
+    {
+        // 320 unit-years × 2 stages: more submissions than one streamed chunk (500), saved in a shuffled order.
+        var units = Enumerable.Range(0, 32).Select(i => new Unit($"u{i:00}", $"Đơn vị {i}", UnitKind.Huyen, "thanh-hoa", null, null, [])).ToList();
+        store.UpsertUnits(units);
+        var incoming = (from unit in units
+                        from year in Enumerable.Range(2015, 10)
+                        from stage in BothStages
+                        select Incoming(year % 3 == 0 ? null : 0.5m) with { Sheet = Incoming(0.5m).Sheet with { UnitId = unit.Id, Year = year, Stage = stage } })
+            .OrderBy(i => i.Sheet.Year % 4).ThenByDescending(i => i.Sheet.UnitId, StringComparer.Ordinal).ToList();
+        store.Save(incoming, [], "test");
+
+        var selection = store.CurrentRows();
+        var rows = selection.Rows.ToList();
+
+        selection.Submissions.Count.ShouldBe(640);
+        rows.Count.ShouldBe(640 * 4);
+        rows.Select(r => (r.Year, r.UnitId, r.Stage == "self" ? 0 : 1)).ShouldBe(
+            rows.Select(r => (r.Year, r.UnitId, r.Stage == "self" ? 0 : 1)).OrderBy(k => k.Year).ThenBy(k => k.UnitId, StringComparer.Ordinal).ThenBy(k => k.Item3));
+        rows.Take(4).Select(r => r.Code).ShouldBe(["1", "1.1", "1.1.1", "1.1.2"]);
+        rows.First().UnitName.ShouldBe("Đơn vị 0");
+        selection.OfYear(2016).Rows.Count().ShouldBe(32 * 2 * 4);
+        store.CurrentRows(2016, (unit, _) => unit != "u00").Rows.Select(r => r.UnitId).Distinct().Count().ShouldBe(31);
+    }
+
+    [Fact]
+    public void CurrentRowsSplit_SmallParts_PerYearAtUnitBoundaries()
+    {
+        var units = Enumerable.Range(0, 5).Select(i => new Unit($"u{i}", $"Đơn vị {i}", UnitKind.Huyen, "thanh-hoa", null, null, [])).ToList();
+        store.UpsertUnits(units);
+        store.Save([.. from unit in units
+                       from year in TwoYears
+                       from stage in BothStages
+                       where year == 2017 || unit.Id != "u4"
+                       select Incoming(0.5m) with { Sheet = Incoming(0.5m).Sheet with { UnitId = unit.Id, Year = year, Stage = stage } }], [], "test");
+
+        // A unit-year has 8 rows (2 stages × 4): parts of at most 17 rows hold 2 unit-years.
+        var parts = store.CurrentRows().Split(17);
+
+        parts.Select(p => (p.Submissions[0].Year, string.Join(' ', p.Submissions.Select(s => s.UnitId).Distinct()))).ShouldBe(
+            [(2017, "u0 u1"), (2017, "u2 u3"), (2017, "u4"), (2018, "u0 u1"), (2018, "u2 u3")]);
+        parts.Sum(p => p.Rows.Count()).ShouldBe(store.GetCurrentRows().Count);
+        store.CurrentRows().Split(1).Count.ShouldBe(9);
     }
 
     [Fact]

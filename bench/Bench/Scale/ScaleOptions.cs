@@ -15,7 +15,8 @@ internal sealed record ScaleOptions(
     TimeSpan LoadDuration,
     int Year,
     int IngestRuns,
-    long MaxServerRss)
+    long MaxServerRss,
+    bool IngestOnly = false)
 {
     public int ReadCsvRuns => Quick ? 1 : 3;
 
@@ -43,6 +44,7 @@ internal sealed record ScaleOptions(
         string? data = null;
         string? work = null;
         var reuse = false;
+        var ingestOnly = false;
         string? dashboard = null;
         var clients = 100;
         double? seconds = null;
@@ -79,6 +81,9 @@ internal sealed record ScaleOptions(
                 case "--reuse":
                     reuse = true;
                     break;
+                case "--ingest-only":
+                    ingestOnly = true;
+                    break;
                 case "--dashboard" when Value() is { } p:
                     dashboard = Path.GetFullPath(p);
                     break;
@@ -110,6 +115,6 @@ internal sealed record ScaleOptions(
         }
 
         return new ScaleOptions(scale.Value, quick, fail, Path.GetFullPath(data ?? Path.Combine(repositoryRoot, "data")), work, reuse, dashboard, clients,
-            TimeSpan.FromSeconds(seconds ?? (quick ? 2 : 10)), year, ingestRuns, (long)(maxRssGib * (1L << 30)));
+            TimeSpan.FromSeconds(seconds ?? (quick ? 2 : 10)), year, ingestRuns, (long)(maxRssGib * (1L << 30)), ingestOnly);
     }
 }

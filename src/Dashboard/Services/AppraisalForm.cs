@@ -22,19 +22,10 @@ public static class AppraisalForm
     public const int MaxNoteCharacters = 2_000;
 
     /// <summary>The current self-assessment of a unit-year and, when there is one, the current appraisal.</summary>
-    public static (Submission Self, IReadOnlyList<Score> SelfScores, IReadOnlyDictionary<string, Score> Appraised)? Load(ScoreStore store, string unitId, int year)
+    public static (Submission Self, IReadOnlyList<Score> SelfScores, IReadOnlyDictionary<string, Score> Appraised)? Load(Ingest.UploadDesk desk, string unitId, int year)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var current = store.GetSubmissions(currentOnly: true, unitId, year);
-        if (current.FirstOrDefault(s => s.Stage == Stage.Self) is not { } self)
-        {
-            return null;
-        }
-
-        var appraised = current.FirstOrDefault(s => s.Stage == Stage.Appraised) is { } a
-            ? store.GetScores(a.Id).ToDictionary(s => s.Code, StringComparer.Ordinal)
-            : new Dictionary<string, Score>(StringComparer.Ordinal);
-        return (self, store.GetScores(self.Id), appraised);
+        ArgumentNullException.ThrowIfNull(desk);
+        return desk.CurrentTables(unitId, year);
     }
 
     /// <summary>Leaves are the rows no other row names as parent: only they are typed; parents are their sums.</summary>

@@ -17,18 +17,31 @@ public static class ExportEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/export");
-        group.MapGet("/scores.csv", (HttpContext http, IndexDataProvider provider) =>
+        // Streamed (issue 15): rows go from DuckDB to the response a chunk at a time, so memory stays bounded whatever
+        // the size of the database. nam= (or year=) exports one year.
+        group.MapGet("/scores.csv", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            using var writer = new StringWriter();
-            CanonicalCsv.Write(writer, VisibleRows(provider, http));
-            return Results.File(new UTF8Encoding(false).GetBytes(writer.ToString()), "text/csv; charset=utf-8", "cchc-scores.csv");
+            var year = Query.Year(yearText ?? yearAlias);
+            var selection = VisibleRows(provider, http, year);
+            return Results.Stream(
+                async body =>
+                {
+                    await using var writer = new StreamWriter(body, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
+                    await CanonicalCsv.WriteAsync(writer, selection.Rows, selection.AnySynthetic, http.RequestAborted);
+                    await writer.FlushAsync(http.RequestAborted);
+                },
+                "text/csv; charset=utf-8",
+                year is { } y ? $"cchc-scores-{y.ToString(CultureInfo.InvariantCulture)}.csv" : "cchc-scores.csv");
         });
 
-        group.MapGet("/scores.xlsx", (HttpContext http, IndexDataProvider provider) =>
+        group.MapGet("/scores.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            using var stream = new MemoryStream();
-            ScoresWorkbook.Write(stream, VisibleRows(provider, http));
-            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx");
+            var year = Query.Year(yearText ?? yearAlias);
+            var selection = VisibleRows(provider, http, year);
+            return Results.Stream(
+                body => ScoresWorkbook.WriteAsync(body, selection, cancellation: http.RequestAborted),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                year is { } y ? $"cchc-scores-{y.ToString(CultureInfo.InvariantCulture)}.xlsx" : "cchc-scores.xlsx");
         });
 
         group.MapGet("/ranking.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
@@ -106,12 +119,11 @@ public static class ExportEndpoints
         return Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
     }
 
-    /// <summary>The current rows without the unit-years this reader may not see.</summary>
-    private static IReadOnlyList<CchcAnalytics.Storage.ExportRow> VisibleRows(IndexDataProvider provider, HttpContext http)
+    /// <summary>The current rows (of one year when given) without the unit-years this reader may not see, streamed.</summary>
+    private static CchcAnalytics.Storage.CurrentRows VisibleRows(IndexDataProvider provider, HttpContext http, int? year)
     {
         var hidden = provider.HiddenFor(http.User);
-        var rows = provider.Store.GetCurrentRows();
-        return hidden.Count == 0 ? rows : rows.Where(r => !hidden.Contains((r.UnitId, r.Year))).ToList();
+        return provider.Store.CurrentRows(year, hidden.Count == 0 ? null : (unit, y) => !hidden.Contains((unit, y)));
     }
 
     private static int Latest(IndexDataProvider provider) => provider.Data.Years("thanh-hoa", "district").DefaultIfEmpty(DateTime.Now.Year).Max();

@@ -15,10 +15,10 @@ public static class FrameworkEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         // Binding IFormCollection also makes ASP.NET Core require the token; FormToken checks it whatever is bound.
-        app.MapPost("/du-lieu/bo-tieu-chi/{id}/xoa", (HttpContext http, string id, IFormCollection form, IndexDataProvider provider) =>
+        app.MapPost("/du-lieu/bo-tieu-chi/{id}/xoa", (HttpContext http, string id, IFormCollection form, IndexDataProvider provider, UploadService uploads) =>
         {
             var withdraw = form[WithdrawField] == "1";
-            var removal = provider.Write(store => store.RemoveDraftFramework(id, withdraw, http.User.Actor()));
+            var removal = provider.Write(_ => uploads.Desk.RemoveDraft(id, withdraw, http.User.Actor()));
             return removal.Status switch
             {
                 DraftRemovalStatus.Removed => Results.Redirect("/du-lieu#bo-tieu-chi"),

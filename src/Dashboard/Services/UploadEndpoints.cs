@@ -81,7 +81,7 @@ public static partial class UploadEndpoints
         {
             var year = Query.Year(form["nam"]);
             var unit = provider.Data.Units.FirstOrDefault(u => u.Id == unitId);
-            if (unit is null || year is null || AppraisalForm.Load(provider.Store, unitId, year.Value) is not { } current)
+            if (unit is null || year is null || AppraisalForm.Load(uploads.Desk, unitId, year.Value) is not { } current)
             {
                 return Denied(http, 404, $"Không có bảng tự chấm hiện hành của đơn vị “{unitId}” năm {form["nam"]} để thẩm định.");
             }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using CchcAnalytics.Core;
 using CchcAnalytics.Dashboard.Services.Security;
 using CchcAnalytics.Ingest;
-using CchcAnalytics.Ingest.Reference;
 
 namespace CchcAnalytics.Dashboard.Services;
 
@@ -24,6 +23,9 @@ public sealed record UploadPreview(string Name, byte[] Bytes, ValidationResult V
 /// <see cref="IngestRunner"/> the command line uses, all or nothing.</summary>
 public sealed class UploadService(IndexDataProvider provider)
 {
+    // The one place the dashboard hands the store over: every read and write of stored data goes through the desk.
+    private readonly UploadDesk desk = new(provider.Store);
+
     /// <summary>The largest file accepted, as for the command line.</summary>
     public const long MaxBytes = IngestRunner.MaxFileBytes;
 
@@ -36,9 +38,7 @@ public sealed class UploadService(IndexDataProvider provider)
     {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(user);
-        var store = provider.Store;
-        var reference = ReferenceOf(store);
-        var report = new IngestRunner(reference).Run(name, bytes, OptionsFor(user));
+        var report = desk.Validate(name, bytes, OptionsFor(user));
         // A file the account may not store is refused as such, without a look at what is stored: with HideUnpublished a
         // district must not learn whether another unit's unpublished data exist, how many versions, or whether its file
         // matches them (issue 12 §7). The file's own content and problems are the uploader's own.
@@ -51,7 +51,7 @@ public sealed class UploadService(IndexDataProvider provider)
         foreach (var incoming in report.Submissions)
         {
             var sheet = incoming.Sheet;
-            var versions = store.GetSubmissions(currentOnly: false, sheet.UnitId, sheet.Year);
+            var versions = desk.Versions(sheet.UnitId, sheet.Year);
             var current = versions.Where(v => v.IsCurrent).ToList();
             var same = current.FirstOrDefault(c => c.Stage == sheet.Stage);
             var next = versions.Where(v => v.Stage == sheet.Stage).Select(v => v.Version).DefaultIfEmpty(0).Max() + 1;
@@ -81,17 +81,16 @@ public sealed class UploadService(IndexDataProvider provider)
     {
         ArgumentNullException.ThrowIfNull(preview);
         ArgumentNullException.ThrowIfNull(user);
-        return provider.Write(store =>
+        return provider.Write(_ =>
         {
-            var reference = ReferenceOf(store);
             var options = OptionsFor(user);
-            var check = new IngestRunner(reference).Run(preview.Name, preview.Bytes, options);
+            var check = desk.Validate(preview.Name, preview.Bytes, options);
             if (WriteRules.Denial(user, check.Submissions) is { } denial)
             {
                 return ((FileReport?)null, (string?)denial);
             }
 
-            return (new IngestRunner(store, null).Run(preview.Name, preview.Bytes, options), null);
+            return (desk.Store(preview.Name, preview.Bytes, options), null);
         });
     }
 
@@ -100,7 +99,7 @@ public sealed class UploadService(IndexDataProvider provider)
     private static IngestOptions OptionsFor(ClaimsPrincipal user) =>
         new(Actor: user.Actor(), MayDefineFramework: WriteRules.MayDefineFramework(user));
 
-    /// <summary>The database's own reference data, which uploads are checked against (never the data folder's).</summary>
-    private static ReferenceData ReferenceOf(CchcAnalytics.Storage.ScoreStore store) =>
-        new(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
+    /// <summary>The stored data the upload, appraisal and Dữ liệu pages read, and the draft removal (writes through
+    /// <see cref="IndexDataProvider.Write{T}"/>).</summary>
+    public UploadDesk Desk => desk;
 }

@@ -8,9 +8,12 @@ namespace CchcAnalytics.Exports.Xlsx;
 
 /// <summary>Writes an .xlsx of plain sheets: shared strings, a fixed set of styles, numbers as numbers (never formulas),
 /// text through <see cref="OfficeText.Cell"/> (formula-safe), optional frozen header row with autofilter.</summary>
-/// <remarks>Sheets are streamed with <see cref="OpenXmlWriter"/> because a full scores export has ~50,000 rows: the
-/// DOM would hold half a million cell objects. The package is built in memory and copied to the caller's stream at
-/// <see cref="Save"/>, because System.IO.Packaging needs a seekable stream and an HTTP response is not one.</remarks>
+/// <remarks>Sheets are written row by row with <see cref="OpenXmlWriter"/>, from rows enumerated twice (once for the
+/// widths and the row count, which come first in the sheet's XML, once to write them), so a sheet of any size is never
+/// held in memory: a full scores export has ~50,000 rows today and millions at national scale (issue 15). The package
+/// is built in memory, or in a temporary file that is deleted on close (<c>onDisk</c>), and copied to the caller's
+/// stream at <see cref="Save"/>, because System.IO.Packaging needs a seekable stream and an HTTP response is not one.
+/// Only the shared strings (distinct texts) stay in memory.</remarks>
 internal sealed class SpreadsheetWriter : IDisposable
 {
     public const string FontName = "Arial";
@@ -19,15 +22,21 @@ internal sealed class SpreadsheetWriter : IDisposable
     private const uint FirstDataStyle = 2;
     private static readonly XlsxFormat[] Formats = Enum.GetValues<XlsxFormat>();
 
-    private readonly MemoryStream buffer = new();
+    private readonly Stream buffer;
     private readonly SpreadsheetDocument document;
     private readonly WorkbookPart workbookPart;
     private readonly Dictionary<string, int> stringIndex = new(StringComparer.Ordinal);
     private readonly List<string> strings = [];
     private readonly List<(string Name, string PartId, string? FilterRange)> sheets = [];
 
-    public SpreadsheetWriter(string title)
+    /// <param name="title">The workbook's title.</param>
+    /// <param name="onDisk">Build the package in a temporary file (deleted on close) instead of in memory: for exports
+    /// whose size grows with the database.</param>
+    public SpreadsheetWriter(string title, bool onDisk = false)
     {
+        buffer = onDisk
+            ? new FileStream(Path.Combine(Path.GetTempPath(), "cchc-xlsx-" + Guid.NewGuid().ToString("N") + ".tmp"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose)
+            : new MemoryStream();
         document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook);
         document.PackageProperties.Title = OfficeText.Clean(title);
         document.PackageProperties.Creator = "CCHC Analytics";
@@ -43,6 +52,14 @@ internal sealed class SpreadsheetWriter : IDisposable
     /// as numbers stored as text.</summary>
     public void AddSheet(string name, IReadOnlyList<XlsxColumn> columns, IReadOnlyList<XlsxRow> rows, bool header, bool selected = false, int? textColumn = null)
     {
+        ArgumentNullException.ThrowIfNull(rows);
+        AddSheet(name, columns, () => rows, header, selected, textColumn);
+    }
+
+    /// <summary>Adds a sheet whose rows are read twice from <paramref name="rows"/> (a new enumeration each time, e.g.
+    /// from the database): once for the widths and the row count, once to write them; none is kept.</summary>
+    public void AddSheet(string name, IReadOnlyList<XlsxColumn> columns, Func<IEnumerable<XlsxRow>> rows, bool header, bool selected = false, int? textColumn = null)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (name.Length > 31 || name.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) >= 0 || name[0] == '\'' || name[^1] == '\'')
         {
@@ -51,13 +68,9 @@ internal sealed class SpreadsheetWriter : IDisposable
 
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
-        if (rows.Any(r => r.Cells.Count > columns.Count))
-        {
-            throw new ArgumentException($"{nameof(rows)} has a row with more cells than {nameof(columns)}", nameof(rows));
-        }
-
+        var (count, widths) = Measure(columns, rows(), header);
         var part = workbookPart.AddNewPart<WorksheetPart>();
-        var lastRow = rows.Count + (header ? 1 : 0);
+        var lastRow = count + (header ? 1 : 0);
         var lastColumn = ColumnName(columns.Count - 1);
         var range = $"A1:{lastColumn}{Math.Max(lastRow, 1)}";
         using (var writer = OpenXmlWriter.Create(part))
@@ -66,7 +79,7 @@ internal sealed class SpreadsheetWriter : IDisposable
             writer.WriteElement(new SheetDimension { Reference = range });
             writer.WriteElement(SheetViews(header, selected));
             writer.WriteElement(new SheetFormatProperties { DefaultRowHeight = 15D });
-            writer.WriteElement(Widths(columns, rows, header));
+            writer.WriteElement(widths);
             writer.WriteStartElement(new SheetData());
             var rowNumber = 1u;
             if (header)
@@ -75,7 +88,7 @@ internal sealed class SpreadsheetWriter : IDisposable
                 WriteRow(writer, number, columns.Select((c, i) => HeaderCell(c.Header, $"{ColumnName(i)}{number}")));
             }
 
-            foreach (var row in rows)
+            foreach (var row in rows())
             {
                 var number = rowNumber++;
                 WriteRow(writer, number, row.Cells.Select((cell, i) => DataCell(cell, $"{ColumnName(i)}{number}", StyleOf(cell.Format, row.Bold, row.Highlight))));
@@ -104,11 +117,26 @@ internal sealed class SpreadsheetWriter : IDisposable
         sheets.Add((OfficeText.Clean(name), workbookPart.GetIdOfPart(part), header ? $"{Quote(name)}!$A$1:${lastColumn}${Math.Max(lastRow, 1)}" : null));
     }
 
-    /// <summary>Writes the workbook with its sheets in <paramref name="order"/> (names given to <see cref="AddSheet"/>)
+    /// <summary>Writes the workbook with its sheets in <paramref name="order"/> (names given to <c>AddSheet</c>)
     /// and copies it to <paramref name="output"/>.</summary>
     public void Save(Stream output, IReadOnlyList<string> order)
     {
         ArgumentNullException.ThrowIfNull(output);
+        Finish(order);
+        buffer.CopyTo(output);
+    }
+
+    /// <summary>As <see cref="Save"/>, copying to <paramref name="output"/> asynchronously (an HTTP response).</summary>
+    public async Task SaveAsync(Stream output, IReadOnlyList<string> order, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Finish(order);
+        await buffer.CopyToAsync(output, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Writes the workbook part, the styles and the shared strings, closes the package and rewinds the buffer.</summary>
+    private void Finish(IReadOnlyList<string> order)
+    {
         ArgumentNullException.ThrowIfNull(order);
         var ordered = order.Select(n => sheets.Single(s => s.Name == OfficeText.Clean(n))).ToList();
         if (ordered.Count != sheets.Count)
@@ -131,7 +159,6 @@ internal sealed class SpreadsheetWriter : IDisposable
         WriteSharedStrings(workbookPart.AddNewPart<SharedStringTablePart>());
         document.Dispose();
         buffer.Position = 0;
-        buffer.CopyTo(output);
     }
 
     public void Dispose()
@@ -251,29 +278,52 @@ internal sealed class SpreadsheetWriter : IDisposable
         return new SheetViews(view);
     }
 
-    /// <summary>Widths fitted to the longest line of each column (header included), within the column's range.</summary>
-    private static Columns Widths(IReadOnlyList<XlsxColumn> columns, IReadOnlyList<XlsxRow> rows, bool header)
+    /// <summary>The number of rows, and widths fitted to the longest line of each column (header included), within the
+    /// column's range, in one pass over the rows.</summary>
+    private static (int Count, Columns Widths) Measure(IReadOnlyList<XlsxColumn> columns, IEnumerable<XlsxRow> rows, bool header)
     {
-        var result = new Columns();
-        for (var i = 0; i < columns.Count; i++)
+        var longest = columns.Select(c => header ? c.Header.Length * 1.15 : 0).ToArray();
+        var count = 0;
+        foreach (var row in rows)
         {
-            var longest = header ? columns[i].Header.Length * 1.15 : 0;
-            foreach (var row in rows)
+            if (row.Cells.Count > columns.Count)
             {
-                if (i < row.Cells.Count && row.Cells[i] is { Format: not XlsxFormat.Title } cell)
+                throw new ArgumentException($"{nameof(rows)} has a row with more cells than {nameof(columns)}", nameof(rows));
+            }
+
+            count++;
+            for (var i = 0; i < row.Cells.Count; i++)
+            {
+                if (row.Cells[i] is { Format: not XlsxFormat.Title } cell)
                 {
                     var length = cell.IsNumber
                         ? (cell.Number is { } n ? Number(n).Length + 2 : 0)
-                        : (cell.Text ?? "").Split('\n').Max(l => l.Length) * (row.Bold ? 1.1 : 1.0);
-                    longest = Math.Max(longest, length);
+                        : LongestLine(cell.Text ?? "") * (row.Bold ? 1.1 : 1.0);
+                    longest[i] = Math.Max(longest[i], length);
                 }
             }
+        }
 
-            var width = Math.Clamp(Math.Ceiling(longest) + 2, columns[i].MinWidth, columns[i].MaxWidth);
+        var result = new Columns();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var width = Math.Clamp(Math.Ceiling(longest[i]) + 2, columns[i].MinWidth, columns[i].MaxWidth);
             result.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = width, CustomWidth = true });
         }
 
-        return result;
+        return (count, result);
+    }
+
+    /// <summary>Characters of the longest line of <paramref name="text"/> (lines split at '\n').</summary>
+    private static int LongestLine(string text)
+    {
+        var longest = 0;
+        foreach (var line in text.AsSpan().Split('\n'))
+        {
+            longest = Math.Max(longest, line.End.Value - line.Start.Value);
+        }
+
+        return longest;
     }
 
     private static Stylesheet Styles()

@@ -32,8 +32,44 @@ public static partial class CanonicalCsv
     public static void Write(TextWriter writer, IReadOnlyList<ExportRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var withSynthetic = rows.Any(r => r.Synthetic);
+        Write(writer, rows, rows.Any(r => r.Synthetic));
+    }
+
+    /// <summary>Writes rows as they come (streamed: nothing but the current row is held), with the <c>synthetic</c>
+    /// column when <paramref name="withSynthetic"/> (<see cref="CurrentRows.AnySynthetic"/>).</summary>
+    public static void Write(TextWriter writer, IEnumerable<ExportRow> rows, bool withSynthetic)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
         using var csv = new CsvWriter(writer, WriterConfiguration, leaveOpen: true);
+        WriteHeader(csv, withSynthetic);
+        csv.NextRecord();
+        foreach (var row in rows)
+        {
+            WriteRow(csv, row, withSynthetic);
+            csv.NextRecord();
+        }
+    }
+
+    /// <summary>As <see cref="Write(TextWriter, IEnumerable{ExportRow}, bool)"/>, writing to <paramref name="writer"/>
+    /// asynchronously (an HTTP response, which refuses synchronous writes).</summary>
+    public static async Task WriteAsync(TextWriter writer, IEnumerable<ExportRow> rows, bool withSynthetic, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        await using var csv = new CsvWriter(writer, WriterConfiguration, leaveOpen: true);
+        WriteHeader(csv, withSynthetic);
+        await csv.NextRecordAsync().ConfigureAwait(false);
+        foreach (var row in rows)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            WriteRow(csv, row, withSynthetic);
+            await csv.NextRecordAsync().ConfigureAwait(false);
+        }
+
+        await csv.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static void WriteHeader(CsvWriter csv, bool withSynthetic)
+    {
         foreach (var column in Header)
         {
             csv.WriteField(column);
@@ -43,26 +79,23 @@ public static partial class CanonicalCsv
         {
             csv.WriteField(SyntheticColumn);
         }
+    }
 
-        csv.NextRecord();
-        foreach (var row in rows)
+    private static void WriteRow(CsvWriter csv, ExportRow row, bool withSynthetic)
+    {
+        csv.WriteField(row.UnitId);
+        csv.WriteField(CsvSafe.Neutralize(row.UnitName));
+        csv.WriteField(row.Year.ToString(CultureInfo.InvariantCulture));
+        csv.WriteField(row.Stage);
+        csv.WriteField(row.Code);
+        csv.WriteField(row.Level);
+        csv.WriteField(CsvSafe.Neutralize(row.Name));
+        csv.WriteField(ScoreSheet.Canonical(row.MaxPoints));
+        csv.WriteField(row.Points is { } p ? ScoreSheet.Canonical(p) : "");
+        csv.WriteField(CsvSafe.Neutralize(row.Evidence) ?? "");
+        if (withSynthetic)
         {
-            csv.WriteField(row.UnitId);
-            csv.WriteField(CsvSafe.Neutralize(row.UnitName));
-            csv.WriteField(row.Year.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(row.Stage);
-            csv.WriteField(row.Code);
-            csv.WriteField(row.Level);
-            csv.WriteField(CsvSafe.Neutralize(row.Name));
-            csv.WriteField(ScoreSheet.Canonical(row.MaxPoints));
-            csv.WriteField(row.Points is { } p ? ScoreSheet.Canonical(p) : "");
-            csv.WriteField(CsvSafe.Neutralize(row.Evidence) ?? "");
-            if (withSynthetic)
-            {
-                csv.WriteField(row.Synthetic ? "true" : "false");
-            }
-
-            csv.NextRecord();
+            csv.WriteField(row.Synthetic ? "true" : "false");
         }
     }
 
@@ -101,6 +134,8 @@ public static partial class CanonicalCsv
         using (var reader = new StringReader(decoded.Text))
         using (var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
                {
+                   // Unit ids, names, levels and codes repeat on every unit-year: one string each (issue 15, allocation).
+                   CacheFields = true,
                    BadDataFound = args => problems.Add(Problem.Error(ProblemCodes.BadRow, file, args.Context.Parser?.RawRow,
                        $"Dòng CSV sai định dạng (có dấu nháy kép trong một ô không đặt trong nháy?): {Truncate(args.RawRecord)}")),
                }))

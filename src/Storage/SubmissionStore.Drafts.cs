@@ -1,11 +1,12 @@
 using System.Globalization;
 using CchcAnalytics.Core;
 using DuckDB.NET.Data;
+using static CchcAnalytics.Storage.StoreSql;
 
 namespace CchcAnalytics.Storage;
 
 /// <summary>Draft frameworks: where each came from, and removing one (issue 12: the province decides the framework).</summary>
-public sealed partial class ScoreStore
+public sealed partial class SubmissionStore
 {
     /// <summary>Where every draft framework came from (drafts made before schema version 4 have none).</summary>
     public IReadOnlyList<DraftOrigin> GetDraftOrigins()
@@ -100,7 +101,7 @@ public sealed partial class ScoreStore
     /// which file and hash). A draft of that id already stored is left alone, and nothing more is written.</summary>
     private static void WriteDraftWithOrigin(DuckDBConnection connection, Framework framework, IReadOnlyList<IncomingSubmission> submissions, DateTime now, string actor)
     {
-        if (!WriteFramework(connection, framework) || framework.Status != FrameworkStatus.Draft)
+        if (!ReferenceStore.WriteFramework(connection, framework) || framework.Status != FrameworkStatus.Draft)
         {
             return;
         }

@@ -1,0 +1,60 @@
+using CchcAnalytics.Core;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Storage;
+
+namespace CchcAnalytics.Ingest;
+
+/// <summary>What the dashboard's upload, appraisal and Dữ liệu pages need of the stored data, behind one Ingest-side
+/// service (issue 15 §4: the dashboard talks to an upload service, never to the store): validating and storing a file
+/// through <see cref="IngestRunner"/>, the versions a file would replace, a unit-year's current tables, the drafts,
+/// stored warnings and the audit trail. Writes go through the caller's write lock (the dashboard's
+/// <c>IndexDataProvider.Write</c>).</summary>
+public sealed class UploadDesk(ScoreStore store)
+{
+    /// <summary>The database's own reference data, which uploads are checked against (never the data folder's).</summary>
+    public ReferenceData Reference() => new(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
+
+    /// <summary>Validates a file against the database's reference data; nothing is written.</summary>
+    public FileReport Validate(string name, byte[] bytes, IngestOptions options) => new IngestRunner(Reference()).Run(name, bytes, options);
+
+    /// <summary>Validates and stores a file, all or nothing, against the database's own reference data.</summary>
+    public FileReport Store(string name, byte[] bytes, IngestOptions options) => new IngestRunner(store, null).Run(name, bytes, options);
+
+    /// <summary>Every stored version of a unit-year (both stages), newest first within a stage.</summary>
+    public IReadOnlyList<Submission> Versions(string unitId, int year) => store.GetSubmissions(currentOnly: false, unitId, year);
+
+    /// <summary>The current self-assessment of a unit-year with its scores and, when there is one, the current
+    /// appraisal's scores by code; null when the unit-year has no current self-assessment.</summary>
+    public (Submission Self, IReadOnlyList<Score> SelfScores, IReadOnlyDictionary<string, Score> Appraised)? CurrentTables(string unitId, int year)
+    {
+        var current = store.GetSubmissions(currentOnly: true, unitId, year);
+        if (current.FirstOrDefault(s => s.Stage == Stage.Self) is not { } self)
+        {
+            return null;
+        }
+
+        var appraised = current.FirstOrDefault(s => s.Stage == Stage.Appraised) is { } a
+            ? store.GetScores(a.Id).ToDictionary(s => s.Code, StringComparer.Ordinal)
+            : new Dictionary<string, Score>(StringComparer.Ordinal);
+        return (self, store.GetScores(self.Id), appraised);
+    }
+
+    /// <summary>Every stored submission, current or not.</summary>
+    public IReadOnlyList<Submission> AllVersions() => store.GetSubmissions(currentOnly: false);
+
+    /// <summary>The current submissions checked against a framework.</summary>
+    public IReadOnlyList<Submission> CurrentUsing(string frameworkId) => store.GetCurrentSubmissionsUsing(frameworkId);
+
+    /// <summary>Where every draft framework came from.</summary>
+    public IReadOnlyList<DraftOrigin> DraftOrigins() => store.GetDraftOrigins();
+
+    /// <summary>The warnings stored with every current submission.</summary>
+    public IReadOnlyList<(string UnitId, int Year, Stage Stage, Problem Problem)> CurrentProblems() => store.GetCurrentProblems();
+
+    /// <summary>The newest audit events, newest first.</summary>
+    public IReadOnlyList<(DateTime At, string Actor, string File, string Hash, string Outcome, string Detail)> Events(int limit) => store.GetEvents(limit);
+
+    /// <summary>Removes a draft framework (see <see cref="SubmissionStore.RemoveDraftFramework"/>).</summary>
+    public DraftRemoval RemoveDraft(string frameworkId, bool withdrawSubmissions, string actor) =>
+        store.RemoveDraftFramework(frameworkId, withdrawSubmissions, actor);
+}
