@@ -1,8 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using CchcAnalytics.Ingest.Reference;
+
 namespace CchcAnalytics.Dashboard.Services;
 
 /// <summary>Where the dashboard finds its data and who may read it (section <c>Cchc</c> of appsettings, or
-/// <c>Cchc__DataFolder</c> / <c>Cchc__Database</c> / <c>Cchc__OpenReading</c> environment variables).</summary>
-public sealed class DashboardOptions
+/// <c>Cchc__DataFolder</c> / <c>Cchc__Database</c> / <c>Cchc__OpenReading</c> environment variables). Validated when the
+/// dashboard starts (<see cref="DashboardOptionsSetup"/>): a bad setting stops it with a message naming the setting.</summary>
+public sealed class DashboardOptions : IValidatableObject
 {
     /// <summary>The data folder (units, lineage, frameworks, published results, real documents, the sample). Empty: the
     /// nearest <c>data/</c> folder with a <c>units.csv</c>, looking up from the current folder and from the program.</summary>
@@ -25,4 +30,31 @@ public sealed class DashboardOptions
     /// <c>X-Forwarded-Proto</c> (https, for Secure cookies) believed. Empty (default): the headers are ignored, so a client
     /// cannot pose as another address.</summary>
     public IReadOnlyList<string> KnownProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DataFolder.Length > 0 && !ReferenceData.IsDataDirectory(Path.GetFullPath(DataFolder)))
+        {
+            yield return new ValidationResult(
+                $"Cchc:DataFolder: '{DataFolder}' không phải là thư mục dữ liệu (cần units.csv, lineage.csv và frameworks/ như thư mục data/ của kho mã).",
+                [nameof(DataFolder)]);
+        }
+
+        if (Database.Length > 0)
+        {
+            var database = Path.GetFullPath(Database);
+            if (Directory.Exists(database))
+            {
+                yield return new ValidationResult($"Cchc:Database: '{Database}' là một thư mục; cần đường dẫn của tệp DuckDB (ví dụ /srv/cchc/cchc.duckdb).", [nameof(Database)]);
+            }
+        }
+
+        foreach (var proxy in KnownProxies)
+        {
+            if (!IPAddress.TryParse(proxy, out _))
+            {
+                yield return new ValidationResult($"Cchc:KnownProxies: '{proxy}' không phải là địa chỉ IP (ví dụ 10.0.0.5 hoặc ::1).", [nameof(KnownProxies)]);
+            }
+        }
+    }
 }
