@@ -154,7 +154,7 @@ public sealed partial class ScoreStore
         using var transaction = connection.BeginTransaction();
         int added = 0, unchanged = 0;
         var conflicts = new List<string>();
-        var now = DateTime.UtcNow;
+        var now = connections.Time.GetUtcNow().UtcDateTime;
         foreach (var result in results)
         {
             var stored = ReadPublished(connection, "WHERE unit_id = $unit AND year = $year AND decision = $decision",
