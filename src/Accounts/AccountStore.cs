@@ -50,7 +50,7 @@ public sealed partial class AccountStore(DuckDbConnectionFactory connections)
         }
 
         var created = new UserAccount(userName, displayName, account.Role, account.Role == Role.District ? account.UnitId : null,
-            NewStamp(), DateTime.UtcNow, actor, Disabled: false);
+            NewStamp(), connections.Time.GetUtcNow().UtcDateTime, actor, Disabled: false);
         using var transaction = connection.BeginTransaction();
         if (Read(connection, userName) is not null)
         {
@@ -226,9 +226,9 @@ public sealed partial class AccountStore(DuckDbConnectionFactory connections)
             reader.GetString(4), reader.GetDateTime(5), reader.GetString(6), reader.GetBoolean(7));
     }
 
-    private static void Audit(DuckDBConnection connection, string actor, string outcome, string detail) =>
+    private void Audit(DuckDBConnection connection, string actor, string outcome, string detail) =>
         Execute(connection, "INSERT INTO ingest_event VALUES (nextval('ingest_event_id_seq'), $now, $actor, '', '', $outcome, $detail)",
-            ("now", DateTime.UtcNow), ("actor", actor), ("outcome", outcome), ("detail", detail));
+            ("now", connections.Time.GetUtcNow().UtcDateTime), ("actor", actor), ("outcome", outcome), ("detail", detail));
 
     private static void Execute(DuckDBConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {

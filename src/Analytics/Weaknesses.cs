@@ -6,27 +6,24 @@ namespace CchcAnalytics.Analytics;
 public enum WeaknessKind
 {
     /// <summary>Weak in at least k of the last n years, including this one (“yếu kéo dài”).</summary>
+    [Code("chronic", Vietnamese = "yếu kéo dài")]
     Chronic,
 
     /// <summary>Weak this year and in none of the window's earlier years (“mới phát sinh”).</summary>
+    [Code("new", Vietnamese = "mới phát sinh")]
     New,
 
     /// <summary>Not weak this year, but weak in at least k of the n years before (“đang cải thiện”).</summary>
+    [Code("recovering", Vietnamese = "đang cải thiện")]
     Recovering,
 }
 
 /// <summary>Text forms of <see cref="WeaknessKind"/>.</summary>
 public static class WeaknessKindText
 {
-    public static string ToCode(this WeaknessKind kind) => kind.ToString().ToLowerInvariant();
+    public static string ToCode(this WeaknessKind kind) => EnumCodes.Code<WeaknessKind>(kind);
 
-    public static string ToVietnamese(this WeaknessKind kind) => kind switch
-    {
-        WeaknessKind.Chronic => "yếu kéo dài",
-        WeaknessKind.New => "mới phát sinh",
-        WeaknessKind.Recovering => "đang cải thiện",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string ToVietnamese(this WeaknessKind kind) => EnumCodes.Vietnamese<WeaknessKind>(kind);
 }
 
 /// <summary>One year of a concept in a weakness history.</summary>

@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CchcAnalytics.Analytics;
+using CchcAnalytics.Cli.Json;
 using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Cli;
@@ -11,109 +10,78 @@ namespace CchcAnalytics.Cli;
 /// CSV. Percentages and the index are rounded to two decimals for display; they are computed exactly.</summary>
 internal static class AnalyticsFormatter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Json(UnitReport report)
     {
         var result = report.Result;
-        var json = new JsonObject
-        {
-            ["unit_id"] = result.Unit.Id,
-            ["unit_name"] = result.Unit.FullName,
-            ["year"] = result.Year,
-            ["stage_used"] = result.StageUsed.ToCode(),
-            ["synthetic"] = result.Synthetic,
-            ["framework"] = new JsonObject { ["id"] = result.Framework.Id, ["status"] = result.Framework.Status.ToCode() },
-            ["points"] = Number(result.Points),
-            ["max_points"] = Number(result.MaxPoints),
-            ["index"] = Number(Round(result.Index)),
-            ["rank"] = report.Rank?.Rank,
-            ["rank_of"] = report.Rank?.RankOf,
-            ["tied"] = report.Rank?.Tied,
-            ["quartile"] = report.Rank?.Quartile,
-            ["band"] = report.Rank?.Band.Label,
-            ["rank_change"] = report.Rank?.RankChange,
-            ["areas"] = Array(report.Areas.Select(a => new JsonObject
-            {
-                ["code"] = a.Code,
-                ["name"] = a.Name,
-                ["max_points"] = Number(a.MaxPoints),
-                ["points"] = Number(a.Points),
-                ["percent"] = Number(Round(a.Percent)),
-                ["province_median_percent"] = Number(Round(a.MedianPercent)),
-                ["province_best_percent"] = Number(Round(a.BestPercent)),
-                ["best_units"] = Array(a.BestUnits.Select(u => JsonValue.Create(u))),
-                ["peer_mean_percent"] = Number(Round(a.PeerMeanPercent)),
-            })),
-            ["weakest"] = Array(report.Weakest.Take(10).Select(w => new JsonObject
-            {
-                ["code"] = w.Code,
-                ["name"] = w.Name,
-                ["max_points"] = Number(w.MaxPoints),
-                ["points"] = Number(w.Points),
-                ["lost"] = Number(w.Lost),
-            })),
-            ["persistent_weaknesses"] = Array(report.Weaknesses.Select(w => new JsonObject
-            {
-                ["code"] = w.Code,
-                ["concept_id"] = w.ConceptId,
-                ["name"] = w.Name,
-                ["kind"] = w.Kind.ToCode(),
-                ["weak_years"] = w.WeakYears,
-                ["history"] = Array(w.History.Select(h => new JsonObject { ["year"] = h.Year, ["code"] = h.Code, ["percent"] = Number(Round(h.Percent)), ["weak"] = h.Weak })),
-            })),
-            ["appraisal"] = report.AppraisalGap is { } gap ? new JsonObject
-            {
-                ["self_total"] = Number(gap.SelfTotal),
-                ["appraised_total"] = Number(gap.AppraisedTotal),
-                ["gap"] = Number(gap.Gap),
-                ["share_cut"] = Number(Math.Round(gap.ShareCut, 4)),
-                ["over_claim_ratio"] = Number(Math.Round(gap.OverClaimRatio, 4)),
-                ["cuts"] = Array(gap.Cuts.Select(c => new JsonObject { ["code"] = c.Code, ["name"] = c.Name, ["self"] = Number(c.Self), ["appraised"] = Number(c.Appraised), ["gap"] = Number(c.Gap) })),
-            } : null,
-            ["peer_group"] = report.PeerGroup is { } group ? new JsonObject
-            {
-                ["number"] = group.Number,
-                ["label"] = group.Label,
-                ["description"] = group.Description,
-                ["mean_index"] = Number(Round(group.MeanIndex)),
-                ["members"] = Array(group.Members.Select(m => JsonValue.Create(m.Result.Unit.Id))),
-                ["k"] = report.Peers!.Explanation.K,
-                ["seed"] = report.Peers.Explanation.Seed,
-                ["features"] = Array(report.Peers.Features.Select(f => JsonValue.Create(f.AreaCode))),
-                ["explanation"] = report.Peers.Explanation.Vietnamese,
-                ["comparison_with_index_terciles"] = report.Peers.Comparison.Vietnamese,
-                ["k_means_adds_value"] = report.Peers.Comparison.AddsValue,
-            } : null,
-            ["anomaly"] = report.Anomaly is { } anomaly ? new JsonObject
-            {
-                ["score"] = Number(Math.Round(anomaly.Score, 3)),
-                ["threshold"] = Number(Math.Round(report.Peers!.Anomalies.Threshold, 3)),
-                ["text"] = anomaly.Vietnamese,
-                ["areas"] = Array(anomaly.Areas.Select(a => new JsonObject
-                {
-                    ["code"] = a.AreaCode,
-                    ["name"] = a.AreaName,
-                    ["percent"] = Number(Round(a.Percent)),
-                    ["province_mean_percent"] = Number(Round(a.ProvinceMean)),
-                    ["z"] = Number(Math.Round(a.ZScore, 2)),
-                })),
-            } : null,
-            ["next_rank"] = Path(report.NextRankPath),
-            ["next_band"] = Path(report.NextBandPath),
-            ["findings"] = Array(report.Findings.Select(f => new JsonObject
-            {
-                ["kind"] = f.Kind,
-                ["text"] = f.Text,
-                ["numbers"] = new JsonObject(f.Numbers.Select(n => KeyValuePair.Create(n.Key, (JsonNode?)JsonValue.Create(n.Value)))),
-            })),
-            ["notes"] = Array(report.Ranking.Notes.Concat(report.Trend.Warnings).Distinct().Select(n => JsonValue.Create(n))),
-        };
-        return json.ToJsonString(JsonOptions);
+        var json = new UnitReportJson(
+            UnitId: result.Unit.Id,
+            UnitName: result.Unit.FullName,
+            Year: result.Year,
+            StageUsed: result.StageUsed.ToCode(),
+            Synthetic: result.Synthetic,
+            Framework: new FrameworkJson(result.Framework.Id, result.Framework.Status.ToCode()),
+            Points: Number(result.Points),
+            MaxPoints: Number(result.MaxPoints),
+            Index: Number(Round(result.Index)),
+            Rank: report.Rank?.Rank,
+            RankOf: report.Rank?.RankOf,
+            Tied: report.Rank?.Tied,
+            Quartile: report.Rank?.Quartile,
+            Band: report.Rank?.Band.Label,
+            RankChange: report.Rank?.RankChange,
+            Areas: [.. report.Areas.Select(a => new AreaJson(
+                a.Code,
+                a.Name,
+                Number(a.MaxPoints),
+                Number(a.Points),
+                Number(Round(a.Percent)),
+                Number(Round(a.MedianPercent)),
+                Number(Round(a.BestPercent)),
+                a.BestUnits,
+                Number(Round(a.PeerMeanPercent))))],
+            Weakest: [.. report.Weakest.Take(10).Select(w => new WeakestJson(w.Code, w.Name, Number(w.MaxPoints), Number(w.Points), Number(w.Lost)))],
+            PersistentWeaknesses: [.. report.Weaknesses.Select(w => new PersistentWeaknessJson(
+                w.Code,
+                w.ConceptId,
+                w.Name,
+                w.Kind.ToCode(),
+                w.WeakYears,
+                [.. w.History.Select(h => new WeaknessYearJson(h.Year, h.Code, Number(Round(h.Percent)), h.Weak))]))],
+            Appraisal: report.AppraisalGap is { } gap
+                ? new AppraisalJson(
+                    Number(gap.SelfTotal),
+                    Number(gap.AppraisedTotal),
+                    Number(gap.Gap),
+                    Number(Math.Round(gap.ShareCut, 4)),
+                    Number(Math.Round(gap.OverClaimRatio, 4)),
+                    [.. gap.Cuts.Select(c => new AppraisalCutJson(c.Code, c.Name, Number(c.Self), Number(c.Appraised), Number(c.Gap)))])
+                : null,
+            PeerGroup: report.PeerGroup is { } group
+                ? new PeerGroupJson(
+                    group.Number,
+                    group.Label,
+                    group.Description,
+                    Number(Round(group.MeanIndex)),
+                    [.. group.Members.Select(m => m.Result.Unit.Id)],
+                    report.Peers!.Explanation.K,
+                    report.Peers.Explanation.Seed,
+                    [.. report.Peers.Features.Select(f => f.AreaCode)],
+                    report.Peers.Explanation.Vietnamese,
+                    report.Peers.Comparison.Vietnamese,
+                    report.Peers.Comparison.AddsValue)
+                : null,
+            Anomaly: report.Anomaly is { } anomaly
+                ? new AnomalyJson(
+                    Number(Math.Round(anomaly.Score, 3)),
+                    Number(Math.Round(report.Peers!.Anomalies.Threshold, 3)),
+                    anomaly.Vietnamese,
+                    [.. anomaly.Areas.Select(a => new AnomalyAreaJson(a.AreaCode, a.AreaName, Number(Round(a.Percent)), Number(Round(a.ProvinceMean)), Number(Math.Round(a.ZScore, 2))))])
+                : null,
+            NextRank: Path(report.NextRankPath),
+            NextBand: Path(report.NextBandPath),
+            Findings: [.. report.Findings.Select(f => new FindingJson(f.Kind, f.Text, f.Numbers))],
+            Notes: [.. report.Ranking.Notes.Concat(report.Trend.Warnings).Distinct()]);
+        return JsonSerializer.Serialize(json, CliJsonContext.Cli.UnitReportJson);
     }
 
     public static void Text(UnitReport report, TextWriter output)
@@ -184,31 +152,29 @@ internal static class AnalyticsFormatter
         }
     }
 
-    public static string Json(Ranking ranking) => new JsonObject
-    {
-        ["year"] = ranking.Year,
-        ["province"] = ranking.Province,
-        ["level"] = ranking.Level,
-        ["units"] = Array(ranking.Units.Select(u => new JsonObject
-        {
-            ["rank"] = u.Rank,
-            ["rank_of"] = u.RankOf,
-            ["tied"] = u.Tied,
-            ["unit_id"] = u.Result.Unit.Id,
-            ["unit_name"] = u.Result.Unit.FullName,
-            ["points"] = Number(u.Result.Points),
-            ["max_points"] = Number(u.Result.MaxPoints),
-            ["index"] = Number(Round(u.Index)),
-            ["stage_used"] = u.Result.StageUsed.ToCode(),
-            ["synthetic"] = u.Result.Synthetic,
-            ["band"] = u.Band.Label,
-            ["quartile"] = u.Quartile,
-            ["previous_rank"] = u.PreviousRank,
-            ["rank_change"] = u.RankChange,
-        })),
-        ["unranked"] = Array(ranking.Unranked.Select(u => JsonValue.Create(u.Unit.Id))),
-        ["notes"] = Array(ranking.Notes.Select(n => JsonValue.Create(n))),
-    }.ToJsonString(JsonOptions);
+    public static string Json(Ranking ranking) => JsonSerializer.Serialize(
+        new RankingJson(
+            ranking.Year,
+            ranking.Province,
+            ranking.Level,
+            [.. ranking.Units.Select(u => new RankedUnitJson(
+                u.Rank,
+                u.RankOf,
+                u.Tied,
+                u.Result.Unit.Id,
+                u.Result.Unit.FullName,
+                Number(u.Result.Points),
+                Number(u.Result.MaxPoints),
+                Number(Round(u.Index)),
+                u.Result.StageUsed.ToCode(),
+                u.Result.Synthetic,
+                u.Band.Label,
+                u.Quartile,
+                u.PreviousRank,
+                u.RankChange))],
+            [.. ranking.Unranked.Select(u => u.Unit.Id)],
+            ranking.Notes),
+        CliJsonContext.Cli.RankingJson);
 
     public static void Text(Ranking ranking, TextWriter output)
     {
@@ -245,26 +211,15 @@ internal static class AnalyticsFormatter
         }
     }
 
-    private static JsonObject? Path(PathToTarget? path) => path is null ? null : new JsonObject
-    {
-        ["target"] = path.Target,
-        ["points_needed"] = Number(Math.Round(path.PointsNeeded, 3)),
-        ["reachable"] = path.Reachable,
-        ["steps"] = Array(path.Steps.Select(s => new JsonObject
-        {
-            ["code"] = s.Code,
-            ["name"] = s.Name,
-            ["lost"] = Number(s.Lost),
-            ["others_at_max"] = s.OthersAtMax,
-            ["others"] = s.Others,
-        })),
-    };
-
-    private static JsonArray Array(IEnumerable<JsonNode?> nodes) => new([.. nodes]);
+    private static PathJson? Path(PathToTarget? path) => path is null ? null : new PathJson(
+        path.Target,
+        Number(Math.Round(path.PointsNeeded, 3)),
+        path.Reachable,
+        [.. path.Steps.Select(s => new PathStepJson(s.Code, s.Name, Number(s.Lost), s.OthersAtMax, s.Others))]);
 
     private static decimal? Round(decimal? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
 
-    private static JsonValue? Number(decimal? value) => value is { } v ? JsonValue.Create(decimal.Parse(ScoreSheet.Canonical(v), CultureInfo.InvariantCulture)) : null;
+    private static decimal? Number(decimal? value) => CliJsonContext.Number(value);
 
     private static string N(decimal? value) => value is { } v ? VietnameseText.Number(v) : "—";
 

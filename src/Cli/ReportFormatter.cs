@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using CchcAnalytics.Cli.Json;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest;
 using CchcAnalytics.Storage;
@@ -11,12 +10,6 @@ namespace CchcAnalytics.Cli;
 /// <summary>Prints file results as plain lines or as the JSON documented in the README.</summary>
 internal static class ReportFormatter
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static void WriteText(FileReport report, TextWriter output, bool storing)
     {
         if (report.Accepted)
@@ -74,46 +67,25 @@ internal static class ReportFormatter
 
     public static string Json(IReadOnlyList<FileReport> reports)
     {
-        var array = new JsonArray();
-        foreach (var report in reports)
-        {
-            var problems = new JsonArray();
-            foreach (var problem in report.Problems)
-            {
-                problems.Add(new JsonObject
-                {
-                    ["severity"] = problem.Severity == Severity.Error ? "error" : "warning",
-                    ["code"] = problem.Code,
-                    ["line"] = problem.Line,
-                    ["cell"] = problem.Cell,
-                    ["message"] = problem.Message,
-                });
-            }
-
-            var stages = new JsonArray();
-            foreach (var stage in report.Stages)
-            {
-                stages.Add(stage.ToCode());
-            }
-
-            array.Add(new JsonObject
-            {
-                ["file"] = report.File,
-                ["status"] = report.Accepted ? "accepted" : "rejected",
-                ["unit_id"] = report.UnitId,
-                ["year"] = report.Year,
-                ["stages"] = stages,
-                ["rows"] = report.Rows,
-                ["max_points"] = Number(report.MaxPoints),
-                ["points"] = Number(report.SelfPoints),
-                ["appraised_points"] = Number(report.AppraisedPoints),
-                ["submissions"] = report.Submissions.Count,
-                ["synthetic"] = report.Submissions.Count(s => s.Synthetic),
-                ["problems"] = problems,
-            });
-        }
-
-        return array.ToJsonString(JsonOptions);
+        IReadOnlyList<FileReportJson> files = [.. reports.Select(report => new FileReportJson(
+            report.File,
+            report.Accepted ? "accepted" : "rejected",
+            report.UnitId,
+            report.Year,
+            [.. report.Stages.Select(stage => stage.ToCode())],
+            report.Rows,
+            CliJsonContext.Number(report.MaxPoints),
+            CliJsonContext.Number(report.SelfPoints),
+            CliJsonContext.Number(report.AppraisedPoints),
+            report.Submissions.Count,
+            report.Submissions.Count(s => s.Synthetic),
+            [.. report.Problems.Select(problem => new ProblemJson(
+                problem.Severity == Severity.Error ? "error" : "warning",
+                problem.Code,
+                problem.Line,
+                problem.Cell,
+                problem.Message))]))];
+        return JsonSerializer.Serialize(files, CliJsonContext.Cli.IReadOnlyListFileReportJson);
     }
 
     private static string Outcomes(IReadOnlyList<SaveOutcome> outcomes)
@@ -135,9 +107,6 @@ internal static class ReportFormatter
 
         return $"{added} added, {replaced} replaced (new versions), {unchanged} unchanged";
     }
-
-    private static JsonValue? Number(decimal? value) =>
-        value is { } v ? JsonValue.Create(decimal.Parse(ScoreSheet.Canonical(v), CultureInfo.InvariantCulture)) : null;
 
     private static string Points(decimal? value) => value is { } v ? ScoreSheet.Canonical(v) : "—";
 

@@ -4,31 +4,36 @@ namespace CchcAnalytics.Core;
 public enum MappingKind
 {
     /// <summary>Same criterion (possibly renumbered or re-weighted; the note says which).</summary>
+    [Code("same")]
     Same,
 
     /// <summary>Same thing under a new name or number.</summary>
+    [Code("renamed")]
     Renamed,
 
     /// <summary>Part of an older criterion that was split.</summary>
+    [Code("split")]
     Split,
 
     /// <summary>Several older criteria merged into one.</summary>
+    [Code("merged")]
     Merged,
 
     /// <summary>No comparable predecessor.</summary>
+    [Code("new")]
     New,
 
     /// <summary>An older concept this framework no longer scores (a crosswalk row without a code).</summary>
+    [Code("dropped")]
     Dropped,
 }
 
 /// <summary>Text forms of <see cref="MappingKind"/>.</summary>
 public static class MappingKindText
 {
-    public static string ToCode(this MappingKind kind) => kind.ToString().ToLowerInvariant();
+    public static string ToCode(this MappingKind kind) => EnumCodes.Code<MappingKind>(kind);
 
-    public static bool TryParse(string? text, out MappingKind kind) =>
-        Enum.TryParse(text?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind);
+    public static bool TryParse(string? text, out MappingKind kind) => EnumCodes.TryParse<MappingKind>(text, out kind);
 }
 
 /// <summary>A stable idea that criteria of different frameworks measure (e.g. <c>online-services-level-3</c>).</summary>

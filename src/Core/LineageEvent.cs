@@ -4,16 +4,20 @@ namespace CchcAnalytics.Core;
 public enum LineageEventKind
 {
     /// <summary>Same unit, new kind (thị xã Sầm Sơn → thành phố, 2017). The series continues unchanged.</summary>
+    [Code("reclassified", Vietnamese = "đổi loại đơn vị")]
     Reclassified,
 
     /// <summary>A new unit takes over the whole territory (huyện Tĩnh Gia → thị xã Nghi Sơn, 2020). The series continues under the successor.</summary>
+    [Code("succeeded", Vietnamese = "thành lập đơn vị kế thừa")]
     Succeeded,
 
     /// <summary>The unit is absorbed by another (Đông Sơn → TP Thanh Hóa, 2024). Its series ends; the receiver's series
     /// continues with a break.</summary>
+    [Code("merged", Vietnamese = "nhập vào đơn vị khác")]
     Merged,
 
     /// <summary>A whole level disappears (district level, 1/7/2025). Every series of that level ends.</summary>
+    [Code("abolished", Vietnamese = "kết thúc cấp hành chính")]
     Abolished,
 }
 
@@ -57,34 +61,12 @@ public sealed record LineageEvent(
 /// <summary>Text forms of <see cref="LineageEventKind"/>.</summary>
 public static class LineageEventKindText
 {
-    private static readonly (LineageEventKind Kind, string Code, string Vietnamese)[] Table =
-    [
-        (LineageEventKind.Reclassified, "reclassified", "đổi loại đơn vị"),
-        (LineageEventKind.Succeeded, "succeeded", "thành lập đơn vị kế thừa"),
-        (LineageEventKind.Merged, "merged", "nhập vào đơn vị khác"),
-        (LineageEventKind.Abolished, "abolished", "kết thúc cấp hành chính"),
-    ];
+    public static string ToCode(this LineageEventKind kind) => EnumCodes.Code<LineageEventKind>(kind);
 
-    public static string ToCode(this LineageEventKind kind) => Table.First(t => t.Kind == kind).Code;
+    public static string ToVietnamese(this LineageEventKind kind) => EnumCodes.Vietnamese<LineageEventKind>(kind);
 
-    public static string ToVietnamese(this LineageEventKind kind) => Table.First(t => t.Kind == kind).Vietnamese;
-
-    public static bool TryParse(string? text, out LineageEventKind kind)
-    {
-        foreach (var row in Table)
-        {
-            if (string.Equals(row.Code, text?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                kind = row.Kind;
-                return true;
-            }
-        }
-
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? text, out LineageEventKind kind) => EnumCodes.TryParse<LineageEventKind>(text, out kind);
 
     /// <summary>Parses a stored text form; throws on unknown text (database or reference data corrupted).</summary>
-    public static LineageEventKind Parse(string text) =>
-        TryParse(text, out var kind) ? kind : throw new FormatException($"Unknown lineage event '{text}'.");
+    public static LineageEventKind Parse(string text) => EnumCodes.Parse<LineageEventKind>(text, "lineage event");
 }

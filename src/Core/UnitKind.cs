@@ -5,52 +5,60 @@ namespace CchcAnalytics.Core;
 public enum UnitKind
 {
     /// <summary>Huyện (rural district).</summary>
+    [Code("huyen", Vietnamese = "huyện")]
     Huyen,
 
     /// <summary>Thị xã (district-level town).</summary>
+    [Code("thi-xa", Vietnamese = "thị xã")]
     ThiXa,
 
     /// <summary>Thành phố thuộc tỉnh (provincial city).</summary>
+    [Code("thanh-pho", Vietnamese = "thành phố")]
     ThanhPho,
 
     /// <summary>Xã (commune).</summary>
+    [Code("xa", Vietnamese = "xã")]
     Xa,
 
     /// <summary>Phường (ward).</summary>
+    [Code("phuong", Vietnamese = "phường")]
     Phuong,
 
     /// <summary>Sở, ban, ngành (provincial department).</summary>
+    [Code("so", Vietnamese = "sở")]
     So,
 }
 
 /// <summary>Text forms of <see cref="UnitKind"/>.</summary>
 public static class UnitKindText
 {
-    private static readonly (UnitKind Kind, string Code, string Vietnamese, string Level)[] Table =
-    [
-        (UnitKind.Huyen, "huyen", "huyện", "district"),
-        (UnitKind.ThiXa, "thi-xa", "thị xã", "district"),
-        (UnitKind.ThanhPho, "thanh-pho", "thành phố", "district"),
-        (UnitKind.Xa, "xa", "xã", "commune"),
-        (UnitKind.Phuong, "phuong", "phường", "commune"),
-        (UnitKind.So, "so", "sở", "department"),
-    ];
+    public static string ToCode(this UnitKind kind) => EnumCodes.Code<UnitKind>(kind);
 
-    public static string ToCode(this UnitKind kind) => Table.First(t => t.Kind == kind).Code;
-
-    public static string ToVietnamese(this UnitKind kind) => Table.First(t => t.Kind == kind).Vietnamese;
+    public static string ToVietnamese(this UnitKind kind) => EnumCodes.Vietnamese<UnitKind>(kind);
 
     /// <summary>The scoring level the kind belongs to: "district", "commune" or "department". Frameworks are per level.</summary>
-    public static string ToLevel(this UnitKind kind) => Table.First(t => t.Kind == kind).Level;
+    public static string ToLevel(this UnitKind kind) => kind switch
+    {
+        UnitKind.Huyen or UnitKind.ThiXa or UnitKind.ThanhPho => "district",
+        UnitKind.Xa or UnitKind.Phuong => "commune",
+        UnitKind.So => "department",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown unit kind."),
+    };
 
+    /// <summary>Parses a code (<c>thi-xa</c>) or a Vietnamese name in any spelling (<c>Thị xã</c>, <c>thi xa</c>).</summary>
     public static bool TryParse(string? text, out UnitKind kind)
     {
-        var key = VietnameseText.MatchKey(text ?? "");
-        foreach (var row in Table)
+        if (EnumCodes.TryParse<UnitKind>(text, out kind))
         {
-            if (row.Code == text?.Trim() || VietnameseText.MatchKey(row.Vietnamese) == key)
+            return true;
+        }
+
+        var key = VietnameseText.MatchKey(text ?? "");
+        foreach (var candidate in Enum.GetValues<UnitKind>())
+        {
+            if (VietnameseText.MatchKey(candidate.ToVietnamese()) == key)
             {
-                kind = row.Kind;
+                kind = candidate;
                 return true;
             }
         }

@@ -4,6 +4,7 @@ using CchcAnalytics.Dashboard.Components;
 using CchcAnalytics.Dashboard.Services;
 using CchcAnalytics.Dashboard.Services.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using System.Net;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -15,9 +16,7 @@ CultureInfo.DefaultThreadCurrentCulture = vietnamese;
 CultureInfo.DefaultThreadCurrentUICulture = vietnamese;
 
 var builder = WebApplication.CreateBuilder(args);
-var options = builder.Configuration.GetSection("Cchc").Get<DashboardOptions>() ?? new DashboardOptions();
-builder.Services.AddSingleton(options);
-builder.Services.AddSingleton(DataLocation.Resolve(options, builder.Environment.ContentRootPath));
+builder.Services.AddDashboardOptions(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexDataProvider>();
 builder.Services.AddSingleton(services => new AccountStore(services.GetRequiredService<IndexDataProvider>().Connections));
@@ -69,12 +68,18 @@ builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationSc
     };
 });
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(CchcClaims.ReadPolicy, policy => policy.RequireAssertion(context => options.OpenReading || context.User.IsSignedIn()))
+    .AddPolicy(CchcClaims.ReadPolicy, policy => policy.AddRequirements(new ReadRequirement()))
     .AddPolicy(CchcClaims.UploadPolicy, policy => policy.RequireRole(Role.District.ToCode(), Role.Province.ToCode()))
     .AddPolicy(CchcClaims.ProvincePolicy, policy => policy.RequireRole(Role.Province.ToCode()));
 builder.Services.AddCascadingAuthenticationState();
 
+builder.Services.AddSingleton<IAuthorizationHandler, ReadRequirementHandler>();
+
 var app = builder.Build();
+
+// The settings are bound and validated here, before anything reads them (ValidateOnStart alone would wait until the
+// host starts, after the database is built): a bad setting stops the start with every problem named.
+var options = app.Services.GetRequiredService<DashboardOptions>();
 
 // Behind a reverse proxy (README, threat model): the client's address and scheme come from X-Forwarded-For and
 // X-Forwarded-Proto, believed only from the configured proxies; without any, the headers are ignored.

@@ -86,10 +86,11 @@ public sealed class DocumentValidator
         // Which unit and year: every statement the document makes of them must agree; --year and --unit only fill in
         // what it does not say, or settle a disagreement with a warning (StatementChecks).
         var year = StatementChecks.Year(document, options, problems);
-        if (year < FirstYear || year > DateTime.UtcNow.Year + 1)
+        var lastYear = (options.Time ?? TimeProvider.System).GetUtcNow().Year + 1;
+        if (year < FirstYear || year > lastYear)
         {
             problems.Add(Problem.Error(ProblemCodes.YearOutOfRange, file, document.YearLine,
-                $"Năm {year} nằm ngoài các năm có Chỉ số ({FirstYear}–{DateTime.UtcNow.Year + 1})."));
+                $"Năm {year} nằm ngoài các năm có Chỉ số ({FirstYear}–{lastYear})."));
             year = null;
         }
 

@@ -9,9 +9,12 @@ namespace CchcAnalytics.Ingest;
 /// draft framework: true for the operator of the command line and for province accounts, false for district accounts
 /// (issue 12: the province decides the framework, not a district). Without the right such a table is checked against
 /// the nearest framework of its province and level instead, or refused as waiting for the province.</param>
+/// <param name="Time">The clock that says which years exist (a document may state at most next year); null: the
+/// system clock. Tests pass a fake one.</param>
 public sealed record IngestOptions(
     string? UnitOverride = null,
     int? YearOverride = null,
     bool Synthetic = false,
     string Actor = "cli",
-    bool MayDefineFramework = false);
+    bool MayDefineFramework = false,
+    TimeProvider? Time = null);

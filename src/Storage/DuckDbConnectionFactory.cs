@@ -57,6 +57,9 @@ public sealed class DuckDbConnectionFactory : IDisposable
     /// <summary>The database file, or <c>:memory:</c>.</summary>
     public string Path { get; }
 
+    /// <summary>The clock every store writes its timestamps with (ingested, superseded, audit); tests set a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public bool IsInMemory => Path == ":memory:";
 
     /// <summary>A new connection to this process's database instance. Dispose it after the operation; never share it

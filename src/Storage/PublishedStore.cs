@@ -18,7 +18,7 @@ public sealed class PublishedStore(DuckDbConnectionFactory connections)
         using var transaction = connection.BeginTransaction();
         int added = 0, unchanged = 0;
         var conflicts = new List<string>();
-        var now = DateTime.UtcNow;
+        var now = connections.Time.GetUtcNow().UtcDateTime;
         foreach (var result in results)
         {
             var stored = ReadPublished(connection, "WHERE unit_id = $unit AND year = $year AND decision = $decision",

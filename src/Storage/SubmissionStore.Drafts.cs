@@ -71,7 +71,7 @@ public sealed partial class SubmissionStore
             return new DraftRemoval(DraftRemovalStatus.InUse, inUse);
         }
 
-        var now = DateTime.UtcNow;
+        var now = connections.Time.GetUtcNow().UtcDateTime;
         foreach (var submission in inUse)
         {
             Execute(connection, "UPDATE submission SET is_current = false, superseded_at = $now WHERE submission_id = $id", ("now", now), ("id", submission.Id));

@@ -28,7 +28,7 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
         using var transaction = connection.BeginTransaction();
         try
         {
-            var now = DateTime.UtcNow;
+            var now = connections.Time.GetUtcNow().UtcDateTime;
             foreach (var framework in newFrameworks)
             {
                 WriteDraftWithOrigin(connection, framework, submissions, now, actor);

@@ -24,6 +24,22 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Fact]
+    public void Add_FactoryClock_CreatedAtAndAuditTimeAreTheClocksTime()
+    {
+        var created = new DateTimeOffset(2025, 7, 1, 9, 15, 0, TimeSpan.Zero);
+        using var clocked = new DuckDbConnectionFactory(folder.File("clocked.duckdb")) { Time = new FixedClock(created) };
+        var store = new AccountStore(clocked);
+
+        store.Add(new NewAccount("admin", "Quản trị", Role.Province), Password, "cli:root");
+
+        store.Find("admin")!.CreatedAt.ShouldBe(created.UtcDateTime);
+        using var connection = clocked.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT event_at FROM ingest_event";
+        command.ExecuteScalar().ShouldBe(created.UtcDateTime);
+    }
+
+    [Fact]
     public void Add_Province_OnlyASaltedHashIsStored()
     {
         accounts.Add(new NewAccount("Admin", "Quản trị", Role.Province), Password, "cli:root");

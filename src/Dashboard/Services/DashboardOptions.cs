@@ -1,8 +1,13 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using CchcAnalytics.Ingest.Reference;
+
 namespace CchcAnalytics.Dashboard.Services;
 
 /// <summary>Where the dashboard finds its data and who may read it (section <c>Cchc</c> of appsettings, or
-/// <c>Cchc__DataFolder</c> / <c>Cchc__Database</c> / <c>Cchc__OpenReading</c> environment variables).</summary>
-public sealed class DashboardOptions
+/// <c>Cchc__DataFolder</c> / <c>Cchc__Database</c> / <c>Cchc__OpenReading</c> environment variables). Validated when the
+/// dashboard starts (<see cref="DashboardOptionsSetup"/>): a bad setting stops it with a message naming the setting.</summary>
+public sealed class DashboardOptions : IValidatableObject
 {
     /// <summary>The data folder (units, lineage, frameworks, published results, real documents, the sample). Empty: the
     /// nearest <c>data/</c> folder with a <c>units.csv</c>, looking up from the current folder and from the program.</summary>
@@ -28,5 +33,33 @@ public sealed class DashboardOptions
 
     /// <summary>Rows of a ranking shown at once (default 60). A longer ranking (a ministry's or the nation's communes) is
     /// shown as a summary (bands, top and bottom ten, a search) and the full table in pages of this many rows (<c>trang=</c>).</summary>
+    [Range(10, 10_000)]
     public int RankingRowsAtOnce { get; set; } = 60;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (DataFolder.Length > 0 && !ReferenceData.IsDataDirectory(Path.GetFullPath(DataFolder)))
+        {
+            yield return new ValidationResult(
+                $"Cchc:DataFolder: '{DataFolder}' không phải là thư mục dữ liệu (cần units.csv, lineage.csv và frameworks/ như thư mục data/ của kho mã).",
+                [nameof(DataFolder)]);
+        }
+
+        if (Database.Length > 0)
+        {
+            var database = Path.GetFullPath(Database);
+            if (Directory.Exists(database))
+            {
+                yield return new ValidationResult($"Cchc:Database: '{Database}' là một thư mục; cần đường dẫn của tệp DuckDB (ví dụ /srv/cchc/cchc.duckdb).", [nameof(Database)]);
+            }
+        }
+
+        foreach (var proxy in KnownProxies)
+        {
+            if (!IPAddress.TryParse(proxy, out _))
+            {
+                yield return new ValidationResult($"Cchc:KnownProxies: '{proxy}' không phải là địa chỉ IP (ví dụ 10.0.0.5 hoặc ::1).", [nameof(KnownProxies)]);
+            }
+        }
+    }
 }

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using CchcAnalytics.Tests;
+
+namespace CchcAnalytics.Architecture.Tests;
+
+/// <summary>"No province/level literal outside configuration" (issue 15 §4): which province and which level a
+/// deployment serves comes from <c>data/</c> and the settings, never from a string in the code. Issue 13 (levels)
+/// removes the ones there are today; until then a ratchet keeps new ones out.</summary>
+public sealed partial class LiteralTests
+{
+    private const string Baseline = "known-literals.txt";
+
+    [Fact(Skip = "Issue 13 (levels) removes the province/level literals still in src/ (listed in tests/Architecture.Tests/known-literals.txt); enable it then.")]
+    public void Source_ProvinceAndLevelLiterals_NoneOutsideConfiguration()
+    {
+        var found = Scan();
+
+        found.ShouldBeEmpty(string.Join(Environment.NewLine, found.Select(f => $"{f.File}:{f.Line}: \"{f.Literal}\"")));
+    }
+
+    [Fact]
+    public void Source_ProvinceAndLevelLiterals_NoNewOnes()
+    {
+        var known = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, Baseline))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .ToDictionary(parts => (parts[0], parts[1]), parts => int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
+
+        var added = Scan()
+            .GroupBy(f => (f.File, f.Literal))
+            .Where(g => g.Count() > known.GetValueOrDefault(g.Key))
+            .SelectMany(g => g.Select(f => $"{f.File}:{f.Line}: \"{f.Literal}\""))
+            .ToList();
+
+        added.ShouldBeEmpty(
+            "New province/level literals in src/ (take the province and level from the unit, data/ or the settings):" + Environment.NewLine
+            + string.Join(Environment.NewLine, added));
+    }
+
+    [Fact]
+    public void Scan_PlantedLiteral_IsFound()
+    {
+        Literal().Matches("var level = \"district\"; var id = \"thanh-hoa-2017\";").Select(m => m.Groups[1].Value).ShouldBe(["district"]);
+    }
+
+    /// <summary>Every province or level literal in the C# and Razor sources of src/, with its file and line.</summary>
+    private static List<(string File, int Line, string Literal)> Scan()
+    {
+        var src = Path.Combine(TestFiles.RepositoryRoot, "src");
+        var found = new List<(string, int, string)>();
+        foreach (var file in Directory.EnumerateFiles(src, "*.*", SearchOption.AllDirectories)
+                     .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                     .Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadAllLines(file);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                foreach (Match match in Literal().Matches(lines[i]))
+                {
+                    found.Add((Path.GetRelativePath(TestFiles.RepositoryRoot, file).Replace('\\', '/'), i + 1, match.Groups[1].Value));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A whole string literal naming a province or a level (or a unit kind, which implies one).</summary>
+    [GeneratedRegex("\"(thanh-hoa|district|commune|department|huyen|thi-xa|thanh-pho|xa|phuong|so)\"")]
+    private static partial Regex Literal();
+}
