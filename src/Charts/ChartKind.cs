@@ -31,6 +31,10 @@ public enum ChartKind
     /// <summary>Self-assessed against appraised points: per area for a unit-year, or the gap per unit for a year
     /// (<c>self-vs-appraised</c>).</summary>
     SelfVsAppraised,
+
+    /// <summary>Every unit's rank last year and this year joined by a line (a slope chart); units whose totals come from
+    /// different stages are not joined, marked "khác giai đoạn" (<c>rank-movement</c>).</summary>
+    RankMovement,
 }
 
 /// <summary>Text forms of <see cref="ChartKind"/>: the kebab-case codes used in URLs and on the command line.</summary>
@@ -47,6 +51,7 @@ public static class ChartKindText
         (ChartKind.Heatmap, "heatmap"),
         (ChartKind.ConceptHistory, "concept-history"),
         (ChartKind.SelfVsAppraised, "self-vs-appraised"),
+        (ChartKind.RankMovement, "rank-movement"),
     ];
 
     /// <summary>Every code, in enum order.</summary>

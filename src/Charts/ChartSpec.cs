@@ -3,7 +3,7 @@ using ScottPlot;
 namespace CchcAnalytics.Charts;
 
 /// <summary>A built chart: its title, data status, tidy data table and notes, and how to draw it. Immutable and
-/// thread-safe: every <see cref="CreatePlot"/> draws a fresh ScottPlot <see cref="Plot"/>, so one spec can be rendered
+/// thread-safe: every <see cref="CreatePlot(int?)"/> draws a fresh ScottPlot <see cref="Plot"/>, so one spec can be rendered
 /// to PNG, SVG and CSV, at several sizes, by concurrent requests.</summary>
 public sealed class ChartSpec
 {
@@ -71,13 +71,16 @@ public sealed class ChartSpec
     /// <summary>Draws the chart on a new plot, with the title wrapped for <paramref name="width"/> pixels (the spec's
     /// width when null). The caller owns (and disposes) it; <see cref="ChartRenderer"/> is the usual way to get PNG or
     /// SVG bytes.</summary>
-    public Plot CreatePlot(int? width = null)
+    public Plot CreatePlot(int? width = null) => CreatePlot(width, title: true);
+
+    /// <summary>As <see cref="CreatePlot(int?)"/>; without the title when <paramref name="title"/> is false.</summary>
+    public Plot CreatePlot(int? width, bool title)
     {
         ChartFonts.Register();
         var plot = new Plot();
         try
         {
-            ChartStyle.Begin(plot, this, width ?? Width);
+            ChartStyle.Begin(plot, this, width ?? Width, title);
             draw(plot);
             ChartStyle.End(plot);
             return plot;
