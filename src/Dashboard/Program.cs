@@ -108,6 +108,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
         : exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseSecurityHeaders();
+app.UseHeadAsGet();
 
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

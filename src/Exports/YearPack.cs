@@ -36,8 +36,14 @@ public static class YearPack
             throw new ArgumentException($"Không có đơn vị {VietnameseText.LevelName(level)} nào của {Place.ProvinceName(province)} có tổng điểm năm {year}.", nameof(year));
         }
 
-        var reports = unitIds.Distinct(StringComparer.Ordinal).Select(id => UnitReport.Build(data, id, year, options)
-            ?? throw new ArgumentException($"Không có kết quả của '{id}' năm {year}.", nameof(unitIds))).ToList();
+        var registry = new UnitRegistry(data.Units);
+        var reports = unitIds.Distinct(StringComparer.Ordinal).Select(id =>
+        {
+            var unit = registry.Resolve(id)?.Unit
+                ?? throw new ArgumentException($"Không có đơn vị '{id}'. Hãy dùng mã đơn vị (ví dụ hoang-hoa) hoặc tên tiếng Việt (ví dụ Hoằng Hóa).", nameof(unitIds));
+            return UnitReport.Build(data, unit.Id, year, options)
+                ?? throw new ArgumentException($"{unit.FullName} không có kết quả năm {year}.", nameof(unitIds));
+        }).ToList();
         var previous = Ranker.For(data, year - 1, province, level, options);
         var shared = Weaknesses.Province(data, year, province, level, options);
         var packOptions = new MeetingPackOptions

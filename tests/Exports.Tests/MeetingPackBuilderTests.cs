@@ -244,4 +244,17 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
             PackLayout.PngSize(slide, picture).Width.ShouldBe(1850);
         }
     }
+
+    [Theory]
+    [InlineData("xyz", "Không có đơn vị 'xyz'. Hãy dùng mã đơn vị (ví dụ hoang-hoa) hoặc tên tiếng Việt (ví dụ Hoằng Hóa).")]
+    [InlineData("dong-son", "huyện Đông Sơn không có kết quả năm 2024.")]
+    public void Write_UnitUnknownOrWithoutAResult_VietnameseReasonNothingWritten(string unit, string message)
+    {
+        using var output = new MemoryStream();
+
+        var error = Should.Throw<ArgumentException>(() => YearPack.Write(fixture.Data, 2024, [unit], output, Options));
+
+        error.Message.ShouldStartWith(message);
+        output.Length.ShouldBe(0);
+    }
 }
