@@ -56,6 +56,7 @@ public static class ChartFactory
             ChartKind.ConceptHistory => ConceptHistoryChartBuilder.Build(data, Concept(data, request, years, kind), request.Province, request.Level, units.Select(u => u.Id).ToList()),
             ChartKind.SelfVsAppraised => SelfVsAppraised(data, request, years, units, kind),
             ChartKind.Map => throw new ArgumentException("Bản đồ ('map') chưa dựng được từ yêu cầu này: nó cần ranh giới đơn vị và cấp đơn vị (cap=), dựng bằng MapChartBuilder.Build.", nameof(request)),
+            ChartKind.RankMovement => RankMovement(data, request, years, kind, options),
             _ => throw new ArgumentException($"Không có loại biểu đồ '{kind}'.", nameof(request)),
         };
         return spec.WithSize(request.Width, request.Height);
@@ -164,6 +165,20 @@ public static class ChartFactory
 
         var results = data.ResultsOf(year, request.Province, request.Level);
         return SelfVsAppraisedChartBuilder.ForYear(YearAppraisalGaps.Of(year, results), results, request.Level);
+    }
+
+    private static ChartSpec RankMovement(IndexData data, ChartRequest request, IReadOnlyList<int> years, string kind, AnalyticsOptions options)
+    {
+        var year = Year(request, years, kind);
+        if (!years.Contains(year - 1))
+        {
+            throw new ArgumentException($"Biểu đồ '{kind}' so sánh với năm trước, nhưng không có kết quả năm {year - 1}.", nameof(request));
+        }
+
+        return RankMovementChartBuilder.Build(
+            Ranker.For(data, year, request.Province, request.Level, options),
+            Ranker.For(data, year - 1, request.Province, request.Level, options),
+            unitId => data.Lineage.SeriesOf(unitId).UnitIdIn(year - 1));
     }
 
     /// <summary>The concept a request names: a concept id, or a criterion code read in the framework of the requested

@@ -47,6 +47,11 @@ public enum ChartKind
     /// (<c>map</c>; built by <c>Maps.MapChartBuilder</c> from a boundary set, not by <see cref="ChartFactory"/>).</summary>
     [Code("map")]
     Map,
+
+    /// <summary>Every unit's rank last year and this year joined by a line (a slope chart); units whose totals come from
+    /// different stages are not joined, marked "khác giai đoạn" (<c>rank-movement</c>).</summary>
+    [Code("rank-movement")]
+    RankMovement,
 }
 
 /// <summary>Text forms of <see cref="ChartKind"/>: the kebab-case codes used in URLs and on the command line.</summary>

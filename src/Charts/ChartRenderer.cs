@@ -15,6 +15,29 @@ public static class ChartRenderer
         return plot.GetImageBytes(w, h, ImageFormat.Png);
     }
 
+    /// <summary>PNG bytes of <paramref name="width"/> × <paramref name="height"/> pixels drawn at <paramref name="scale"/>
+    /// (every font, line and margin that many times larger), for a picture printed or projected at a known size: the
+    /// meeting pack renders each chart for the box it fills on the slide. Without the title when
+    /// <paramref name="title"/> is false (the slide's title says it). A picture more than twice as wide as high lays
+    /// its legend out in rows.</summary>
+    public static byte[] Png(ChartSpec spec, int width, int height, double scale, bool title = true)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 0.5);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, 8);
+        var (w, h) = Size(spec, width, height);
+        using var plot = spec.CreatePlot((int)(w / scale), title);
+        plot.ScaleFactor = (float)scale;
+        if (w > 2 * h)
+        {
+            // A wide, low picture (a slide) has no height to spare for a legend of one item per line.
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.Legend.TightHorizontalWrapping = true;
+        }
+
+        return plot.GetImageBytes(w, h, ImageFormat.Png);
+    }
+
     /// <summary>SVG markup at <paramref name="width"/> × <paramref name="height"/> (the spec's size when null). Text stays
     /// text (font-family "DejaVu Sans"), so the Vietnamese title can be searched and read by screen readers.</summary>
     public static string SvgXml(ChartSpec spec, int? width = null, int? height = null)

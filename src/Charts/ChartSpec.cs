@@ -3,7 +3,7 @@ using ScottPlot;
 namespace CchcAnalytics.Charts;
 
 /// <summary>A built chart: its title, data status, tidy data table and notes, and how to draw it. Immutable and
-/// thread-safe: every <see cref="CreatePlot"/> draws a fresh ScottPlot <see cref="Plot"/>, so one spec can be rendered
+/// thread-safe: every <see cref="CreatePlot(int?)"/> draws a fresh ScottPlot <see cref="Plot"/>, so one spec can be rendered
 /// to PNG, SVG and CSV, at several sizes, by concurrent requests.</summary>
 public sealed class ChartSpec
 {
@@ -78,14 +78,17 @@ public sealed class ChartSpec
     /// SVG bytes.</summary>
     public Plot CreatePlot(int? width = null) => DrawPlot(width, forSvg: false);
 
+    /// <summary>As <see cref="CreatePlot(int?)"/>; without the title when <paramref name="title"/> is false.</summary>
+    public Plot CreatePlot(int? width, bool title) => DrawPlot(width, forSvg: false, title);
+
     /// <summary>Draws the plot for PNG, or for SVG (with the chart's <see cref="SvgLayer"/> drawing, when it has one).</summary>
-    internal Plot DrawPlot(int? width, bool forSvg)
+    internal Plot DrawPlot(int? width, bool forSvg, bool title = true)
     {
         ChartFonts.Register();
         var plot = new Plot();
         try
         {
-            ChartStyle.Begin(plot, this, width ?? Width);
+            ChartStyle.Begin(plot, this, width ?? Width, title);
             (forSvg && svgLayer is not null ? svgLayer.Draw : draw)(plot);
             ChartStyle.End(plot);
             return plot;

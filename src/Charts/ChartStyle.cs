@@ -15,10 +15,14 @@ internal static class ChartStyle
     public const float LegendSize = 12;
     public const float ValueLabelSize = 11;
 
-    public static void Begin(Plot plot, ChartSpec spec, int width)
+    public static void Begin(Plot plot, ChartSpec spec, int width, bool title = true)
     {
         plot.Font.Set(ChartFonts.FamilyName);
-        plot.Title(TitleText(spec, width - 40), TitleSize);
+        if (title)
+        {
+            plot.Title(TitleText(spec, width - 40), TitleSize);
+        }
+
         plot.Axes.Title.Label.Bold = true;
         // Centred on the figure, not the data area, so long axis labels on the left cannot push it off the right edge.
         plot.Axes.Title.FullFigureCenter = true;

@@ -113,6 +113,9 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
         : exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
 });
 app.UseSecurityHeaders();
+// HEAD is routed as GET, so it must come before routing (called here, not implicitly first).
+app.UseHeadAsGet();
+app.UseRouting();
 
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

@@ -14,12 +14,12 @@ namespace CchcAnalytics.Exports;
 /// CR LF becomes a line break). Bullets, notes and table cells (criterion names come from uploaded files) get the
 /// formula guard of <see cref="CchcAnalytics.Core.CsvSafe"/> at their start and at every line, so that nothing pasted
 /// from the pack into a spreadsheet runs as a formula.</para>
-/// <para>Font sizes are chosen from an estimate of the text's size (no renderer is involved): titles 32 pt down to
-/// 18 pt, bullets 24 pt down to 12 pt, tables 18 pt down to 10 pt. Bullets that do not fit at 12 pt continue on a
-/// slide with the same title and " (tiếp)"; so does a table that does not fit whole at 10 pt, then set at 12 pt with
-/// its header repeated on every slide. The image and
-/// the notes stay on the first slide. An image is scaled to fit its area keeping its aspect ratio: the right half of
-/// the slide when there is text too, else the whole content area.</para>
+/// <para>Font sizes are chosen from an estimate of the text's size (no renderer is involved), for a room where the
+/// slide is projected: titles 32 or 28 pt, bullets 24 pt down to 18 pt with at most five on a slide, tables 20 or 18 pt.
+/// Bullets that do not fit continue on a slide with the same title and " (tiếp)"; so does a table, with its header
+/// repeated. A picture spans the content's width under the text, scaled keeping its aspect ratio; after a table it goes
+/// on the next slide. The notes stay on the first slide. Every slide but the cover carries a slide-number field, and
+/// every slide the pack's source line (<see cref="PackContent.Footer"/>).</para>
 /// </remarks>
 public static class MeetingPack
 {
@@ -43,7 +43,7 @@ public static class MeetingPack
             document.PackageProperties.Language = DrawingText.Language;
             var presentation = document.AddPresentationPart();
             var skeleton = PresentationSkeleton.Create(presentation);
-            var renderer = new SlideRenderer(presentation, skeleton);
+            var renderer = new SlideRenderer(presentation, skeleton) { Footer = string.IsNullOrWhiteSpace(content.Footer) ? null : OfficeText.Slide(content.Footer) };
             renderer.AddCover(title, content.Subtitle is null ? null : OfficeText.Clean(content.Subtitle));
             foreach (var slide in planned)
             {
@@ -78,7 +78,10 @@ public static class MeetingPack
 
             table = new PackTable(
                 table.Header.Select(OfficeText.Slide).ToList(),
-                table.Rows.Select(r => (IReadOnlyList<string>)r.Select(OfficeText.Slide).ToList()).ToList());
+                table.Rows.Select(r => (IReadOnlyList<string>)r.Select(OfficeText.Slide).ToList()).ToList())
+            {
+                Highlight = table.Highlight,
+            };
         }
 
         var image = slide.Image;

@@ -1,4 +1,5 @@
 using CchcAnalytics.Analytics;
+using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Exports;
 
@@ -16,7 +17,16 @@ public sealed record MeetingPackOptions
     public int MinSharedUnits { get; init; } = 2;
 
     /// <summary>Rows of the shared-weaknesses table (most shared first); the rest are named in the speaker notes.</summary>
-    public int MaxSharedWeaknesses { get; init; } = 10;
+    public int MaxSharedWeaknesses { get; init; } = 6;
+
+    /// <summary>Rows of a unit's weakest-criteria table.</summary>
+    public int MaxWeakest { get; init; } = 5;
+
+    /// <summary>Last year's ranking, for the change of the province mean and of the ranks; null when there is none.</summary>
+    public Ranking? Previous { get; init; }
+
+    /// <summary>The officially published results (any year and level): the footer names the year's decision.</summary>
+    public IReadOnlyList<PublishedResult> Published { get; init; } = [];
 
     /// <summary>The settings the analytics were computed with, quoted on the weaknesses slide (threshold, window).</summary>
     public AnalyticsOptions Analytics { get; init; } = AnalyticsOptions.Default;

@@ -10,6 +10,15 @@ internal static class Place
         _ => slug,
     };
 
+    /// <summary>The units of a level as a leader names them: "các huyện, thị xã, thành phố".</summary>
+    public static string UnitsName(string level) => level switch
+    {
+        "district" => "các huyện, thị xã, thành phố",
+        "commune" => "các xã, phường, thị trấn",
+        "department" => "các sở, ban, ngành",
+        _ => level,
+    };
+
     public static string LevelName(string level) => level switch
     {
         "district" => "cấp huyện",

@@ -23,6 +23,7 @@ public sealed class ChartKindTests(ChartsFixture fixture)
         { ChartKind.Heatmap, new ChartRequest(ChartKind.Heatmap, Year: 2023), "Điểm các lĩnh vực của từng đơn vị năm 2023" },
         { ChartKind.ConceptHistory, new ChartRequest(ChartKind.ConceptHistory, Code: "online-services-level-3"), "Mức độ cung cấp dịch vụ công trực tuyến mức độ 3" },
         { ChartKind.SelfVsAppraised, new ChartRequest(ChartKind.SelfVsAppraised, Year: 2022, UnitIds: ["hoang-hoa"]), "Điểm tự chấm và điểm thẩm định — huyện Hoằng Hóa, năm 2022" },
+        { ChartKind.RankMovement, new ChartRequest(ChartKind.RankMovement, Year: 2023), "Thay đổi thứ hạng Chỉ số CCHC năm 2022 → 2023" },
     };
 
     [Fact]

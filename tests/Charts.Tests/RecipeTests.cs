@@ -23,6 +23,8 @@ public sealed class RecipeTests(ChartsFixture fixture)
         { "concept-history-online-services-level-3", new ChartRequest(ChartKind.ConceptHistory, Code: "online-services-level-3") },
         { "self-vs-appraised-hoang-hoa-2022", new ChartRequest(ChartKind.SelfVsAppraised, Year: 2022, UnitIds: ["hoang-hoa"]) },
         { "self-vs-appraised-2022", new ChartRequest(ChartKind.SelfVsAppraised, Year: 2022) },
+        { "rank-movement-2023", new ChartRequest(ChartKind.RankMovement, Year: 2023) },
+        { "rank-movement-2018", new ChartRequest(ChartKind.RankMovement, Year: 2018) },
     };
 
     [Theory]

@@ -49,10 +49,10 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public IReadOnlyList<string> Errors => errors;
 
-    public static async Task<BrowserSession> OpenAsync(DashboardApp app)
+    public static async Task<BrowserSession> OpenAsync(DashboardApp app, int width = 1280, int height = 900)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var context = await app.NewBrowserContextAsync();
+        var context = await app.NewBrowserContextAsync(width, height);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

@@ -119,7 +119,7 @@ public class DashboardApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies and downloads) on the app, in Vietnamese, 1280 pixels wide.</summary>
-    public async Task<IBrowserContext> NewBrowserContextAsync()
+    public async Task<IBrowserContext> NewBrowserContextAsync(int width = 1280, int height = 900)
     {
         if (browser is null)
         {
@@ -138,7 +138,7 @@ public class DashboardApp : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             Locale = "vi-VN",
             AcceptDownloads = true,
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = new() { Width = width, Height = height },
         });
     }
 

@@ -129,7 +129,8 @@ public sealed class HttpPageTests(DashboardApp app)
     [Theory]
     [InlineData("/export/scores.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx")]
     [InlineData("/export/ranking.xlsx?nam=2023", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-xep-hang-2023.xlsx")]
-    [InlineData("/export/pack.pptx?nam=2023", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "cchc-hop-2023.pptx")]
+    [InlineData("/export/pack.pptx?nam=2023", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "chi-so-cchc-2023-thanh-hoa.pptx")]
+    [InlineData("/export/pack.pptx?nam=2023&dv=hoang-hoa", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "chi-so-cchc-2023-hoang-hoa.pptx")]
     [InlineData("/export/charts/ranking.svg?nam=2023", "image/svg+xml", "ranking-2023.svg")]
     [InlineData("/export/charts/ranking.png?nam=2023", "image/png", "ranking-2023.png")]
     [InlineData("/export/charts/ranking.csv?nam=2023", "text/csv", "ranking-2023.csv")]
@@ -146,31 +147,55 @@ public sealed class HttpPageTests(DashboardApp app)
 
     [Theory]
     [InlineData("/export/charts/khong-co.svg", HttpStatusCode.NotFound, "Không có biểu đồ")]
-    [InlineData("/export/charts/unit-trend.svg?dv=khong-co-don-vi-nay", HttpStatusCode.BadRequest, "khong-co-don-vi-nay")]
-    [InlineData("/export/ranking.xlsx?nam=1900", HttpStatusCode.BadRequest, "Không có xếp hạng năm 1900")]
-    public async Task Get_DownloadAskedWrongly_PlainVietnameseMessage(string path, HttpStatusCode status, string message)
+    [InlineData("/export/charts/unit-trend.svg?dv=khong-co-don-vi-nay", HttpStatusCode.NotFound, "Không có đơn vị 'khong-co-don-vi-nay'")]
+    [InlineData("/export/ranking.xlsx?nam=1900", HttpStatusCode.NotFound, "Không có số liệu năm 1900 (các năm có số liệu: 2017–2024).")]
+    [InlineData("/export/pack.pptx?nam=1900", HttpStatusCode.NotFound, "Không có số liệu năm 1900 (các năm có số liệu: 2017–2024).")]
+    [InlineData("/export/charts/ranking.png?nam=1900", HttpStatusCode.NotFound, "Không có số liệu năm 1900")]
+    [InlineData("/export/pack.pptx?dv=xyz", HttpStatusCode.NotFound, "Không có đơn vị 'xyz'. Hãy dùng mã đơn vị (ví dụ hoang-hoa) hoặc tên tiếng Việt (ví dụ Hoằng Hóa).")]
+    [InlineData("/export/pack.pptx?nam=2024&dv=dong-son", HttpStatusCode.NotFound, "huyện Đông Sơn không có kết quả năm 2024.")]
+    [InlineData("/export/pack.pptx?nam=abc", HttpStatusCode.BadRequest, "Năm 'abc' không hợp lệ: hãy ghi năm bằng bốn chữ số")]
+    [InlineData("/export/pack.pptx?nam=-1", HttpStatusCode.BadRequest, "Năm '-1' không hợp lệ")]
+    [InlineData("/export/ranking.xlsx?year=abc", HttpStatusCode.BadRequest, "Năm 'abc' không hợp lệ")]
+    [InlineData("/export/charts/ranking.svg?nam=abc", HttpStatusCode.BadRequest, "Năm 'abc' không hợp lệ")]
+    [InlineData("/export/charts/ranking.svg?nam=2023&w=abc", HttpStatusCode.BadRequest, "Chiều rộng (w) 'abc' không hợp lệ")]
+    public async Task Get_DownloadAskedWrongly_PlainVietnameseMessageNeverAnotherYear(string path, HttpStatusCode status, string message)
     {
-        var (actual, text) = await GetAsync(path);
+        using var response = await app.Http.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
 
-        actual.ShouldBe(status);
+        response.StatusCode.ShouldBe(status, text);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("text/plain");
         text.ShouldContain(message);
+        text.ShouldNotContain("Unknown");
         ShouldNotLeak(text);
     }
 
-    /// <summary>A number typed by hand that is not a number is ignored (the default is used) or answered with a plain
-    /// 400, never an error page.</summary>
+    /// <summary>HEAD (link checkers, <c>curl -I</c>) answers like GET: same status, type, length and file name, no body.</summary>
     [Theory]
-    [InlineData("/export/ranking.xlsx?nam=abc")]
-    [InlineData("/export/pack.pptx?nam=abc")]
-    [InlineData("/export/charts/ranking.svg?nam=abc")]
-    [InlineData("/export/charts/ranking.svg?w=abc")]
-    public async Task Get_DownloadWithMalformedNumber_DefaultOrPlain400(string path)
+    [InlineData("/?nam=2023")]
+    [InlineData("/don-vi/hoang-hoa?nam=2017")]
+    [InlineData("/export/scores.csv")]
+    [InlineData("/export/charts/ranking.png?nam=2023")]
+    [InlineData("/export/pack.pptx?nam=2023&dv=hoang-hoa")]
+    [InlineData("/export/pack.pptx?nam=1900")]
+    public async Task Head_PageOrDownload_SameStatusAndHeadersAsGetWithoutBody(string path)
     {
-        var (status, text) = await GetAsync(path);
+        using var get = await app.Http.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await get.Content.ReadAsByteArrayAsync();
 
-        new[] { HttpStatusCode.OK, HttpStatusCode.BadRequest }.ShouldContain(status);
-        text.ShouldNotBeEmpty();
-        ShouldNotLeak(text);
+        using var head = await app.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative)));
+
+        head.StatusCode.ShouldBe(get.StatusCode);
+        head.Content.Headers.ContentType?.ToString().ShouldBe(get.Content.Headers.ContentType?.ToString());
+        head.Content.Headers.ContentDisposition?.FileName.ShouldBe(get.Content.Headers.ContentDisposition?.FileName);
+        if (path.StartsWith("/export/", StringComparison.Ordinal))
+        {
+            // A download states its length; the .pptx carries its creation time, so two requests may differ by a few bytes.
+            head.Content.Headers.ContentLength.ShouldNotBeNull().ShouldBeInRange(body.Length - 16, body.Length + 16);
+        }
+
+        (await head.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+        body.ShouldNotBeEmpty();
     }
 
     [Fact]

@@ -69,25 +69,22 @@ public sealed class OfficeDownloadTests(DashboardApp app)
 
         var (name, path) = await Downloads.ClickAsync(Link(browser, "bộ slide họp (PowerPoint)"), folder);
 
-        name.ShouldBe("cchc-hop-2023.pptx");
+        name.ShouldBe("chi-so-cchc-2023-thanh-hoa.pptx");
         using var pack = new OpenedPresentation(await File.ReadAllBytesAsync(path));
         ShouldBeValid(pack.Document);
         var titles = pack.Slides.Select(OpenedPresentation.Title).ToList();
-        // Without chosen units: the top three and the bottom three, each with a findings slide; everything sample data.
+        // Without chosen units: the province's pack; sample data said once, in the source line of every slide.
         titles.ShouldBe(
         [
-            "Chỉ số cải cách hành chính cấp huyện năm 2023",
-            "Xếp hạng Chỉ số CCHC năm 2023 (dữ liệu mẫu)",
-            "Kết quả theo lĩnh vực năm 2023 (dữ liệu mẫu)",
-            "Điểm yếu kéo dài chung của nhiều đơn vị (dữ liệu mẫu)",
-            "huyện Đông Sơn: nhận xét năm 2023 (dữ liệu mẫu)",
-            "huyện Hoằng Hóa: nhận xét năm 2023 (dữ liệu mẫu)",
-            "thành phố Thanh Hóa: nhận xét năm 2023 (dữ liệu mẫu)",
-            "huyện Ngọc Lặc: nhận xét năm 2023 (dữ liệu mẫu)",
-            "huyện Cẩm Thủy: nhận xét năm 2023 (dữ liệu mẫu)",
-            "huyện Mường Lát: nhận xét năm 2023 (dữ liệu mẫu)",
+            "Chỉ số CCHC 2023 — tỉnh Thanh Hóa",
+            "Năm 2023: toàn cảnh",
+            "Xếp hạng năm 2023",
+            "Thay đổi thứ hạng so với năm 2022",
+            "Các lĩnh vực toàn tỉnh năm 2023",
+            "Điểm yếu kéo dài ở nhiều đơn vị",
             "Ghi chú về số liệu",
         ]);
+        pack.Slides.ShouldAllBe(s => s.Slide.InnerText.Contains("Dữ liệu mẫu, không phải số liệu thật"));
         browser.Errors.ShouldBeEmpty();
     }
 
@@ -101,21 +98,26 @@ public sealed class OfficeDownloadTests(DashboardApp app)
         var (name, path) = await Downloads.ClickAsync(
             browser.Page.GetByTestId("unit-downloads").GetByRole(AriaRole.Link, new() { Name = "bộ slide họp của đơn vị (PowerPoint)", Exact = true }), folder);
 
-        name.ShouldBe("cchc-hop-2017.pptx");
+        name.ShouldBe("chi-so-cchc-2017-hoang-hoa.pptx");
         using var pack = new OpenedPresentation(await File.ReadAllBytesAsync(path));
         ShouldBeValid(pack.Document);
         var titles = pack.Slides.Select(OpenedPresentation.Title).ToList();
-        // The chosen unit's slide: the real report, so no "(dữ liệu mẫu)"; the year's other slides say they mix in sample data.
+        // The chosen unit's section follows the province slides; 2017 has no year before it, so no movement slide.
         titles.ShouldBe(
         [
-            "Chỉ số cải cách hành chính cấp huyện năm 2017",
-            "Xếp hạng Chỉ số CCHC năm 2017 (có dữ liệu mẫu)",
-            "Kết quả theo lĩnh vực năm 2017 (có dữ liệu mẫu)",
-            "Điểm yếu kéo dài chung của nhiều đơn vị (có dữ liệu mẫu)",
-            "huyện Hoằng Hóa: nhận xét năm 2017",
+            "Chỉ số CCHC 2017 — huyện Hoằng Hóa",
+            "Năm 2017: toàn cảnh",
+            "Xếp hạng năm 2017",
+            "Các lĩnh vực toàn tỉnh năm 2017",
+            "Điểm yếu kéo dài ở nhiều đơn vị",
+            "huyện Hoằng Hóa: chỉ số qua các năm",
+            "huyện Hoằng Hóa: các lĩnh vực so với toàn tỉnh",
+            "huyện Hoằng Hóa: tiêu chí mất nhiều điểm nhất",
+            "huyện Hoằng Hóa: cần gì để lên hạng",
             "Ghi chú về số liệu",
         ]);
-        OpenedPresentation.Bullets(pack.Slides[4]).ShouldContain(b => b.StartsWith("Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm", StringComparison.Ordinal));
+        OpenedPresentation.Bullets(pack.Slides[5]).ShouldContain(b => b.StartsWith("Năm 2017: chỉ số 92% (tự chấm), hạng ", StringComparison.Ordinal));
+        OpenedPresentation.Notes(pack.Slides[5])!.ShouldContain("Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm");
         browser.Errors.ShouldBeEmpty();
     }
 
@@ -129,8 +131,8 @@ public sealed class OfficeDownloadTests(DashboardApp app)
 
         ShouldBeValid(english.Document);
         var titles = english.Slides.Select(OpenedPresentation.Title).ToList();
-        titles[0].ShouldBe("Chỉ số cải cách hành chính cấp huyện năm 2017");
-        titles[4].ShouldBe("huyện Hoằng Hóa: nhận xét năm 2017");
+        titles[0].ShouldBe("Chỉ số CCHC 2017 — huyện Hoằng Hóa");
+        titles[5].ShouldBe("huyện Hoằng Hóa: chỉ số qua các năm");
         titles.ShouldBe(vietnamese.Slides.Select(OpenedPresentation.Title).ToList());
         (await client.GetByteArrayAsync("/export/charts/unit-areas.csv?year=2017&unit=hoang-hoa"))
             .ShouldBe(await client.GetByteArrayAsync("/export/charts/unit-areas.csv?nam=2017&dv=hoang-hoa"));

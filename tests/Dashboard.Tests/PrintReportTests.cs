@@ -4,13 +4,14 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CchcAnalytics.Dashboard.Tests;
 
-/// <summary>The printable report (/bao-cao) as the browser prints it: no navigation, each section on a new page, and a
-/// PDF that Chromium's own print path produces with those pages.</summary>
+/// <summary>The printable report (/bao-cao) as the browser prints it: A4 portrait with page numbers, no navigation, a
+/// header with the unit, year and data status, the charts as pictures, the unit's section on a new page, and a PDF that
+/// Chromium's own print path produces with those pages.</summary>
 [Collection(SharedDashboard.Name)]
 public sealed partial class PrintReportTests(DashboardApp app)
 {
     [BrowserFact]
-    public async Task PrintReport_PrintMedia_NoNavigationAndEachSectionOnANewPage()
+    public async Task PrintReport_PrintMedia_NoNavigationChartsAndTheUnitOnANewPage()
     {
         await using var browser = await BrowserSession.OpenAsync(app);
         await browser.GotoAsync("/bao-cao?nam=2023&dv=hoang-hoa");
@@ -25,8 +26,16 @@ public sealed partial class PrintReportTests(DashboardApp app)
         headings.Take(4).ShouldBe(["1. Xếp hạng", "2. Theo lĩnh vực (toàn tỉnh)", "3. Điểm yếu kéo dài nhiều đơn vị cùng gặp", "4. huyện Hoằng Hóa"]);
         var breaks = await page.EvaluateAsync<string[]>(
             "() => [...document.querySelectorAll('main section')].map(s => getComputedStyle(s).breakBefore)");
-        breaks[0].ShouldNotBe("page");
-        breaks.Skip(1).Take(3).ShouldAllBe(b => b == "page");
+        // Province sections follow each other (a short table is not left alone on a page); the unit starts a page.
+        breaks.Take(3).ShouldAllBe(b => b != "page");
+        breaks[3].ShouldBe("page");
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('section.keep')).breakInside")).ShouldBe("avoid");
+        await Expect(page.GetByTestId("print-header")).ToHaveTextAsync("Chỉ số CCHC 2023 — huyện Hoằng Hóa — dữ liệu mẫu (không phải số liệu thật)");
+        (await browser.LoadImagesAsync()).ShouldBeEmpty();
+        var charts = await page.GetByTestId("print-chart").CountAsync();
+        charts.ShouldBe(3);
+        var widths = await page.EvaluateAsync<int[]>("() => [...document.querySelectorAll('img.print-chart')].map(i => i.naturalWidth)");
+        widths.ShouldAllBe(w => w == 1400);
         browser.Errors.ShouldBeEmpty();
     }
 
@@ -37,16 +46,21 @@ public sealed partial class PrintReportTests(DashboardApp app)
         await browser.GotoAsync("/bao-cao?nam=2023&dv=hoang-hoa");
         await browser.LoadImagesAsync();
 
-        var pdf = await browser.Page.PdfAsync(new() { Format = "A4", PrintBackground = true });
+        // The page's own CSS chooses the paper: A4 portrait (595 × 842 points), not the browser's default Letter.
+        var pdf = await browser.Page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true, DisplayHeaderFooter = false });
 
         var text = Encoding.Latin1.GetString(pdf);
         text.ShouldStartWith("%PDF-");
+        MediaBox().Matches(text).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).Distinct().ShouldBe([("595", "842")]);
         var pages = PageObject().Count(text);
         var sections = await browser.Page.Locator("main section").CountAsync();
         sections.ShouldBeGreaterThanOrEqualTo(4);
         pages.ShouldBeGreaterThanOrEqualTo(sections);
         browser.Errors.ShouldBeEmpty();
     }
+
+    [GeneratedRegex(@"/MediaBox\s*\[\s*0\s+0\s+(\d+)(?:\.\d+)?\s+(\d+)(?:\.\d+)?\s*\]")]
+    private static partial Regex MediaBox();
 
     [GeneratedRegex(@"/Type\s*/Page(?![s\w])")]
     private static partial Regex PageObject();

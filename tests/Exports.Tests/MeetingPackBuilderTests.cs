@@ -1,4 +1,5 @@
 using CchcAnalytics.Analytics;
+using CchcAnalytics.Core;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Validation;
 using P = DocumentFormat.OpenXml.Presentation;
@@ -17,43 +18,83 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
 
     private IReadOnlyList<SharedWeakness> Shared(int year) => Weaknesses.Province(fixture.Data, year, "thanh-hoa", "district", Options);
 
-    [Fact]
-    public void Build_2023_SlidesInOrderWithDataStatusInTheTitles()
-    {
-        var content = MeetingPackBuilder.Build(Ranking(2023), [Report("hoang-hoa", 2023), Report("muong-lat", 2023)], Shared(2023), _ => null);
+    private MeetingPackOptions PackOptions(int year) => new() { Previous = Ranking(year - 1) is { Units.Count: > 0 } p ? p : null, Published = fixture.Data.Published };
 
-        content.Title.ShouldBe("Chỉ số cải cách hành chính cấp huyện năm 2023");
-        content.Subtitle.ShouldBe("Tỉnh Thanh Hóa — năm 2023 — dữ liệu mẫu");
+    private PackContent Build(int year, params string[] units) =>
+        MeetingPackBuilder.Build(Ranking(year), [.. units.Select(u => Report(u, year))], Shared(year), _ => null, PackOptions(year));
+
+    [Fact]
+    public void Build_2023Province_SlidesInOrderWithoutSampleMarksInTitlesOrBullets()
+    {
+        var content = Build(2023);
+
+        content.Title.ShouldBe("Chỉ số CCHC 2023 — tỉnh Thanh Hóa");
+        content.Subtitle.ShouldBe("Tỉnh Thanh Hóa — các huyện, thị xã, thành phố — họp đánh giá năm 2023 — dữ liệu mẫu");
         content.Slides.Select(s => s.Title).ShouldBe(
         [
-            "Xếp hạng Chỉ số CCHC năm 2023 (dữ liệu mẫu)",
-            "Kết quả theo lĩnh vực năm 2023 (dữ liệu mẫu)",
-            "Điểm yếu kéo dài chung của nhiều đơn vị (dữ liệu mẫu)",
-            "huyện Hoằng Hóa: nhận xét năm 2023 (dữ liệu mẫu)",
-            "huyện Mường Lát: nhận xét năm 2023 (dữ liệu mẫu)",
+            "Năm 2023: toàn cảnh",
+            "Xếp hạng năm 2023",
+            "Thay đổi thứ hạng so với năm 2022",
+            "Các lĩnh vực toàn tỉnh năm 2023",
+            "Điểm yếu kéo dài ở nhiều đơn vị",
             MeetingPackBuilder.NotesSlideTitle,
         ]);
-        content.Slides.ShouldAllBe(s => s.Image == null);
+        content.Slides.SelectMany(s => s.Bullets.Prepend(s.Title)).ShouldAllBe(t => !t.Contains("[Dữ liệu mẫu]", StringComparison.Ordinal) && !t.Contains("(dữ liệu mẫu)", StringComparison.Ordinal));
+        content.Slides.ShouldAllBe(s => s.Bullets.Count <= 5);
     }
 
     [Fact]
-    public void Build_2023_RankingTableTopAndBottomWithPublishedPlaces()
+    public void Build_2023_FooterNamesTheDecisionAndSaysSampleDataOnce()
+    {
+        var content = Build(2023);
+
+        content.Footer.ShouldBe("Chỉ số CCHC 2023 · Công bố: Quyết định 600/QĐ-UBND (đưa tin ngày 06/02/2024) · Tính từ bảng điểm của 27 đơn vị (điểm thẩm định) · Dữ liệu mẫu, không phải số liệu thật");
+    }
+
+    [Fact]
+    public void Build_2017_MixedDataAndSelfAssessedSayItInTheFooter()
+    {
+        var content = Build(2017, "hoang-hoa");
+
+        content.Title.ShouldBe("Chỉ số CCHC 2017 — huyện Hoằng Hóa");
+        content.Footer.ShouldBe("Chỉ số CCHC 2017 · Tính từ bảng điểm của 27 đơn vị (điểm thẩm định, 1 đơn vị điểm tự chấm) · Có dữ liệu mẫu (26/27 đơn vị), không phải số liệu thật");
+        // No 2016: no movement slide.
+        content.Slides.Select(s => s.Title).ShouldNotContain(t => t.StartsWith("Thay đổi thứ hạng", StringComparison.Ordinal));
+        var notes = content.Slides[^1];
+        notes.Bullets.ShouldContain("1 đơn vị chỉ có điểm tự chấm (chưa thẩm định): huyện Hoằng Hóa; so sánh với điểm thẩm định của các đơn vị khác cần thận trọng.");
+        notes.Bullets.ShouldContain("26/27 đơn vị là dữ liệu mẫu (không phải số liệu thật).");
+    }
+
+    [Fact]
+    public void Build_2023Glance_MeanItsChangeBandsAndEnds()
     {
         var ranking = Ranking(2023);
+        var previous = Ranking(2022);
+        var mean = ranking.Units.Average(u => u.Index);
+        var change = mean - previous.Units.Average(u => u.Index);
 
-        var table = MeetingPackBuilder.Build(ranking, [], [], _ => null).Slides[0].Table.ShouldNotBeNull();
+        var glance = Build(2023).Slides[0];
 
-        table.Header.ShouldBe(["Hạng", "Đơn vị", "Điểm", "Chỉ số (%)", "Thay đổi hạng"]);
-        table.Rows.Count.ShouldBe(11);
-        table.Rows[0].Take(4).ShouldBe(["1", "huyện Đông Sơn", "92,15", "92,15"]);
-        table.Rows[1].Take(3).ShouldBe(["2", "huyện Hoằng Hóa", "91,92"]);
-        table.Rows[2].Take(2).ShouldBe(["3", "thành phố Thanh Hóa"]);
-        table.Rows[5].Take(2).ShouldBe(["…", "…"]);
-        table.Rows[^1].Take(3).ShouldBe(["27", "huyện Mường Lát", "86,09"]);
-        foreach (var (row, unit) in table.Rows.Take(5).Concat(table.Rows.TakeLast(5)).Zip(ranking.Units.Take(5).Concat(ranking.Units.TakeLast(5))))
-        {
-            row[0].ShouldBe(unit.Tied ? $"{unit.Rank} (đồng hạng)" : $"{unit.Rank}");
-        }
+        glance.Bullets[0].ShouldBe($"27 đơn vị được xếp hạng; chỉ số bình quân {VietnameseText.Number(Math.Round(mean, 2))}% ({(change > 0 ? "+" : "−")}{VietnameseText.Number(Math.Abs(Math.Round(change, 2)))} điểm % so với năm 2022).");
+        var bands = Options.Bands.Select(b => ranking.Units.Count(u => u.Band.Label == b.Label)).ToList();
+        bands.Sum().ShouldBe(27);
+        glance.Bullets[1].ShouldBe($"Số đơn vị theo nhóm chỉ số (%): nhóm ≥ 90: {bands[0]}; nhóm 80 – < 90: {bands[1]}; nhóm < 80: {bands[2]}.");
+        glance.Bullets[2].ShouldBe("Đứng đầu: huyện Đông Sơn (92,15%); cuối bảng: huyện Mường Lát (86,09%).");
+    }
+
+    [Fact]
+    public void Build_2018_HoangHoaSelfAssessedThenAppraised_KhacGiaiDoanNeverARankChange()
+    {
+        var ranking = Ranking(2018);
+        var hoangHoa = ranking.Find("hoang-hoa")!;
+        hoangHoa.StageChanged.ShouldBeTrue();
+
+        var content = Build(2018, "hoang-hoa");
+
+        content.Slides[0].Bullets[0].ShouldEndWith("(không so sánh với năm 2017: hai năm dùng điểm khác giai đoạn).");
+        var trend = content.Slides.Single(s => s.Title == "huyện Hoằng Hóa: chỉ số qua các năm");
+        trend.Bullets[0].ShouldContain($"hạng {hoangHoa.Rank}/27{(hoangHoa.Tied ? " (đồng hạng)" : "")}, khác giai đoạn với năm 2017 (không so sánh hạng).");
+        content.Slides.Single(s => s.Title == "Thay đổi thứ hạng so với năm 2017").Notes!.ShouldContain("huyện Hoằng Hóa: khác giai đoạn với năm 2017 (không so sánh hạng)");
     }
 
     [Fact]
@@ -66,27 +107,39 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
 
         var content = MeetingPackBuilder.Build(ranking with { Units = units }, [], [], _ => null);
 
-        content.Slides[0].Table!.Rows.Take(3).Select(r => r[0]).ShouldBe(["1", "2 (đồng hạng)", "2 (đồng hạng)"]);
+        content.Slides[1].Table!.Rows.Take(3).Select(r => r[0]).ShouldBe(["1", "2 (đồng hạng)", "2 (đồng hạng)"]);
         using var pack = new OpenedPresentation(MeetingPackTests.Write(content));
-        var table = OpenedPresentation.Table(pack.Slides[1])!;
+        var table = OpenedPresentation.Table(pack.Slides[2])!;
         table.Skip(1).Take(3).Select(r => (r[0], r[1])).ShouldBe([("1", "huyện Đông Sơn"), ("2 (đồng hạng)", "huyện Hoằng Hóa"), ("2 (đồng hạng)", "thành phố Thanh Hóa")]);
     }
 
     [Fact]
-    public void Build_2017_MixedDataSaysSoAndClosesWithTheRankingNotes()
+    public void Build_2023Ranking_TopAndBottomFiveWithTheRestInTheNotes()
     {
-        var ranking = Ranking(2017);
+        var ranking = Ranking(2023);
 
-        var content = MeetingPackBuilder.Build(ranking, [Report("hoang-hoa", 2017)], Shared(2017), _ => null);
+        var slide = Build(2023).Slides[1];
 
-        content.Subtitle.ShouldBe("Tỉnh Thanh Hóa — năm 2017 — có dữ liệu mẫu");
-        content.Slides[0].Title.ShouldBe("Xếp hạng Chỉ số CCHC năm 2017 (có dữ liệu mẫu)");
-        content.Slides[3].Title.ShouldBe("huyện Hoằng Hóa: nhận xét năm 2017");
-        content.Slides[3].Bullets[0].ShouldBe("Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm (điểm tự chấm, chưa thẩm định), chỉ số 92%, xếp thứ " + ranking.Find("hoang-hoa")!.Rank + "/27.");
-        var notes = content.Slides[^1];
-        notes.Title.ShouldBe("Ghi chú về số liệu");
-        notes.Bullets.ShouldContain("1 đơn vị chỉ có điểm tự chấm (chưa thẩm định): huyện Hoằng Hóa; so sánh với điểm thẩm định của các đơn vị khác cần thận trọng.");
-        notes.Bullets.ShouldContain("26/27 đơn vị là dữ liệu mẫu (không phải số liệu thật).");
+        slide.Table!.Header.ShouldBe(["Hạng", "Đơn vị", "Chỉ số (%)", "So với năm trước"]);
+        slide.Table.Rows.Count.ShouldBe(11);
+        slide.Table.Rows[0].Take(3).ShouldBe(["1", "huyện Đông Sơn", "92,15"]);
+        slide.Table.Rows[5].Take(2).ShouldBe(["…", "17 đơn vị (xem ghi chú)"]);
+        slide.Table.Rows[^1].Take(3).ShouldBe(["27", "huyện Mường Lát", "86,09"]);
+        var change = ranking.Units[0].RankChange!.Value;
+        slide.Table.Rows[0][3].ShouldBe(change > 0 ? $"+{change}" : change < 0 ? $"−{-change}" : "=");
+        slide.Notes!.Split('\n').Length.ShouldBe(27);
+    }
+
+    [Fact]
+    public void Build_2023Areas_WeakestAreaHighlighted()
+    {
+        var slide = Build(2023).Slides.Single(s => s.Title == "Các lĩnh vực toàn tỉnh năm 2023");
+
+        var means = slide.Table!.Rows.Select(r => decimal.Parse(r[3], VietnameseText.Culture)).ToList();
+        slide.Table.Highlight.ShouldBe([means.IndexOf(means.Min())]);
+        var weakest = slide.Table.Rows[means.IndexOf(means.Min())];
+        slide.Bullets[0].ShouldStartWith($"Yếu nhất (tô đậm): lĩnh vực {weakest[0]}, bình quân {weakest[3]}% điểm chuẩn");
+        weakest[1].ShouldBe("Xây dựng và phát triển chính quyền điện tử, chính quyền số");
     }
 
     [Fact]
@@ -94,101 +147,114 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
     {
         var shared = Shared(2019);
 
-        var slide = MeetingPackBuilder.Build(Ranking(2019), [], shared, _ => null).Slides[2];
+        var slide = Build(2019).Slides.Single(s => s.Title == "Điểm yếu kéo dài ở nhiều đơn vị");
 
         var online = shared.Single(s => s.ConceptId == "online-services-level-3");
         slide.Table!.Header.ShouldBe(["Mã", "Tiêu chí", "Số đơn vị"]);
         slide.Table.Rows.ShouldContain(r => r[0] == "7.1.4" && r[2] == online.UnitIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         slide.Table.Rows.Select(r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).ShouldBeInOrder(SortDirection.Descending);
-        slide.Table.Rows.ShouldAllBe(r => int.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture) >= 2);
-        slide.Bullets[0].ShouldBe("Tiêu chí dưới 50% điểm chuẩn ít nhất 3/3 năm gần nhất (yếu kéo dài), ở từ 2 đơn vị trở lên.");
+        slide.Table.Rows.Count.ShouldBeLessThanOrEqualTo(6);
+        slide.Bullets[0].ShouldStartWith("Tiêu chí dưới 50% điểm chuẩn ít nhất 3/3 năm gần nhất, ở từ 2 đơn vị trở lên.");
+    }
+
+    [Fact]
+    public void Build_2023HoangHoa_FourSlidesWithTheFindingsInFullInTheNotes()
+    {
+        var report = Report("hoang-hoa", 2023);
+
+        var content = Build(2023, "hoang-hoa");
+
+        var section = content.Slides.Where(s => s.Title.StartsWith("huyện Hoằng Hóa: ", StringComparison.Ordinal)).ToList();
+        section.Select(s => s.Title).ShouldBe(
+        [
+            "huyện Hoằng Hóa: chỉ số qua các năm",
+            "huyện Hoằng Hóa: các lĩnh vực so với toàn tỉnh",
+            "huyện Hoằng Hóa: tiêu chí mất nhiều điểm nhất",
+            "huyện Hoằng Hóa: cần gì để lên hạng",
+        ]);
+        section[0].Bullets[0].ShouldStartWith("Năm 2023: chỉ số 91,92%, hạng 2/27");
+        report.Findings.Count.ShouldBeGreaterThan(5);
+        foreach (var finding in report.Findings)
+        {
+            section[0].Notes!.ShouldContain(finding.Text.Replace("[Dữ liệu mẫu] ", "", StringComparison.Ordinal));
+        }
+
+        section[0].Notes!.ShouldNotContain("[Dữ liệu mẫu]");
+        section[2].Table!.Rows.Count.ShouldBe(Math.Min(5, report.Weakest.Count));
+        section[2].Table!.Rows[0].ShouldBe([report.Weakest[0].Code, report.Weakest[0].Name, VietnameseText.Number(report.Weakest[0].Points!.Value), VietnameseText.Number(report.Weakest[0].MaxPoints), VietnameseText.Number(report.Weakest[0].Lost!.Value)]);
+        section[3].Bullets[0].ShouldBe("Cần thêm 0,23 điểm để lên hạng 1, lấy lại ở:");
+        section.ShouldAllBe(s => s.Bullets.Count <= 5);
     }
 
     [Fact]
     public void Build_ChartProvider_AskedByDocumentedKeysAndPicturesPlaced()
     {
-        var ranking = Ranking(2023);
         var asked = new List<string>();
-        var trend = TestPng.Bars([.. Report("hoang-hoa", 2023).Trend.Points.Select(p => (double)(p.Index ?? 0))], 640, 360);
+        var trend = TestPng.Bars([90, 91, 92], 1850, 630);
         byte[]? Charts(string key)
         {
             asked.Add(key);
-            return key switch
-            {
-                ChartKeys.Ranking => TestPng.Bars([.. ranking.Units.Select(u => (double)u.Index)]),
-                "unit-trend:hoang-hoa" => trend,
-                _ => null,
-            };
+            return key == "unit-trend:hoang-hoa" ? trend : null;
         }
 
-        var content = MeetingPackBuilder.Build(ranking, [Report("hoang-hoa", 2023), Report("dong-son", 2023)], Shared(2023), Charts);
+        var content = MeetingPackBuilder.Build(Ranking(2023), [Report("hoang-hoa", 2023), Report("dong-son", 2023)], Shared(2023), Charts, PackOptions(2023));
 
-        asked.ShouldBe(["ranking", "area-distribution", "shared-weaknesses", "unit-trend:hoang-hoa", "unit-trend:dong-son"]);
-        content.Slides[0].Image!.AltText.ShouldBe("Biểu đồ xếp hạng Chỉ số CCHC năm 2023 của 27 đơn vị");
-        content.Slides[1].Image.ShouldBeNull();
-        content.Slides[3].Image!.Png.ToArray().ShouldBe(trend);
-        content.Slides[4].Image.ShouldBeNull();
+        asked.ShouldBe(["rank-movement", "unit-trend:hoang-hoa", "unit-areas:hoang-hoa", "unit-trend:dong-son", "unit-areas:dong-son"]);
+        content.Slides.Single(s => s.Title == "huyện Hoằng Hóa: chỉ số qua các năm").Image!.Png.ToArray().ShouldBe(trend);
+        content.Slides.Single(s => s.Title == "huyện Đông Sơn: chỉ số qua các năm").Image.ShouldBeNull();
+        // Without its chart the movement slide lists the largest moves instead.
+        content.Slides.Single(s => s.Title == "Thay đổi thứ hạng so với năm 2022").Bullets.Count.ShouldBe(5);
     }
+
+    [Theory]
+    [InlineData(new string[0], "chi-so-cchc-2023-thanh-hoa.pptx")]
+    [InlineData(new[] { "hoang-hoa" }, "chi-so-cchc-2023-hoang-hoa.pptx")]
+    [InlineData(new[] { "hoang-hoa", "muong-lat" }, "chi-so-cchc-2023-hoang-hoa-muong-lat.pptx")]
+    [InlineData(new[] { "a", "b", "c", "d" }, "chi-so-cchc-2023-4-don-vi.pptx")]
+    public void FileName_SaysYearAndWho(string[] units, string expected) =>
+        MeetingPackBuilder.FileName(2023, "thanh-hoa", units).ShouldBe(expected);
 
     [Fact]
-    public void Write_Built2023Pack_IsValidAndReadsBackWithTitlesTablesAndPictures()
+    public void Write_YearPack2023HoangHoa_ValidAndEverySlideKeepsTheRoomRules()
     {
-        var ranking = Ranking(2023);
-        List<UnitReport> reports = [Report("hoang-hoa", 2023), Report("dong-son", 2023), Report("muong-lat", 2023)];
-        var shared = Shared(2023);
-        var charts = Charts(ranking, reports, shared);
-        var content = MeetingPackBuilder.Build(ranking, reports, shared, key => charts.GetValueOrDefault(key));
+        using var output = new MemoryStream();
 
-        var bytes = MeetingPackTests.Write(content);
-        Artifacts.Save("meeting-pack-2023.pptx", bytes);
+        var name = YearPack.Write(fixture.Data, 2023, ["hoang-hoa"], output, Options);
+
+        name.ShouldBe("chi-so-cchc-2023-hoang-hoa.pptx");
+        var bytes = output.ToArray();
+        Artifacts.Save(name, bytes);
         using var pack = new OpenedPresentation(bytes);
-
         new OpenXmlValidator().Validate(pack.Document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
         new OpenXmlValidator(FileFormatVersions.Microsoft365).Validate(pack.Document).Select(e => $"{e.Path?.XPath}: {e.Description}").ShouldBeEmpty();
+        var content = Build(2023, "hoang-hoa");
+        PackLayout.Violations(pack, content.Footer).ShouldBeEmpty();
+        pack.Document.PackageProperties.Title.ShouldBe("Chỉ số CCHC 2023 — huyện Hoằng Hóa");
         var titles = pack.Slides.Select(OpenedPresentation.Title).ToList();
-        titles.ShouldAllBe(t => !string.IsNullOrEmpty(t));
         titles.Where(t => !t!.EndsWith(" (tiếp)", StringComparison.Ordinal)).ShouldBe([content.Title, .. content.Slides.Select(s => s.Title)]);
-        for (var i = 1; i < titles.Count; i++)
+        // The eight areas stay on one slide: the bullet above gives way to the table.
+        titles.ShouldNotContain("Các lĩnh vực toàn tỉnh năm 2023 (tiếp)");
+        // The movement, the trend and the areas carry charts drawn for the slide: full width, 150 pixels per inch.
+        var pictures = pack.Slides.Where(s => s.Slide.Descendants<P.Picture>().Any()).Select(OpenedPresentation.Title).ToList();
+        pictures.ShouldBe(["Thay đổi thứ hạng so với năm 2022", "huyện Hoằng Hóa: chỉ số qua các năm", "huyện Hoằng Hóa: các lĩnh vực so với toàn tỉnh"]);
+        foreach (var slide in pack.Slides.Where(s => s.Slide.Descendants<P.Picture>().Any()))
         {
-            if (titles[i]!.EndsWith(" (tiếp)", StringComparison.Ordinal))
-            {
-                titles[i].ShouldBe(titles[i - 1]!.Replace(" (tiếp)", "", StringComparison.Ordinal) + " (tiếp)");
-            }
+            var picture = slide.Slide.Descendants<P.Picture>().Single();
+            picture.ShapeProperties!.Transform2D!.Extents!.Cx!.Value.ShouldBeInRange(PackLayout.ContentWidth - 2, PackLayout.ContentWidth, OpenedPresentation.Title(slide));
+            PackLayout.PngSize(slide, picture).Width.ShouldBe(1850);
         }
-
-        var rankingSlide = pack.Slides[1];
-        var table = OpenedPresentation.Table(rankingSlide)!;
-        table[1][1].ShouldBe("huyện Đông Sơn");
-        table.Select(r => r[1]).ShouldContain("huyện Mường Lát");
-        var picture = rankingSlide.Slide.Descendants<P.Picture>().Single();
-        picture.NonVisualPictureProperties!.NonVisualDrawingProperties!.Description!.Value.ShouldBe("Biểu đồ xếp hạng Chỉ số CCHC năm 2023 của 27 đơn vị");
-        OpenedPresentation.Notes(rankingSlide)!.Split('\n').Length.ShouldBe(27);
-        pack.Slides.Count(s => s.Slide.Descendants<P.Picture>().Any()).ShouldBe(charts.Count);
-        var hoangHoa = pack.Slides.Single(s => OpenedPresentation.Title(s) == "huyện Hoằng Hóa: nhận xét năm 2023 (dữ liệu mẫu)");
-        var bullets = pack.Slides.SkipWhile(s => s != hoangHoa).TakeWhile(s => s == hoangHoa || OpenedPresentation.Title(s)!.EndsWith(" (tiếp)", StringComparison.Ordinal))
-            .SelectMany(OpenedPresentation.Bullets).ToList();
-        bullets.ShouldBe(reports[0].Findings.Select(f => f.Text));
-        OpenedPresentation.Bullets(pack.Slides[^1]).ShouldBe(content.Slides[^1].Bullets);
     }
 
-    /// <summary>Bar charts standing in for the dashboard's: the ranking, the area means, the weaknesses and each trend.</summary>
-    private static Dictionary<string, byte[]> Charts(Ranking ranking, List<UnitReport> reports, IReadOnlyList<SharedWeakness> shared)
+    [Theory]
+    [InlineData("xyz", "Không có đơn vị 'xyz'. Hãy dùng mã đơn vị (ví dụ hoang-hoa) hoặc tên tiếng Việt (ví dụ Hoằng Hóa).")]
+    [InlineData("dong-son", "huyện Đông Sơn không có kết quả năm 2024.")]
+    public void Write_UnitUnknownOrWithoutAResult_VietnameseReasonNothingWritten(string unit, string message)
     {
-        var charts = new Dictionary<string, byte[]>(StringComparer.Ordinal)
-        {
-            [ChartKeys.Ranking] = TestPng.Bars([.. ranking.Units.Select(u => (double)u.Index)]),
-            [ChartKeys.AreaDistribution] = TestPng.Bars([.. reports[0].Areas.Select(a => (double)a.MeanPercent)], colour: (0x54, 0x82, 0x35)),
-        };
-        if (shared.Count > 0)
-        {
-            charts[ChartKeys.SharedWeaknesses] = TestPng.Bars([.. shared.Take(10).Select(s => (double)s.UnitIds.Count)], colour: (0xC5, 0x5A, 0x11));
-        }
+        using var output = new MemoryStream();
 
-        foreach (var report in reports)
-        {
-            charts[ChartKeys.UnitTrend(report.Result.Unit.Id)] = TestPng.Bars([.. report.Trend.Points.Select(p => (double)(p.Index ?? 0))], 800, 600);
-        }
+        var error = Should.Throw<ArgumentException>(() => YearPack.Write(fixture.Data, 2024, [unit], output, Options));
 
-        return charts;
+        error.Message.ShouldStartWith(message);
+        output.Length.ShouldBe(0);
     }
 }

@@ -102,7 +102,7 @@ public sealed class MeetingPackTests
     }
 
     [Fact]
-    public void Write_BulletsWithImage_TextLeftPictureRightKeepingTallAspect()
+    public void Write_BulletsWithImage_TextAbovePictureKeepingTallAspect()
     {
         using var pack = new OpenedPresentation(Write(Sample()));
 
@@ -110,9 +110,70 @@ public sealed class MeetingPackTests
         OpenedPresentation.Bullets(slide).ShouldBe(["Năm 2023, huyện Hoằng Hóa đạt 91,92/100 điểm, xếp thứ 2/27.", "Mất nhiều điểm ở 7.2.2 “Dịch vụ công trực tuyến toàn trình”."]);
         var picture = slide.Slide.Descendants<P.Picture>().Single().ShapeProperties!.Transform2D!;
         ((double)picture.Extents!.Cx!.Value / picture.Extents.Cy!.Value).ShouldBe(0.5, 0.01);
-        var text = slide.Slide.CommonSlideData!.ShapeTree!.Elements<P.Shape>().Single(s => s.NonVisualShapeProperties!.ApplicationNonVisualDrawingProperties!.PlaceholderShape!.Index?.Value == 1U);
+        var text = slide.Slide.CommonSlideData!.ShapeTree!.Elements<P.Shape>().Single(s => s.NonVisualShapeProperties!.ApplicationNonVisualDrawingProperties!.PlaceholderShape?.Index?.Value == 1U);
         var textBox = text.ShapeProperties!.Transform2D!;
-        (textBox.Offset!.X!.Value + textBox.Extents!.Cx!.Value).ShouldBeLessThanOrEqualTo(picture.Offset!.X!.Value);
+        (textBox.Offset!.Y!.Value + textBox.Extents!.Cy!.Value).ShouldBeLessThanOrEqualTo(picture.Offset!.Y!.Value);
+        (picture.Offset.Y.Value + picture.Extents.Cy.Value).ShouldBeLessThanOrEqualTo(PackLayout.FooterTop);
+    }
+
+    [Fact]
+    public void Write_WideChartUnderOneBullet_SpansTheContentWidth()
+    {
+        var chart = TestPng.Bars([92.15, 91.92, 86.09], 1850, 630);
+        var content = new PackContent("x", null, [new PackSlide("Chỉ số qua các năm") { Bullets = ["Năm 2023: 91,92%, hạng 2/27."], Image = new PackImage(chart, "Biểu đồ") }]);
+
+        using var pack = new OpenedPresentation(Write(content));
+
+        var picture = pack.Slides[1].Slide.Descendants<P.Picture>().Single().ShapeProperties!.Transform2D!;
+        picture.Extents!.Cx!.Value.ShouldBeInRange(PackLayout.ContentWidth - 2, PackLayout.ContentWidth);
+        PackLayout.Violations(pack, null).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Write_SixShortBullets_FiveOnTheSlideAndOneContinued()
+    {
+        var bullets = Enumerable.Range(1, 6).Select(i => $"Ý {i}.").ToList();
+
+        using var pack = new OpenedPresentation(Write(new PackContent("x", null, [new PackSlide("Sáu ý") { Bullets = bullets }])));
+
+        pack.Slides.Count.ShouldBe(3);
+        OpenedPresentation.Bullets(pack.Slides[1]).ShouldBe(bullets.Take(5));
+        OpenedPresentation.Title(pack.Slides[2]).ShouldBe("Sáu ý (tiếp)");
+        OpenedPresentation.Bullets(pack.Slides[2]).ShouldBe(["Ý 6."]);
+        // Short bullets are set at the largest size.
+        PackLayout.Sizes(pack.Slides[1].Slide).Where(s => s != 32 && s != 12 && s != 14).Distinct().ShouldBe([24.0]);
+    }
+
+    [Fact]
+    public void Write_Footer_OnEverySlideWithASlideNumberFieldAfterTheCover()
+    {
+        const string footer = "Chỉ số CCHC 2023 · Công bố: Quyết định 600/QĐ-UBND · Dữ liệu mẫu, không phải số liệu thật";
+
+        using var pack = new OpenedPresentation(Write(Sample() with { Footer = footer }));
+
+        PackLayout.Violations(pack, footer).Where(v => !v.Contains("picture", StringComparison.Ordinal)).ShouldBeEmpty();
+        pack.Slides[0].Slide.Descendants<D.Field>().ShouldBeEmpty();
+        pack.Slides.Skip(1).Select(s => s.Slide.Descendants<D.Field>().Single(f => f.Type == "slidenum").Text!.Text)
+            .ShouldBe(["2", "3", "4", "5"]);
+    }
+
+    [Fact]
+    public void Write_HighlightedRow_BoldOnALightFill()
+    {
+        var content = new PackContent("x", null,
+        [
+            new PackSlide("Lĩnh vực")
+            {
+                Table = new PackTable(["Mã", "Lĩnh vực", "Bình quân (%)"], [["1", "Công tác chỉ đạo", "95,1"], ["7", "Hiện đại hóa hành chính", "62,3"]]) { Highlight = [1] },
+            },
+        ]);
+
+        using var pack = new OpenedPresentation(Write(content));
+
+        var rows = pack.Slides[1].Slide.Descendants<D.TableRow>().ToList();
+        rows[1].Descendants<D.RunProperties>().ShouldAllBe(r => r.Bold == null || !r.Bold.Value);
+        rows[2].Descendants<D.RunProperties>().ShouldAllBe(r => r.Bold != null && r.Bold.Value);
+        rows[2].Elements<D.TableCell>().First().TableCellProperties!.GetFirstChild<D.SolidFill>()!.RgbColorModelHex!.Val!.Value.ShouldBe("FBE5D6");
     }
 
     [Fact]
@@ -174,9 +235,10 @@ public sealed class MeetingPackTests
 
         using var pack = new OpenedPresentation(Write(new PackContent("Nhiều nhận xét", null, [new PackSlide("Nhận xét") { Bullets = bullets }])));
 
-        pack.Slides.Count.ShouldBeGreaterThan(2);
+        pack.Slides.Count.ShouldBeGreaterThan(6);
         pack.Slides.Skip(1).SelectMany(OpenedPresentation.Bullets).ShouldBe(bullets);
         pack.Slides.Skip(2).ShouldAllBe(s => OpenedPresentation.Title(s) == "Nhận xét (tiếp)");
+        PackLayout.Violations(pack, null).ShouldBeEmpty();
     }
 
     [Fact]

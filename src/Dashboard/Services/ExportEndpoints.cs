@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Charts;
+using CchcAnalytics.Core;
 using CchcAnalytics.Exports;
 using CchcAnalytics.Ingest.Csv;
 using Microsoft.AspNetCore.Mvc;
@@ -46,11 +47,16 @@ public static class ExportEndpoints
 
         group.MapGet("/ranking.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            var year = Query.Year(yearText ?? yearAlias);
-            var ranking = Ranker.For(provider.DataFor(http.User), year ?? Latest(provider), "thanh-hoa", "district", provider.Options);
+            var data = provider.DataFor(http.User);
+            if (YearOf(data, yearText ?? yearAlias, out var year) is { } bad)
+            {
+                return bad;
+            }
+
+            var ranking = Ranker.For(data, year, "thanh-hoa", "district", provider.Options);
             if (ranking.Units.Count == 0)
             {
-                return Results.Text($"Không có xếp hạng năm {year}.", "text/plain; charset=utf-8", statusCode: 400);
+                return Plain(404, $"Không có xếp hạng năm {year}: chưa đơn vị nào có tổng điểm.");
             }
 
             using var stream = new MemoryStream();
@@ -63,19 +69,40 @@ public static class ExportEndpoints
             [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText,
             [FromQuery(Name = "year")] string? yearAlias, [FromQuery(Name = "unit")] string[]? unitAlias, [FromQuery(Name = "code")] string? codeAlias) =>
         {
-            var (year, width, height) = (Query.Year(yearText ?? yearAlias), Query.Number(widthText), Query.Number(heightText));
             var units = unitIds is { Length: > 0 } ? unitIds : unitAlias;
             var code = codeText ?? codeAlias;
             var extension = Path.GetExtension(file).TrimStart('.').ToLowerInvariant();
             if (extension is not ("png" or "svg" or "csv") || !ChartKindText.TryParse(Path.GetFileNameWithoutExtension(file), out var kind))
             {
-                return Results.Text($"Không có biểu đồ '{file}'. Các loại: {string.Join(", ", ChartKindText.Codes)}; định dạng .png, .svg hoặc .csv.", "text/plain; charset=utf-8", statusCode: 404);
+                return Plain(404, $"Không có biểu đồ '{file}'. Các loại: {string.Join(", ", ChartKindText.Codes)}; định dạng .png, .svg hoặc .csv.");
+            }
+
+            var data = provider.DataFor(http.User);
+            int? year = null;
+            if ((yearText ?? yearAlias) is not null)
+            {
+                if (YearOf(data, yearText ?? yearAlias, out var asked) is { } bad)
+                {
+                    return bad;
+                }
+
+                year = asked;
+            }
+
+            if ((Pixels(widthText, "w") ?? Pixels(heightText, "h")) is { } badSize)
+            {
+                return badSize;
+            }
+
+            if (UnitsOf(data, units ?? [], null, out _) is { } badUnit)
+            {
+                return badUnit;
             }
 
             ChartSpec spec;
             try
             {
-                spec = ChartFactory.Build(provider.DataFor(http.User), new ChartRequest(kind, year, units is { Length: > 0 } ? units : null, code, width, height), provider.Options);
+                spec = ChartFactory.Build(data, new ChartRequest(kind, year, units is { Length: > 0 } ? units : null, code, Query.Number(widthText), Query.Number(heightText)), provider.Options);
             }
             catch (ArgumentException ex)
             {
@@ -95,22 +122,93 @@ public static class ExportEndpoints
         group.MapGet("/pack.pptx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? unitIds,
             [FromQuery(Name = "year")] string? yearAlias, [FromQuery(Name = "unit")] string[]? unitAlias) =>
         {
-            var chosenYear = Query.Year(yearText ?? yearAlias) ?? Latest(provider);
-            var units = unitIds is { Length: > 0 } ? unitIds : unitAlias;
+            var data = provider.DataFor(http.User);
+            if (YearOf(data, yearText ?? yearAlias, out var chosenYear) is { } bad)
+            {
+                return bad;
+            }
+
+            if (UnitsOf(data, (unitIds is { Length: > 0 } ? unitIds : unitAlias) ?? [], chosenYear, out var units) is { } badUnit)
+            {
+                return badUnit;
+            }
+
             using var stream = new MemoryStream();
+            string name;
             try
             {
-                YearPack.Write(provider.DataFor(http.User), chosenYear, units ?? [], stream, provider.Options);
+                name = YearPack.Write(data, chosenYear, units, stream, provider.Options);
             }
             catch (ArgumentException ex)
             {
                 return Problem(400, ex);
             }
 
-            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.presentationml.presentation", $"cchc-hop-{chosenYear}.pptx");
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.presentationml.presentation", name);
         });
         return group;
     }
+
+    /// <summary>The year asked for (<c>nam</c> or <c>year</c>), or the latest year with data when none is given. Like the
+    /// pages, a year is never silently replaced: one that is not written as a year is a 400, one without data a 404,
+    /// each with a Vietnamese reason naming the years there are.</summary>
+    private static IResult? YearOf(IndexData data, string? text, out int year)
+    {
+        var years = data.Years("thanh-hoa", "district");
+        year = years.Count > 0 ? years[^1] : DateTime.Now.Year;
+        if (text is null)
+        {
+            return null;
+        }
+
+        var known = years.Count == 0 ? "chưa có năm nào có số liệu" : $"các năm có số liệu: {YearsText(years)}";
+        if (Query.Year(text) is not { } asked || asked is < 1000 or > 9999)
+        {
+            return Plain(400, $"Năm '{text}' không hợp lệ: hãy ghi năm bằng bốn chữ số, ví dụ nam={year} ({known}).");
+        }
+
+        if (!years.Contains(asked))
+        {
+            return Plain(404, $"Không có số liệu năm {asked} ({known}).");
+        }
+
+        year = asked;
+        return null;
+    }
+
+    /// <summary>The units asked for (<c>dv</c> or <c>unit</c>), as ids: an id or a Vietnamese name that names no unit is
+    /// a 404, and so is a unit without a result in <paramref name="year"/> (when given).</summary>
+    private static IResult? UnitsOf(IndexData data, IReadOnlyList<string> texts, int? year, out List<string> ids)
+    {
+        ids = [];
+        var registry = new UnitRegistry(data.Units);
+        foreach (var text in texts)
+        {
+            if (registry.Resolve(text ?? "")?.Unit is not { } unit)
+            {
+                return Plain(404, $"Không có đơn vị '{text}'. Hãy dùng mã đơn vị (ví dụ hoang-hoa) hoặc tên tiếng Việt (ví dụ Hoằng Hóa).");
+            }
+
+            if (year is { } y && data.SeriesResult(unit.Id, y) is null)
+            {
+                return Plain(404, $"{unit.FullName} không có kết quả năm {y}.");
+            }
+
+            ids.Add(unit.Id);
+        }
+
+        return null;
+    }
+
+    /// <summary>A width or height written by hand: absent is the chart's default, anything but digits a 400.</summary>
+    private static IResult? Pixels(string? text, string name) =>
+        text is null || Query.Number(text) is not null ? null
+            : Plain(400, $"{(name == "w" ? "Chiều rộng" : "Chiều cao")} ({name}) '{text}' không hợp lệ: hãy ghi số điểm ảnh bằng chữ số, từ {ChartRequest.MinSize} đến {ChartRequest.MaxSize}.");
+
+    private static string YearsText(IReadOnlyList<int> years) =>
+        years.Count == years[^1] - years[0] + 1 ? $"{years[0]}–{years[^1]}" : string.Join(", ", years);
+
+    private static IResult Plain(int status, string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
 
     /// <summary>A bad request as plain text: the message says what is wrong, without the parameter-name suffix or a trace.</summary>
     private static IResult Problem(int status, ArgumentException ex)
@@ -125,6 +223,4 @@ public static class ExportEndpoints
         var hidden = provider.HiddenFor(http.User);
         return provider.Store.CurrentRows(year, hidden.Count == 0 ? null : (unit, y) => !hidden.Contains((unit, y)));
     }
-
-    private static int Latest(IndexDataProvider provider) => provider.Data.Years("thanh-hoa", "district").DefaultIfEmpty(DateTime.Now.Year).Max();
 }

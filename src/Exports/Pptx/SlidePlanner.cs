@@ -26,100 +26,152 @@ internal static class SlideGeometry
     public const long InsetY = 45_720;
 
     /// <summary>Hanging indent of a bullet.</summary>
-    public const long BulletIndent = 285_750;
+    public const long BulletIndent = 342_900;
 
     public static readonly Box Title = new(Inch / 2, Inch / 4, SlideWidth - Inch, Inch);
     public static readonly Box AccentBar = new(Inch / 2, (long)(1.3 * Inch), SlideWidth - Inch, (long)(0.04 * Inch));
-    public static readonly Box Content = new(Inch / 2, (long)(1.45 * Inch), SlideWidth - Inch, (long)(5.7 * Inch));
+    public static readonly Box Content = new(Inch / 2, (long)(1.45 * Inch), SlideWidth - Inch, (long)(5.45 * Inch));
     public static readonly long Gap = (long)(0.3 * Inch);
+
+    /// <summary>The source line at the foot of every slide, left of the slide number.</summary>
+    public static readonly Box Footer = new(Inch / 2, (long)(6.95 * Inch), SlideWidth - (long)(2.0 * Inch), (long)(0.5 * Inch));
+    public static readonly Box SlideNumber = new(SlideWidth - (long)(1.5 * Inch), (long)(6.95 * Inch), Inch, (long)(0.5 * Inch));
     public static readonly Box CoverTitle = new((long)(0.9 * Inch), (long)(1.9 * Inch), SlideWidth - (long)(1.8 * Inch), (long)(1.7 * Inch));
     public static readonly Box CoverSubtitle = new((long)(0.9 * Inch), (long)(3.8 * Inch), SlideWidth - (long)(1.8 * Inch), (long)(1.3 * Inch));
+
+    /// <summary>A chart under two lines of 24 pt text (or three of 18 pt): the content's width, 4.1 inches high.</summary>
+    public static readonly Box ChartBelowText = Content with { Height = (long)(4.1 * Inch) };
+
+    /// <summary>A chart under one line of text (or two of 18 pt): the content's width, 4.35 inches high.</summary>
+    public static readonly Box ChartBelowLine = Content with { Height = (long)(4.35 * Inch) };
+
+    /// <summary>A chart alone on its slide: the whole content area.</summary>
+    public static readonly Box ChartAlone = Content;
 }
 
 internal sealed record PlannedBullets(IReadOnlyList<string> Lines, double SizePt, Box Box);
 
 /// <summary>A table laid out: column widths and row heights (header first) in EMU.</summary>
-internal sealed record PlannedTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<long> ColumnWidths, IReadOnlyList<long> RowHeights, double SizePt, Box Box);
+internal sealed record PlannedTable(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows, IReadOnlyList<long> ColumnWidths, IReadOnlyList<long> RowHeights, double SizePt, Box Box)
+{
+    /// <summary>Per row of <see cref="Rows"/>: highlighted.</summary>
+    public IReadOnlyList<bool> Highlighted { get; init; } = [];
+}
 
 internal sealed record PlannedImage(ReadOnlyMemory<byte> Png, string AltText, Box Box);
 
 internal sealed record PlannedSlide(string Title, double TitleSizePt, PlannedBullets? Bullets, PlannedTable? Table, PlannedImage? Image, string? Notes);
 
-/// <summary>Lays out a slide's content: font sizes chosen from the estimated text size, bullets above the table, the
-/// image on the right half when there is text too, and what does not fit at the smallest size moved to continuation
-/// slides ("… (tiếp)") so nothing runs off the slide.</summary>
+/// <summary>Lays out a slide's content for a room: titles 32 or 28 pt, bullets 24 pt down to 18 pt and at most
+/// <see cref="MaxBullets"/> a slide, tables 20 or 18 pt, a picture across the whole width under the text. What does not
+/// fit moves to continuation slides ("… (tiếp)"), never below 18 pt and never off the slide; a picture after a table
+/// gets its own continuation slide.</summary>
 internal static partial class SlidePlanner
 {
     public const string Continued = " (tiếp)";
 
-    /// <summary>Share of the width the text gets beside an image: findings and tables need the room more than a chart.</summary>
-    private const double TextShare = 0.56;
+    /// <summary>Bullets on one slide at most: more are not read in a meeting.</summary>
+    public const int MaxBullets = 5;
 
-    private static readonly double[] TitleSizes = [32, 28, 24, 20, 18];
-    private static readonly double[] BulletSizes = [24, 22, 20, 18, 16, 14, 12];
-    /// <summary>Table sizes, largest first. A table that fits at none of them continues on further slides at
-    /// <see cref="TableContinuationSize"/>: 10 pt is acceptable to keep one table whole, not for pages of rows.</summary>
-    private static readonly double[] TableSizes = [18, 16, 14, 13, 12, 11, 10];
-    private const double TableContinuationSize = 12;
+    /// <summary>The smallest text on a slide's body (bullets and tables).</summary>
+    public const double MinBodySize = 18;
+
+    /// <summary>The smallest title.</summary>
+    public const double MinTitleSize = 28;
+
+    private static readonly double[] TitleSizes = [32, MinTitleSize];
+    private static readonly double[] BulletSizes = [24, 22, 20, MinBodySize];
+    private static readonly double[] TableSizes = [20, MinBodySize];
+
+    /// <summary>Share of the content height bullets may take above a table or a picture.</summary>
+    private const double BulletsAboveTable = 0.45;
+    private const double BulletsAbovePicture = 0.3;
 
     public static IEnumerable<PlannedSlide> Plan(PackSlide slide)
     {
         var bullets = slide.Bullets.ToList();
-        var rows = slide.Table?.Rows.ToList();
+        var rows = slide.Table?.Rows.Select((r, i) => (Cells: r, Highlight: slide.Table.Highlight.Contains(i))).ToList();
+        if (rows is { Count: 0 })
+        {
+            rows = null; // a table without rows: its header once, on the first slide
+        }
+
+        var emptyTable = slide.Table is { Rows.Count: 0 };
+        var image = slide.Image;
         var first = true;
         do
         {
             var title = first ? slide.Title : slide.Title + Continued;
-            var image = first ? slide.Image : null;
-            var hasTable = rows is not null;
             var content = SlideGeometry.Content;
-            var column = content;
-            Box? imageBox = null;
-            if (image is not null && (bullets.Count > 0 || hasTable))
-            {
-                var text = (long)((content.Width - SlideGeometry.Gap) * TextShare);
-                column = content with { Width = text };
-                imageBox = content with { X = content.X + text + SlideGeometry.Gap, Width = content.Width - text - SlideGeometry.Gap };
-            }
-            else if (image is not null)
-            {
-                imageBox = content;
-            }
+            var hasTable = rows is not null || (first && emptyTable);
+            var imageHere = image is not null && !hasTable;
+            var top = content.Y;
 
             PlannedBullets? plannedBullets = null;
             if (bullets.Count > 0)
             {
-                var tableNeeds = hasTable ? TableFit(slide.Table!.Header, rows!, column, TableContinuationSize).Height + SlideGeometry.Gap : 0;
-                var maxHeight = hasTable ? Math.Max((long)(column.Height * 0.4), column.Height - tableNeeds) : column.Height;
-                var sizes = hasTable || image is not null ? BulletSizes.Where(s => s <= 20).ToArray() : BulletSizes;
-                plannedBullets = FitBullets(bullets, column with { Height = maxHeight }, sizes, shrinkBox: hasTable);
+                var below = hasTable || imageHere;
+                var maxHeight = below ? (long)(content.Height * (hasTable ? BulletsAboveTable : BulletsAbovePicture)) : content.Height;
+                var chunk = bullets.Take(MaxBullets).ToList();
+                if (imageHere)
+                {
+                    // The picture keeps the full width when the text fits above it at some size of at least 18 pt.
+                    var png = PngImage.Read(image!.Png.Span, nameof(slide));
+                    var room = content.Height - (long)(content.Width * (double)png.Height / png.Width) - (SlideGeometry.Gap / 2);
+                    if (room > 0 && FitsWhole(chunk, content with { Height = room }))
+                    {
+                        maxHeight = room;
+                    }
+                }
+
+                plannedBullets = FitBullets(chunk, content with { Height = maxHeight }, BulletSizes, shrinkBox: below);
+                if (hasTable && rows is not null)
+                {
+                    // A table kept whole is worth smaller bullets: take the largest bullet size that leaves it room.
+                    foreach (var size in BulletSizes)
+                    {
+                        var candidate = FitBullets(chunk, content with { Height = maxHeight }, [size], shrinkBox: true);
+                        var below2 = candidate.Box.Bottom + (SlideGeometry.Gap / 2);
+                        if (candidate.Lines.Count == chunk.Count && BulletsHeight(chunk, content, size) <= candidate.Box.HeightPt
+                            && FitTable(slide.Table!.Header, rows.Select(r => r.Cells).ToList(), content with { Y = below2, Height = content.Bottom - below2 }).Rows.Count == rows.Count)
+                        {
+                            plannedBullets = candidate;
+                            break;
+                        }
+                    }
+                }
+                top = plannedBullets.Box.Bottom + (SlideGeometry.Gap / 2);
             }
 
             PlannedTable? plannedTable = null;
             if (hasTable)
             {
-                var top = plannedBullets is null ? column.Y : plannedBullets.Box.Bottom + (SlideGeometry.Gap / 2);
-                plannedTable = FitTable(slide.Table!.Header, rows!, column with { Y = top, Height = column.Bottom - top });
+                var taken = rows ?? [];
+                plannedTable = FitTable(slide.Table!.Header, taken.Select(r => r.Cells).ToList(), content with { Y = top, Height = content.Bottom - top });
+                plannedTable = plannedTable with { Highlighted = taken.Take(plannedTable.Rows.Count).Select(r => r.Highlight).ToList() };
             }
 
-            yield return new PlannedSlide(
-                title,
-                TitleSize(title),
-                plannedBullets,
-                plannedTable,
-                image is null ? null : new PlannedImage(image.Png, image.AltText, FitImage(imageBox!.Value, PngImage.Read(image.Png.Span, nameof(slide)))),
-                first ? slide.Notes : null);
+            PlannedImage? plannedImage = null;
+            if (imageHere)
+            {
+                var area = content with { Y = top, Height = content.Bottom - top };
+                plannedImage = new PlannedImage(image!.Png, image.AltText, FitImage(area, PngImage.Read(image.Png.Span, nameof(slide))));
+                image = null;
+            }
+
+            yield return new PlannedSlide(title, TitleSize(title), plannedBullets, plannedTable, plannedImage, first ? slide.Notes : null);
 
             bullets.RemoveRange(0, plannedBullets?.Lines.Count ?? 0);
-            if (plannedTable is not null)
+            if (plannedTable is not null && rows is not null)
             {
-                rows!.RemoveRange(0, plannedTable.Rows.Count);
+                rows.RemoveRange(0, plannedTable.Rows.Count);
                 rows = rows.Count > 0 ? rows : null;
             }
 
             first = false;
+            emptyTable = false;
         }
-        while (bullets.Count > 0 || rows is not null);
+        while (bullets.Count > 0 || rows is not null || image is not null);
     }
 
     /// <summary>The largest title size that fits the title box in two lines at most.</summary>
@@ -134,6 +186,17 @@ internal static partial class SlidePlanner
 
     /// <summary>Right-aligned cells: a number, maybe signed, with a decimal comma or point and a percent sign.</summary>
     public static bool IsNumeric(string text) => NumberPattern().IsMatch(text);
+
+    /// <summary>Whether all <paramref name="bullets"/> fit <paramref name="box"/> at the smallest body size.</summary>
+    private static bool FitsWhole(List<string> bullets, Box box) =>
+        FitBullets(bullets, box, [MinBodySize], shrinkBox: true).Lines.Count == bullets.Count
+        && BulletsHeight(bullets, box, MinBodySize) <= box.HeightPt - (2 * SlideGeometry.InsetY / (double)SlideGeometry.Point);
+
+    private static double BulletsHeight(IEnumerable<string> lines, Box box, double size)
+    {
+        var width = box.WidthPt - ((2 * SlideGeometry.InsetX) + SlideGeometry.BulletIndent) / (double)SlideGeometry.Point;
+        return lines.Sum(l => (TextMeasure.Lines(l, width, size) * size * TextMeasure.LineHeight) + ParagraphSpace(size));
+    }
 
     private static PlannedBullets FitBullets(List<string> bullets, Box box, double[] sizes, bool shrinkBox)
     {
@@ -176,7 +239,7 @@ internal static partial class SlidePlanner
             }
         }
 
-        var smallest = TableFit(header, rows, box, TableContinuationSize);
+        var smallest = TableFit(header, rows, box, MinBodySize);
         if (rows.Count == 0)
         {
             return Planned(smallest, 0);

@@ -14,10 +14,17 @@ internal sealed class SlideRenderer(PresentationPart presentation, PresentationS
     private const string HeaderFill = PresentationSkeleton.Accent;
     private const string BandFill = "EEF3F8";
     private const string BorderColour = "BFBFBF";
+    private const string HighlightFill = "FBE5D6";
+    private const string FooterColour = "595959";
+    private const double FooterSize = 12;
+    private const double SlideNumberSize = 14;
 
     private readonly List<P.SlideId> slideIds = [];
 
     public IReadOnlyList<P.SlideId> SlideIds => slideIds;
+
+    /// <summary>The source line written at the foot of every slide; null for none.</summary>
+    public string? Footer { get; init; }
 
     public void AddCover(string title, string? subtitle)
     {
@@ -38,6 +45,7 @@ internal sealed class SlideRenderer(PresentationPart presentation, PresentationS
                 DrawingText.Paragraph(subtitle, size, colour: PresentationSkeleton.TextColour, properties: new D.ParagraphProperties(new D.NoBullet()) { Alignment = D.TextAlignmentTypeValues.Center, LeftMargin = 0, Indent = 0 }))));
         }
 
+        AddFooter(shapes, 4U, number: false);
         AddSlide(skeleton.Cover, shapes, notes: null);
     }
 
@@ -79,11 +87,50 @@ internal sealed class SlideRenderer(PresentationPart presentation, PresentationS
             }
 
             shapes.Add(Picture(nextId, image, slidePart.GetIdOfPart(imagePart)));
+            nextId++;
         }
+
+        AddFooter(shapes, nextId, number: true);
 
         var layout = slide.Bullets is null ? skeleton.TitleOnly : skeleton.Content;
         AddSlide(layout, shapes, slide.Notes, slidePart);
     }
+
+    /// <summary>The source line (bottom left) and, on every slide but the cover, the slide number (bottom right) as a
+    /// slide-number field, so it stays right when slides are moved or deleted.</summary>
+    private void AddFooter(List<OpenXmlElement> shapes, uint id, bool number)
+    {
+        if (!string.IsNullOrWhiteSpace(Footer))
+        {
+            shapes.Add(TextBox(id, "Nguồn số liệu", SlideGeometry.Footer, DrawingText.Paragraph(Footer, FooterSize, colour: FooterColour)));
+        }
+
+        if (number)
+        {
+            var position = slideIds.Count + 1;
+            var field = new D.Field(
+                DrawingText.RunProperties<D.RunProperties>(SlideNumberSize, colour: FooterColour),
+                new D.Text(position.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                Id = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}",
+                Type = "slidenum",
+            };
+            var paragraph = new D.Paragraph(new D.ParagraphProperties { Alignment = D.TextAlignmentTypeValues.Right }, field,
+                DrawingText.RunProperties<D.EndParagraphRunProperties>(SlideNumberSize, colour: FooterColour));
+            shapes.Add(TextBox(id + 1, "Số trang", SlideGeometry.SlideNumber, paragraph));
+        }
+    }
+
+    private static P.Shape TextBox(uint id, string name, Box box, D.Paragraph paragraph) => new(
+        new P.NonVisualShapeProperties(
+            new P.NonVisualDrawingProperties { Id = id, Name = name },
+            new P.NonVisualShapeDrawingProperties { TextBox = true },
+            new P.ApplicationNonVisualDrawingProperties()),
+        new P.ShapeProperties(
+            DrawingText.Transform(box),
+            new D.PresetGeometry(new D.AdjustValueList()) { Preset = D.ShapeTypeValues.Rectangle },
+            new D.NoFill()),
+        new P.TextBody(DrawingText.Body(D.TextAnchoringTypeValues.Bottom, autofit: false), new D.ListStyle(), paragraph));
 
     private void AddSlide(SlideLayoutPart layout, List<OpenXmlElement> shapes, string? notes, SlidePart? part = null)
     {
@@ -127,10 +174,11 @@ internal sealed class SlideRenderer(PresentationPart presentation, PresentationS
         var table = new D.Table(
             new D.TableProperties { FirstRow = true, BandRow = true },
             new D.TableGrid(planned.ColumnWidths.Select(w => new D.GridColumn { Width = w })));
-        table.Append(Row(planned.Header, planned.RowHeights[0], planned.SizePt, header: true, band: false));
+        table.Append(Row(planned.Header, planned.RowHeights[0], planned.SizePt, header: true, band: false, highlight: false));
         for (var r = 0; r < planned.Rows.Count; r++)
         {
-            table.Append(Row(planned.Rows[r], planned.RowHeights[r + 1], planned.SizePt, header: false, band: r % 2 == 1));
+            var highlight = r < planned.Highlighted.Count && planned.Highlighted[r];
+            table.Append(Row(planned.Rows[r], planned.RowHeights[r + 1], planned.SizePt, header: false, band: r % 2 == 1, highlight));
         }
 
         return new P.GraphicFrame(
@@ -142,7 +190,7 @@ internal sealed class SlideRenderer(PresentationPart presentation, PresentationS
             new D.Graphic(new D.GraphicData(table) { Uri = TableUri }));
     }
 
-    private static D.TableRow Row(IReadOnlyList<string> cells, long height, double size, bool header, bool band)
+    private static D.TableRow Row(IReadOnlyList<string> cells, long height, double size, bool header, bool band, bool highlight)
     {
         var row = new D.TableRow { Height = height };
         foreach (var text in cells)
@@ -153,7 +201,7 @@ internal sealed class SlideRenderer(PresentationPart presentation, PresentationS
                 Border<D.RightBorderLineProperties>(),
                 Border<D.TopBorderLineProperties>(),
                 Border<D.BottomBorderLineProperties>(),
-                DrawingText.Solid(header ? HeaderFill : band ? BandFill : "FFFFFF"))
+                DrawingText.Solid(header ? HeaderFill : highlight ? HighlightFill : band ? BandFill : "FFFFFF"))
             {
                 LeftMargin = (int)SlideGeometry.InsetX,
                 RightMargin = (int)SlideGeometry.InsetX,
@@ -165,7 +213,7 @@ internal sealed class SlideRenderer(PresentationPart presentation, PresentationS
                 new D.TextBody(
                     new D.BodyProperties(),
                     new D.ListStyle(),
-                    DrawingText.Paragraph(text, header ? size * 1.08 : size, bold: header, colour: header ? "FFFFFF" : PresentationSkeleton.TextColour,
+                    DrawingText.Paragraph(text, header ? size * 1.08 : size, bold: header || highlight, colour: header ? "FFFFFF" : PresentationSkeleton.TextColour,
                         properties: new D.ParagraphProperties { Alignment = alignment })),
                 properties));
         }

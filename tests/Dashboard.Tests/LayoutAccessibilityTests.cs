@@ -1,0 +1,58 @@
+using System.Text.Json;
+
+namespace CchcAnalytics.Dashboard.Tests;
+
+/// <summary>Every page on a phone (390 × 844) and a desktop (1440 × 900): nothing wider than the screen (tables scroll
+/// inside their box, charts scale, the navigation wraps), and axe-core finds no serious or critical accessibility
+/// violation. Screenshots of both sizes go to artifacts/screenshots/ (…-390.png, …-1440.png).</summary>
+[Collection(SharedDashboard.Name)]
+public sealed class LayoutAccessibilityTests(DashboardApp app)
+{
+    public static TheoryData<string, string> Pages => new()
+    {
+        { "/?nam=2023", "tong-quan-2023" },
+        { "/don-vi/hoang-hoa?nam=2017", "don-vi-hoang-hoa-2017" },
+        { "/so-sanh?nam=2023&dv=dong-son&dv=hoang-hoa&dv=muong-lat", "so-sanh-2023" },
+        { "/tieu-chi?nam=2023", "tieu-chi-2023" },
+        { "/tieu-chi?nam=2023&linh-vuc=7", "tieu-chi-2023-linh-vuc-7" },
+        { "/du-lieu", "du-lieu" },
+        { "/phuong-phap", "phuong-phap" },
+        { "/bao-cao?nam=2023&dv=hoang-hoa", "bao-cao-2023" },
+        { "/dang-nhap", "dang-nhap" },
+    };
+
+    private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Axe", "axe.min.js")));
+
+    [BrowserTheory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_Phone390_NoSidewaysScrollAndNoSeriousAxeViolation(string path, string name) =>
+        await CheckAsync(path, name, 390, 844);
+
+    [BrowserTheory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_Desktop1440_NoSidewaysScrollAndNoSeriousAxeViolation(string path, string name) =>
+        await CheckAsync(path, name, 1440, 900);
+
+    private async Task CheckAsync(string path, string name, int width, int height)
+    {
+        await using var browser = await BrowserSession.OpenAsync(app, width, height);
+        (await browser.GotoAsync(path)).Status.ShouldBe(200);
+        await browser.LoadImagesAsync();
+
+        var documentWidth = await browser.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var wide = await browser.Page.EvaluateAsync<string[]>(
+            "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('table.data, .scroll, nav'))"
+            + ".slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))", width);
+        await browser.ScreenshotAsync($"{name}-{width}");
+
+        documentWidth.ShouldBe(width, $"{path} at {width} px: wider elements {string.Join("; ", wide)}");
+        // The axe script is evaluated through DevTools, which the Content-Security-Policy (no inline script) does not block.
+        await browser.Page.EvaluateAsync(Axe.Value);
+        var json = await browser.Page.EvaluateAsync<JsonElement>(
+            "async () => (await axe.run(document, { resultTypes: ['violations'] })).violations"
+            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+            + ".map(v => v.id + ' (' + v.impact + ', ' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))");
+        json.EnumerateArray().Select(v => v.GetString()).ShouldBeEmpty($"{path} at {width} px");
+        browser.Errors.ShouldBeEmpty();
+    }
+}
