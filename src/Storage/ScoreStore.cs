@@ -43,6 +43,8 @@ public sealed class ScoreStore(DuckDbConnectionFactory connections)
 
     public IReadOnlyList<Score> GetScores(long submissionId) => Submissions.GetScores(submissionId);
 
+    public IReadOnlyList<Problem> GetProblems(long submissionId) => Submissions.GetProblems(submissionId);
+
     public IReadOnlyList<ExportRow> GetCurrentRows() => Submissions.GetCurrentRows();
 
     public CurrentRows CurrentRows(int? year = null, Func<string, int, bool>? include = null) => Submissions.CurrentRows(year, include);

@@ -194,6 +194,30 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
         return scores;
     }
 
+    /// <summary>Warnings stored with a submission at ingest.</summary>
+    public IReadOnlyList<Problem> GetProblems(long submissionId)
+    {
+        using var connection = connections.Open();
+        using var reader = Query(
+            connection,
+            "SELECT p.severity, p.code, s.source_file, p.line, p.message, p.cell FROM submission_problem p " +
+            "JOIN submission s USING (submission_id) WHERE submission_id = $id ORDER BY ordinal",
+            ("id", submissionId));
+        var problems = new List<Problem>();
+        while (reader.Read())
+        {
+            problems.Add(new Problem(
+                reader.GetString(0) == "error" ? Severity.Error : Severity.Warning,
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return problems;
+    }
+
     /// <summary>Submissions read per query when rows are streamed (~113 rows each, so ~56,000 rows a chunk).</summary>
     internal const int RowChunkSubmissions = 500;
 
