@@ -54,6 +54,7 @@ public sealed record UnitYearResult(
     private readonly IReadOnlyList<CriterionResult>? selfCriteria = SelfCriteria;
     private readonly IReadOnlyList<CriterionResult>? areas;
     private readonly Func<UnitYearResult, UnitYearDetail>? detail;
+    private readonly bool selfGiven;
 
     /// <summary>A result whose rows are read on demand: <paramref name="areas"/> are known now, the rest comes from
     /// <paramref name="detail"/> (which caches).</summary>
@@ -75,13 +76,22 @@ public sealed record UnitYearResult(
     public IReadOnlyList<CriterionResult> Criteria
     {
         get => criteria ?? detail!(this).Criteria;
-        init => criteria = value;
+        init
+        {
+            // Rows given outright (a copy made with `with`) replace the areas read with the snapshot as well.
+            criteria = value;
+            areas = null;
+        }
     }
 
     public IReadOnlyList<CriterionResult>? SelfCriteria
     {
-        get => detail is null ? selfCriteria : detail(this).SelfCriteria;
-        init => selfCriteria = value;
+        get => detail is null || selfGiven ? selfCriteria : detail(this).SelfCriteria;
+        init
+        {
+            selfCriteria = value;
+            selfGiven = detail is not null;
+        }
     }
 
     /// <summary>Submission ids of the stage used and of the self stage (0 when absent), for reading rows on demand.</summary>
