@@ -159,25 +159,25 @@ public sealed class FrameworkRightsTests(WritableDashboardApp app)
     public async Task Preview_FileReplacingARealSubmission_StatesTheVersionsAndTheTotalChangeThenAudited()
     {
         using var province = await TestAccounts.ClientAsync(app, TestAccounts.Province);
-        using (var upload = await TestAccounts.UploadAsync(province, "tho-xuan-2018.txt", Encoding.UTF8.GetBytes(TestFiles.ReportOf(2018, "Thọ Xuân"))))
+        using (var upload = await TestAccounts.UploadAsync(province, "vinh-loc-2018.txt", Encoding.UTF8.GetBytes(TestFiles.ReportOf(2018, "Vĩnh Lộc"))))
         using (var confirm = await TestAccounts.ConfirmAsync(province, upload.Headers.Location!.OriginalString))
         {
             confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         }
 
         // The sample's self-assessment was version 1; the real report is version 2 (92 points); the correction has 93.
-        using var correction = await TestAccounts.UploadAsync(province, "tho-xuan-2018-dinh-chinh.txt", Encoding.UTF8.GetBytes(TestFiles.ReportOf(2018, "Thọ Xuân", TestFiles.CorrectedReportText)));
+        using var correction = await TestAccounts.UploadAsync(province, "vinh-loc-2018-dinh-chinh.txt", Encoding.UTF8.GetBytes(TestFiles.ReportOf(2018, "Vĩnh Lộc", TestFiles.CorrectedReportText)));
         var preview = MainText(await province.GetStringAsync(correction.Headers.Location!.OriginalString));
 
         preview.ShouldContain("Chú ý: lưu tệp này sẽ thay số liệu thật đã lưu.");
-        preview.ShouldContain("tho-xuan 2018 tự chấm: THAY số liệu thật đã lưu — phiên bản 2 (92/100 điểm) thành phiên bản 3 (93/100 điểm), tổng điểm +1. Phiên bản 2 được giữ trong lịch sử.");
+        preview.ShouldContain("vinh-loc 2018 tự chấm: THAY số liệu thật đã lưu — phiên bản 2 (92/100 điểm) thành phiên bản 3 (93/100 điểm), tổng điểm +1. Phiên bản 2 được giữ trong lịch sử.");
         preview.ShouldContain("THAY SỐ LIỆU THẬT: phiên bản 2 → phiên bản 3, tổng điểm +1 (bản cũ được giữ trong lịch sử)");
         using var stored = await TestAccounts.ConfirmAsync(province, correction.Headers.Location!.OriginalString);
         stored.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        MainText(await province.GetStringAsync(stored.Headers.Location)).ShouldContain("huyện Thọ Xuân 2018 tự chấm: THAY SỐ LIỆU THẬT: phiên bản 2 → phiên bản 3 (bản cũ giữ trong lịch sử)");
+        MainText(await province.GetStringAsync(stored.Headers.Location)).ShouldContain("huyện Vĩnh Lộc 2018 tự chấm: THAY SỐ LIỆU THẬT: phiên bản 2 → phiên bản 3 (bản cũ giữ trong lịch sử)");
         WriteTests.AuditRows(WebUtility.HtmlDecode(await province.GetStringAsync("/du-lieu")))
-            .First(r => r.Contains("tho-xuan-2018-dinh-chinh.txt", StringComparison.Ordinal))
-            .ShouldContain("tho-xuan 2018 self v3: 111 dòng, điểm 93/100; thay v2 (số liệu thật, điểm 92/100; tổng điểm +1)");
+            .First(r => r.Contains("vinh-loc-2018-dinh-chinh.txt", StringComparison.Ordinal))
+            .ShouldContain("vinh-loc 2018 self v3: 111 dòng, điểm 93/100; thay v2 (số liệu thật, điểm 92/100; tổng điểm +1)");
     }
 
     [Fact]

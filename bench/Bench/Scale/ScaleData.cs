@@ -81,7 +81,7 @@ public static class ScaleData
             foreach (var (id, name) in synthetic)
             {
                 // Like the real huyện: no start, index years up to 2024, district level ended by the 2025 event.
-                csv.Append(CultureInfo.InvariantCulture, $"{id},{name},huyen,{Province},,2025-06-30,,2024,\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{id},{name},huyen,{Province},,2025-06-30,,2024,,\n");
             }
 
             File.WriteAllText(Path.Combine(target, "units.csv"), csv.ToString(), new UTF8Encoding(false));

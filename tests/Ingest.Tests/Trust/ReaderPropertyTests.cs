@@ -65,6 +65,10 @@ public sealed class ReaderPropertyTests(ITestOutputHelper output)
     public void Run_MutatedWordDocument_NeverThrowsAndNumbersAreRightOrRejected() =>
         Check("docx", DocxSubject(), cases: 500);
 
+    [Fact]
+    public void Run_MutatedPdf_NeverThrowsAndNumbersAreRightOrRejected() =>
+        Check("pdf", PdfSubject(), cases: 150);
+
     /// <summary>Runs <paramref name="cases"/> mutants of <paramref name="subject"/> from the fixed seed.</summary>
     private void Check(string format, Subject subject, int cases)
     {
@@ -572,6 +576,37 @@ public sealed class ReaderPropertyTests(ITestOutputHelper output)
             : new Mutant($"table row at {row.Index} repeated", Zip(package, Part, xml.Insert(row.Index, xml.Substring(row.Index, row.Length)))));
         return new Subject("hoang-hoa-2017.docx", bytes, ReportOracle, Mix(
             (4, cell), (2, sameValue), (1, rowOps), (2, ByteMutants(bytes, (_, _) => null))));
+    }
+
+    // ----- PDF: the committed print of the real report (bytes), and the glyph-by-glyph drawing of it (cells). -----
+
+    private static Subject PdfSubject()
+    {
+        var bytes = File.ReadAllBytes(Pdf.PdfFixtures.Printed);
+        var rows = ReportWorkbook.RealReport().Rows;
+        var codes = rows.Select(r => r.Code).ToArray();
+
+        // The drawn report reads as the printed one, so its cell mutants are judged against the same numbers.
+        var drawn = Runner.Run("hoang-hoa-2017-bc293.pdf", Pdf.GlyphByGlyphPdf.RealReport(), new IngestOptions());
+        drawn.Accepted.ShouldBeTrue(string.Join("\n", drawn.Problems));
+        Numbers(drawn).ShouldBe(Numbers(Runner.Run("hoang-hoa-2017-bc293.pdf", bytes, new IngestOptions())));
+
+        // Text the builder can draw with DejaVu Sans (Latin with Vietnamese, combining marks, Arabic-Indic digits,
+        // punctuation, the minus sign): it has no fullwidth or Devanagari digits, and control characters are not text.
+        static string Drawable(string text) => string.Concat(text.Where(c => !char.IsControl(c) &&
+            (c <= '\u024F' || c is >= '\u0300' and <= '\u036F' or >= '\u0660' and <= '\u066C' or >= '\u06F0' and <= '\u06F9'
+                or >= '\u1E00' and <= '\u1EFF' or >= '\u2010' and <= '\u2027' or '\u2212')));
+
+        var cell = Gen.Select(Gen.OneOf(codes), RandomText, (code, text) =>
+        {
+            var value = Regex.Replace(Drawable(text), "\\s+", " ");
+            return new Mutant($"Điểm tự chấm of {code} drawn as '{value}'", Pdf.GlyphByGlyphPdf.RealReport(new() { [code] = value }), Cell: new CellChange(code, false, value));
+        });
+        var sameValue = Gen.OneOf(rows.Where(r => r.SelfPoints is not null).ToArray()).SelectMany(row =>
+            SameValue(row.SelfPoints, pointOnly: false).Where(text => Drawable(text) == text && !text.Contains('*', StringComparison.Ordinal)).Select(text =>
+                new Mutant($"Điểm tự chấm of {row.Code} drawn as '{text}'", Pdf.GlyphByGlyphPdf.RealReport(new() { [row.Code] = text.Trim() }), MustAccept: true)));
+        return new Subject("hoang-hoa-2017-bc293.pdf", bytes, ReportOracle, Mix(
+            (2, cell), (1, sameValue), (3, ByteMutants(bytes, (_, _) => null))));
     }
 
     private static Dictionary<string, byte[]> Unzip(byte[] bytes)
