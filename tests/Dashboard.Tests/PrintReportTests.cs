@@ -46,12 +46,13 @@ public sealed partial class PrintReportTests(DashboardApp app)
         await browser.GotoAsync("/bao-cao?nam=2023&dv=hoang-hoa");
         await browser.LoadImagesAsync();
 
-        // The page's own CSS chooses the paper: A4 portrait (595 × 842 points), not the browser's default Letter.
+        // The page's own CSS chooses the paper: A4 portrait, not the browser's default Letter.
         var pdf = await browser.Page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true, DisplayHeaderFooter = false });
 
         var text = Encoding.Latin1.GetString(pdf);
         text.ShouldStartWith("%PDF-");
-        MediaBox().Matches(text).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).Distinct().ShouldBe([("595", "842")]);
+        // A4 is 595,28 × 841,89 points (Chromium writes 594 × 841); Letter would be 612 × 792.
+        MediaBox().Matches(text).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).Distinct().ShouldBe([("594", "841")]);
         var pages = PageObject().Count(text);
         var sections = await browser.Page.Locator("main section").CountAsync();
         sections.ShouldBeGreaterThanOrEqualTo(4);
