@@ -51,10 +51,10 @@ public sealed class LayerTests
         }
     }
 
+    // Analytics runs its measures as SQL over the database (issue 15 §1, src/Analytics/Sql), so it reads DuckDB too.
     [Theory]
     [InlineData("Core")]
     [InlineData("Ingest")]
-    [InlineData("Analytics")]
     [InlineData("Charts")]
     [InlineData("Sample")]
     public void References_AboveStorage_NoDuckDb(string project)
