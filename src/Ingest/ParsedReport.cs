@@ -1,12 +1,12 @@
 namespace CchcAnalytics.Ingest;
 
-/// <summary>What a reader found in one report document (text, Word or Excel): the cover letter's facts and
+/// <summary>What a reader found in one report document (text, Word, Excel or PDF): the cover letter's facts and
 /// the table's rows, as written. Validation turns it into submissions.</summary>
 public sealed record ParsedReport
 {
     public required string File { get; init; }
 
-    /// <summary>"text", "xlsx" or "docx".</summary>
+    /// <summary>"text", "xlsx", "docx" or "pdf".</summary>
     public required string Format { get; init; }
 
     public required string SourceHash { get; init; }

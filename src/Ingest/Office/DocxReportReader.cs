@@ -159,26 +159,12 @@ public static class DocxReportReader
             }
         }
 
-        var report = new ParsedReport
+        var report = letter.ToReport(file, "docx", Convert.ToHexStringLower(SHA256.HashData(bytes)), table.Rows) with
         {
-            File = file,
-            Format = "docx",
-            SourceHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            UnitText = letter.UnitText,
-            UnitLine = letter.UnitLine,
-            Year = letter.Year,
-            YearLine = letter.YearLine,
-            ReportNumber = letter.ReportNumber,
-            ReportDate = letter.ReportDate,
-            StatedSelfTotal = letter.StatedTotal,
-            StatedSelfTotalLine = letter.StatedTotalLine,
-            YearStatements = letter.YearStatements,
-            UnitStatements = letter.UnitStatements,
             FooterMax = footer?.Max,
             FooterSelf = footer?.Self,
             FooterAppraised = footer?.Appraised,
             FooterLine = footer?.Line,
-            Rows = table.Rows,
             Part = string.Create(CultureInfo.InvariantCulture, $"bảng {index + 1}"),
         };
         return (report, last);

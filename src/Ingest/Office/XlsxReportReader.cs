@@ -158,26 +158,12 @@ public static partial class XlsxReportReader
         letter.InheritFrom(previous);
         GridTableReader.WithFoldedFileName(file, problems, name => OfficeLetter.FillFromFileName(letter, name, problems));
         var table = GridTableReader.Read(grid.Rows, header, file, problems);
-        return new ParsedReport
+        return letter.ToReport(file, "xlsx", Convert.ToHexStringLower(SHA256.HashData(bytes)), table.Rows) with
         {
-            File = file,
-            Format = "xlsx",
-            SourceHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            UnitText = letter.UnitText,
-            UnitLine = letter.UnitLine,
-            Year = letter.Year,
-            YearLine = letter.YearLine,
-            ReportNumber = letter.ReportNumber,
-            ReportDate = letter.ReportDate,
-            StatedSelfTotal = letter.StatedTotal,
-            StatedSelfTotalLine = letter.StatedTotalLine,
-            YearStatements = letter.YearStatements,
-            UnitStatements = letter.UnitStatements,
             FooterMax = table.Footer?.Max,
             FooterSelf = table.Footer?.Self,
             FooterAppraised = table.Footer?.Appraised,
             FooterLine = table.Footer?.Line,
-            Rows = table.Rows,
         };
     }
 

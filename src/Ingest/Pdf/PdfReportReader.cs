@@ -172,26 +172,12 @@ public static class PdfReportReader
             var columns = PdfColumns.From(header.Columns, header.Cells, tablePages);
             var letter = ReadLetter(LetterLines(lines, i, furniture), file, problems);
             var table = PdfTableReader.Read(lines, header.End, columns, lines.Skip(i).Take(header.End - i).Select(l => l.Text).ToList(), furniture, file, problems);
-            return new ParsedReport
+            return letter.ToReport(file, "pdf", Convert.ToHexStringLower(SHA256.HashData(bytes)), table.Rows) with
             {
-                File = file,
-                Format = "pdf",
-                SourceHash = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-                UnitText = letter.UnitText,
-                UnitLine = letter.UnitLine,
-                Year = letter.Year,
-                YearLine = letter.YearLine,
-                ReportNumber = letter.ReportNumber,
-                ReportDate = letter.ReportDate,
-                StatedSelfTotal = letter.StatedTotal,
-                StatedSelfTotalLine = letter.StatedTotalLine,
-                YearStatements = letter.YearStatements,
-                UnitStatements = letter.UnitStatements,
                 FooterMax = table.FooterMax,
                 FooterSelf = table.FooterSelf,
                 FooterAppraised = table.FooterAppraised,
                 FooterLine = table.FooterLine,
-                Rows = table.Rows,
             };
         }
 

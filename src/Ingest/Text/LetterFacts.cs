@@ -42,6 +42,26 @@ internal sealed class LetterFacts
         YearStatements.AddRange(previous.YearStatements);
     }
 
+    /// <summary>The report these facts head, with the table's rows: every reader fills the letter's part of a
+    /// <see cref="ParsedReport"/> here, and adds its footer and place with <c>with</c>.</summary>
+    public ParsedReport ToReport(string file, string format, string sourceHash, IReadOnlyList<ParsedRow> rows) => new()
+    {
+        File = file,
+        Format = format,
+        SourceHash = sourceHash,
+        UnitText = UnitText,
+        UnitLine = UnitLine,
+        Year = Year,
+        YearLine = YearLine,
+        ReportNumber = ReportNumber,
+        ReportDate = ReportDate,
+        StatedSelfTotal = StatedTotal,
+        StatedSelfTotalLine = StatedTotalLine,
+        YearStatements = YearStatements,
+        UnitStatements = UnitStatements,
+        Rows = rows,
+    };
+
     private UnitStatement? FirstUnit => UnitStatements.FirstOrDefault(s => s.Kind != StatementKind.Place);
 
     private YearStatement? FirstYear => YearStatements.FirstOrDefault(s => s.Kind != StatementKind.Date);

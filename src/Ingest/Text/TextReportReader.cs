@@ -76,26 +76,12 @@ public static partial class TextReportReader
 
             var rows = new List<ParsedRow>();
             var (footer, end) = ReadTable(lines, headerIndex, columns, file, problems, rows);
-            reports.Add(new ParsedReport
+            reports.Add(letter.ToReport(file, "text", hash, rows) with
             {
-                File = file,
-                Format = "text",
-                SourceHash = hash,
-                UnitText = letter.UnitText,
-                UnitLine = letter.UnitLine,
-                Year = letter.Year,
-                YearLine = letter.YearLine,
-                ReportNumber = letter.ReportNumber,
-                ReportDate = letter.ReportDate,
-                StatedSelfTotal = letter.StatedTotal,
-                StatedSelfTotalLine = letter.StatedTotalLine,
-                YearStatements = letter.YearStatements,
-                UnitStatements = letter.UnitStatements,
                 FooterMax = footer.Max,
                 FooterSelf = footer.Self,
                 FooterAppraised = footer.Appraised,
                 FooterLine = footer.Line,
-                Rows = rows,
                 EncodingName = decoded.EncodingName,
                 Part = string.Create(CultureInfo.InvariantCulture, $"bảng bắt đầu ở dòng {headerIndex + 1}"),
             });
