@@ -283,6 +283,28 @@ public sealed class ReaderPropertyTests(ITestOutputHelper output)
 
     private static byte[] Replace(byte[] bytes, int from, int to, byte[] with) => [.. bytes[..from], .. with, .. bytes[to..]];
 
+    /// <summary>For a line-based file: the codes of the rows a byte mutation of <c>[from, to)</c> may have changed —
+    /// those on the lines the changed bytes stand on, and on the line before (a deleted or inserted line break joins or
+    /// splits them). <paramref name="codeLines"/> maps a 0-based line to the code of the row on it.</summary>
+    private static Func<int, int, HashSet<string>> TouchedRows(byte[] bytes, IReadOnlyDictionary<int, string> codeLines)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            if (bytes[i] == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return (from, to) =>
+        {
+            var first = Math.Max(0, starts.FindLastIndex(s => s <= from) - 1);
+            var last = Math.Max(first, starts.FindLastIndex(s => s <= Math.Max(from, to - 1)) + 1);
+            return codeLines.Where(c => c.Key >= first && c.Key <= last).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        };
+    }
+
     // ----- Text: the real report. -----
 
     private static Subject TextSubject()
@@ -295,23 +317,7 @@ public sealed class ReaderPropertyTests(ITestOutputHelper output)
         var header = Array.FindIndex(lines, l => l.StartsWith("STT\t", StringComparison.Ordinal));
         var coded = codeLines.Keys.Order().ToArray();
 
-        // Byte offsets where each line starts, to tell which rows a byte mutation touched.
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        HashSet<string> Touched(int from, int to)
-        {
-            // The lines the changed bytes stand on, and the line before (a deleted or inserted line break joins or splits them).
-            var first = Math.Max(0, starts.FindLastIndex(s => s <= from) - 1);
-            var last = Math.Max(first, starts.FindLastIndex(s => s <= Math.Max(from, to - 1)) + 1);
-            return codeLines.Where(c => c.Key >= first && c.Key <= last).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        }
+        var touchedRows = TouchedRows(bytes, codeLines);
 
         string[] Cells(int line) => lines[line].Split('\t');
         byte[] With(int line, string[] cells)
@@ -367,7 +373,7 @@ public sealed class ReaderPropertyTests(ITestOutputHelper output)
             _ => new Mutant($"line '{value}' inserted before line {line + 1}", Inserted(line, "\t" + value + "\t" + value), Touched: []),
         });
         return new Subject("hoang-hoa-2017-bc293.txt", bytes, ReportOracle, Mix(
-            (4, cell), (2, sameValue), (1, codeSameValue), (2, rowOps), (3, ByteMutants(bytes, Touched))));
+            (4, cell), (2, sameValue), (1, codeSameValue), (2, rowOps), (3, ByteMutants(bytes, touchedRows))));
     }
 
     // ----- CSV: the corpus's baseline (Mường Lát 2019 from the sample). -----
@@ -406,22 +412,7 @@ public sealed class ReaderPropertyTests(ITestOutputHelper output)
         }
 
         Write(records).ShouldBe(bytes, "the baseline must round-trip through CsvHelper, or the mutants change more than they say");
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < bytes.Length; i++)
-        {
-            if (bytes[i] == '\n')
-            {
-                starts.Add(i + 1);
-            }
-        }
-
-        HashSet<string> Touched(int from, int to)
-        {
-            var first = Math.Max(0, starts.FindLastIndex(s => s <= from) - 1);
-            var last = Math.Max(first, starts.FindLastIndex(s => s <= Math.Max(from, to - 1)) + 1);
-            return lineCodes.Where(c => c.Key >= first && c.Key <= last).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
-        }
-
+        var touchedRows = TouchedRows(bytes, lineCodes);
         var data = Enumerable.Range(1, records.Count - 1).ToArray();
         byte[] With(int index, int column, string value) => Write(records.Select((r, i) => i == index ? r.Select((f, c) => c == column ? value : f).ToArray() : r));
         var cell = Gen.Select(Gen.OneOf(data), Gen.Int[0, records[0].Length - 1], RandomText, (index, column, value) =>
@@ -453,7 +444,7 @@ public sealed class ReaderPropertyTests(ITestOutputHelper output)
             _ => new Mutant($"line {index + 1} moved to the end", Write(records.Where((_, i) => i != index).Append(records[index]))),
         });
         return new Subject("muong-lat-2019.csv", bytes, CsvOracle, Mix(
-            (4, cell), (2, sameValue), (1, sameYear), (1, rowOps), (3, ByteMutants(bytes, Touched))));
+            (4, cell), (2, sameValue), (1, sameYear), (1, rowOps), (3, ByteMutants(bytes, touchedRows))));
     }
 
     // ----- Excel: the real report laid out as a workbook (tests/Ingest.Tests/Office/ReportWorkbook). -----
