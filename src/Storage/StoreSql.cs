@@ -36,6 +36,16 @@ internal static class StoreSql
             reader.GetInt32(18));
     }
 
+    /// <summary>A score row read from <c>code, level, name, max_points, points, evidence</c> starting at column
+    /// <paramref name="first"/>; empty points stay null, never 0.</summary>
+    internal static Score ReadScore(DbDataReader reader, int first) => new(
+        reader.GetString(first),
+        CriterionLevelText.Parse(reader.GetString(first + 1)),
+        reader.GetString(first + 2),
+        reader.GetDecimal(first + 3),
+        reader.IsDBNull(first + 4) ? null : reader.GetDecimal(first + 4),
+        reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5));
+
     internal static DateOnly? GetDate(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateOnly.FromDateTime(reader.GetDateTime(ordinal));
 

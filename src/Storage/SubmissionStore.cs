@@ -182,13 +182,7 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
         var scores = new List<Score>();
         while (reader.Read())
         {
-            scores.Add(new Score(
-                reader.GetString(0),
-                CriterionLevelText.Parse(reader.GetString(1)),
-                reader.GetString(2),
-                reader.GetDecimal(3),
-                reader.IsDBNull(4) ? null : reader.GetDecimal(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+            scores.Add(ReadScore(reader, 0));
         }
 
         return scores;
@@ -302,13 +296,7 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
                     scores[id] = list = [];
                 }
 
-                list.Add(new Score(
-                    reader.GetString(1),
-                    CriterionLevelText.Parse(reader.GetString(2)),
-                    reader.GetString(3),
-                    reader.GetDecimal(4),
-                    reader.IsDBNull(5) ? null : reader.GetDecimal(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+                list.Add(ReadScore(reader, 1));
             }
         }
 
