@@ -22,7 +22,11 @@ public static class ExportEndpoints
         // the size of the database. nam= (or year=) exports one year.
         group.MapGet("/scores.csv", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            var year = Query.Year(yearText ?? yearAlias);
+            if (OptionalYear(provider.DataFor(http.User), yearText ?? yearAlias, out var year) is { } bad)
+            {
+                return bad;
+            }
+
             var selection = VisibleRows(provider, http, year);
             return Results.Stream(
                 async body =>
@@ -37,7 +41,11 @@ public static class ExportEndpoints
 
         group.MapGet("/scores.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            var year = Query.Year(yearText ?? yearAlias);
+            if (OptionalYear(provider.DataFor(http.User), yearText ?? yearAlias, out var year) is { } bad)
+            {
+                return bad;
+            }
+
             var selection = VisibleRows(provider, http, year);
             return Results.Stream(
                 body => ScoresWorkbook.WriteAsync(body, selection, cancellation: http.RequestAborted),
@@ -174,6 +182,21 @@ public static class ExportEndpoints
 
         year = asked;
         return null;
+    }
+
+    /// <summary>For the whole-database exports: every year when none is asked for, else the year asked for, checked as
+    /// <see cref="YearOf"/> checks it (never all years for a year that is malformed or has no data).</summary>
+    private static IResult? OptionalYear(IndexData data, string? text, out int? year)
+    {
+        year = null;
+        if (text is null)
+        {
+            return null;
+        }
+
+        var bad = YearOf(data, text, out var asked);
+        year = asked;
+        return bad;
     }
 
     /// <summary>The units asked for (<c>dv</c> or <c>unit</c>), as ids: an id or a Vietnamese name that names no unit is
