@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CchcAnalytics.Core;
 using CchcAnalytics.Storage;
@@ -128,7 +127,7 @@ public static partial class CanonicalCsv
             return [];
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = IngestRunner.HashOf(bytes);
         var records = new List<(int Line, string[] Fields)>();
         var tooMany = false;
         using (var reader = new StringReader(decoded.Text))

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest.Text;
@@ -159,7 +158,7 @@ public static class DocxReportReader
             }
         }
 
-        var report = letter.ToReport(file, "docx", Convert.ToHexStringLower(SHA256.HashData(bytes)), table.Rows) with
+        var report = letter.ToReport(file, "docx", IngestRunner.HashOf(bytes), table.Rows) with
         {
             FooterMax = footer?.Max,
             FooterSelf = footer?.Self,

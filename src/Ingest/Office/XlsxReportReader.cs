@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using CchcAnalytics.Core;
@@ -158,7 +157,7 @@ public static partial class XlsxReportReader
         letter.InheritFrom(previous);
         GridTableReader.WithFoldedFileName(file, problems, name => OfficeLetter.FillFromFileName(letter, name, problems));
         var table = GridTableReader.Read(grid.Rows, header, file, problems);
-        return letter.ToReport(file, "xlsx", Convert.ToHexStringLower(SHA256.HashData(bytes)), table.Rows) with
+        return letter.ToReport(file, "xlsx", IngestRunner.HashOf(bytes), table.Rows) with
         {
             FooterMax = table.Footer?.Max,
             FooterSelf = table.Footer?.Self,

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest.Office;
 using CchcAnalytics.Ingest.Text;
@@ -172,7 +171,7 @@ public static class PdfReportReader
             var columns = PdfColumns.From(header.Columns, header.Cells, tablePages);
             var letter = ReadLetter(LetterLines(lines, i, furniture), file, problems);
             var table = PdfTableReader.Read(lines, header.End, columns, lines.Skip(i).Take(header.End - i).Select(l => l.Text).ToList(), furniture, file, problems);
-            return letter.ToReport(file, "pdf", Convert.ToHexStringLower(SHA256.HashData(bytes)), table.Rows) with
+            return letter.ToReport(file, "pdf", IngestRunner.HashOf(bytes), table.Rows) with
             {
                 FooterMax = table.FooterMax,
                 FooterSelf = table.FooterSelf,

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CchcAnalytics.Core;
 
@@ -46,7 +45,7 @@ public static partial class TextReportReader
             return [];
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var hash = IngestRunner.HashOf(bytes);
         var reports = new List<ParsedReport>();
         for (var start = 0; start < lines.Length;)
         {
