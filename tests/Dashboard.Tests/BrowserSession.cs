@@ -77,6 +77,30 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>Words and numbers in the page's tables that are drawn over more than one line ("92,15" as "92,1" over
+    /// "5"), each as the word and its cell's text; the first 10. A line may still end after a hyphen or a slash
+    /// ("600/QĐ-" over "UBND"), as typesetting allows; the evidence's prose and hidden text are not checked.</summary>
+    public async Task<IReadOnlyList<string>> BrokenWordsInTablesAsync() => await Page.EvaluateAsync<string[]>("""
+        () => {
+          const broken = [];
+          for (const cell of document.querySelectorAll('main table td, main table th')) {
+            // Evidence is prose: a long address in it may wrap where it must.
+            const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT,
+              { acceptNode: n => n.parentElement.closest('.evidence') || !n.parentElement.checkVisibility() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const word of node.data.matchAll(/[^\s\/\-–]+/g)) {
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (lines.size > 1) broken.push(word[0] + ' in "' + cell.innerText.trim().slice(0, 40) + '"');
+              }
+            }
+          }
+          return broken.slice(0, 10);
+        }
+        """);
+
     /// <summary>The trimmed visible text of each cell of each body row of a table.</summary>
     public static async Task<IReadOnlyList<string[]>> RowsAsync(ILocator table)
     {

@@ -4,7 +4,7 @@ namespace CchcAnalytics.Dashboard.Tests;
 
 /// <summary>Every page on a phone (390 × 844) and a desktop (1440 × 900): nothing wider than the screen (tables scroll
 /// inside their box, charts scale, the navigation wraps), and axe-core finds no serious or critical accessibility
-/// violation. Screenshots of both sizes go to artifacts/screenshots/ (…-390.png, …-1440.png).</summary>
+/// violation, and no number or word in a table is broken over two lines. Screenshots of both sizes go to artifacts/screenshots/ (…-390.png, …-1440.png).</summary>
 [Collection(SharedDashboard.Name)]
 public sealed class LayoutAccessibilityTests(DashboardApp app)
 {
@@ -46,6 +46,8 @@ public sealed class LayoutAccessibilityTests(DashboardApp app)
         await browser.ScreenshotAsync($"{name}-{width}");
 
         documentWidth.ShouldBe(width, $"{path} at {width} px: wider elements {string.Join("; ", wide)}");
+        // A table scrolls in its box rather than break a number or a word over two lines.
+        (await browser.BrokenWordsInTablesAsync()).ShouldBeEmpty($"{path} at {width} px");
         // The axe script is evaluated through DevTools, which the Content-Security-Policy (no inline script) does not block.
         await browser.Page.EvaluateAsync(Axe.Value);
         var json = await browser.Page.EvaluateAsync<JsonElement>(

@@ -40,6 +40,20 @@ public sealed partial class PrintReportTests(DashboardApp app)
     }
 
     [BrowserFact]
+    public async Task PrintReport_PrintMediaOnA4Width_NoNumberOrWordBrokenInATable()
+    {
+        // An A4 page less the margins is 182 mm, about 688 CSS pixels: narrower than the phone layout's 760 px.
+        await using var browser = await BrowserSession.OpenAsync(app, 688, 1000);
+        await browser.GotoAsync("/bao-cao?nam=2023&dv=hoang-hoa");
+        await browser.Page.EmulateMediaAsync(new() { Media = Microsoft.Playwright.Media.Print });
+
+        (await browser.BrokenWordsInTablesAsync()).ShouldBeEmpty();
+        (await browser.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('table.data')].map(t => getComputedStyle(t).display)"))
+            .ShouldAllBe(d => d == "table");
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
     public async Task PrintReport_SavedAsPdf_AtLeastOnePagePerSection()
     {
         await using var browser = await BrowserSession.OpenAsync(app);
