@@ -57,6 +57,9 @@ public static class ChartFactory
             ChartKind.SelfVsAppraised => SelfVsAppraised(data, request, years, units, kind),
             ChartKind.Map => throw new ArgumentException("Bản đồ ('map') chưa dựng được từ yêu cầu này: nó cần ranh giới đơn vị và cấp đơn vị (cap=), dựng bằng MapChartBuilder.Build.", nameof(request)),
             ChartKind.RankMovement => RankMovement(data, request, years, kind, options),
+            ChartKind.RankBump => RankBumpChartBuilder.Build(ProvinceHistory.For(data, request.Province, request.Level, options), units.Select(u => u.Id).ToList(), data.Units),
+            ChartKind.AreaMeans => AreaMeansChartBuilder.Build(ProvinceHistory.For(data, request.Province, request.Level, options)),
+            ChartKind.TrendPanel => TrendPanelChartBuilder.Build(ProvinceHistory.For(data, request.Province, request.Level, options), units[0].Id, data.Units),
             _ => throw new ArgumentException($"Không có loại biểu đồ '{kind}'.", nameof(request)),
         };
         return spec.WithSize(request.Width, request.Height);
@@ -94,7 +97,8 @@ public static class ChartFactory
     {
         var (min, max) = request.Kind switch
         {
-            ChartKind.UnitTrend or ChartKind.UnitAreas => (1, 1),
+            ChartKind.UnitTrend or ChartKind.UnitAreas or ChartKind.TrendPanel => (1, 1),
+            ChartKind.RankBump => (0, CompareAreasChartBuilder.MaxUnits),
             ChartKind.CompareAreas or ChartKind.CompareTrends => (CompareAreasChartBuilder.MinUnits, CompareAreasChartBuilder.MaxUnits),
             ChartKind.SelfVsAppraised => (0, 1),
             ChartKind.ConceptHistory => (0, int.MaxValue),

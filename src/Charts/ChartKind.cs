@@ -52,6 +52,20 @@ public enum ChartKind
     /// different stages are not joined, marked "khác giai đoạn" (<c>rank-movement</c>).</summary>
     [Code("rank-movement")]
     RankMovement,
+
+    /// <summary>Every unit series' rank in every year, joined across years (a bump chart), rank 1 on top; optional units
+    /// highlighted (<c>rank-bump</c>).</summary>
+    [Code("rank-bump")]
+    RankBump,
+
+    /// <summary>The province mean of each area (% of max) across years, one line per area concept (<c>area-means</c>).</summary>
+    [Code("area-means")]
+    AreaMeans,
+
+    /// <summary>One unit's index across years drawn small, on the scale all units share (<c>trend-panel</c>: the small
+    /// multiples of the province-over-years page).</summary>
+    [Code("trend-panel")]
+    TrendPanel,
 }
 
 /// <summary>Text forms of <see cref="ChartKind"/>: the kebab-case codes used in URLs and on the command line.</summary>

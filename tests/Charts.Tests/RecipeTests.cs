@@ -25,6 +25,12 @@ public sealed class RecipeTests(ChartsFixture fixture)
         { "self-vs-appraised-2022", new ChartRequest(ChartKind.SelfVsAppraised, Year: 2022) },
         { "rank-movement-2023", new ChartRequest(ChartKind.RankMovement, Year: 2023) },
         { "rank-movement-2018", new ChartRequest(ChartKind.RankMovement, Year: 2018) },
+        { "rank-bump", new ChartRequest(ChartKind.RankBump) },
+        { "rank-bump-hoang-hoa-nghi-son", new ChartRequest(ChartKind.RankBump, UnitIds: ["hoang-hoa", "nghi-son", "dong-son"]) },
+        { "area-means", new ChartRequest(ChartKind.AreaMeans) },
+        { "trend-panel-hoang-hoa", new ChartRequest(ChartKind.TrendPanel, UnitIds: ["hoang-hoa"]) },
+        { "trend-panel-dong-son", new ChartRequest(ChartKind.TrendPanel, UnitIds: ["dong-son"]) },
+        { "trend-panel-nghi-son", new ChartRequest(ChartKind.TrendPanel, UnitIds: ["nghi-son"]) },
     };
 
     [Theory]
