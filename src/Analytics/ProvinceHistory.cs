@@ -111,7 +111,7 @@ public sealed record ProvinceHistory(
             var other = summary.Results.Count(r => r.Framework.Id != summary.Framework.Id);
             if (other > 0)
             {
-                notes.Add($"Năm {summary.Year}: {other} đơn vị chấm theo bộ tiêu chí khác {summary.Framework.Id} không được tính vào trung bình theo lĩnh vực.");
+                notes.Add($"Năm {summary.Year}: {other} đơn vị chấm theo bộ tiêu chí khác với đa số không được tính vào trung bình theo lĩnh vực.");
             }
         }
 

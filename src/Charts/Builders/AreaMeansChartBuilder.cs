@@ -36,7 +36,7 @@ public static class AreaMeansChartBuilder
             "Trung bình tỉnh = trung bình % điểm chuẩn của các đơn vị có điểm lĩnh vực đó trong năm (đơn vị thiếu điểm không tính là 0). Đường đứt quãng: không có số liệu, hoặc bảng đối chiếu cho biết lĩnh vực không còn đo cùng một nội dung.",
         };
         notes.AddRange(history.Notes);
-        notes.AddRange(history.Areas.SelectMany(a => a.Warnings).Distinct());
+        notes.AddRange(history.Areas.Select(Renamed).OfType<string>());
 
         var table = new ChartTable(
             ["concept_id", "year", "framework_id", "code", "name", "max_points", "units", "mean_percent", "comparable_with_previous_year"],
@@ -86,6 +86,17 @@ public static class AreaMeansChartBuilder
         plot.YLabel("Trung bình tỉnh (% điểm chuẩn)");
         plot.Axes.SetLimits(history.Years[0] - 0.3, history.Years[^1] + 0.3, bottom, top);
         plot.ShowLegend(Edge.Bottom);
+    }
+
+    /// <summary>"Lĩnh vực 7 qua các năm: 2017–2019 “Hiện đại hóa hành chính”; …" for an area whose name or code changed;
+    /// null otherwise. (The crosswalk's own warnings name frameworks by their ids, which readers are not shown.)</summary>
+    internal static string? Renamed(AreaHistory area)
+    {
+        var names = area.Years
+            .GroupBy(y => (y.Code, Name: ChartText.SentenceCase(y.Name)))
+            .Select(g => $"{ChartText.Years(g.Select(y => y.Year))}: {g.Key.Code}. “{g.Key.Name}”")
+            .ToList();
+        return names.Count > 1 ? $"Lĩnh vực {area.Code} qua các năm (cùng một nội dung theo bảng đối chiếu): {string.Join("; ", names)}." : null;
     }
 
     /// <summary>Runs of years joined by a line: each value comparable with the one before.</summary>

@@ -11,8 +11,8 @@ namespace CchcAnalytics.Charts.Builders;
 /// does a change of stage (self-assessed to appraised); the end of a series is marked.</summary>
 public static class TrendPanelChartBuilder
 {
-    public const int DefaultWidth = 480;
-    public const int DefaultHeight = 320;
+    public const int DefaultWidth = 360;
+    public const int DefaultHeight = 260;
 
     public static ChartSpec Build(ProvinceHistory history, string unitId, IReadOnlyList<Unit> units)
     {
@@ -42,7 +42,7 @@ public static class TrendPanelChartBuilder
         return new ChartSpec(
             ChartKind.TrendPanel,
             UnitTrendChartBuilder.SeriesName(series.Series, points.Select(p => p.Year).ToList()),
-            "xám: trung bình tỉnh",
+            "",
             ChartStatus.Of(points.Select(p => p.Result!)),
             table,
             notes,
@@ -75,6 +75,13 @@ public static class TrendPanelChartBuilder
             var line = plot.Add.Scatter(run.Select(m => (double)m.Year).ToArray(), run.Select(m => (double)m.MeanIndex!.Value).ToArray(), ChartPalette.Grey);
             line.LineWidth = 1.5f;
             line.MarkerSize = 0;
+        }
+
+        // The grey line says what it is where it ends (a small panel has no room for a legend).
+        if (means.Count > 0)
+        {
+            var label = ChartStyle.Label(plot, "trung bình tỉnh", means[^1].Year, (double)means[^1].MeanIndex!.Value, Alignment.UpperRight, ChartPalette.Grey, 10);
+            label.OffsetY = 4;
         }
 
         foreach (var run in UnitTrendChartBuilder.Runs(points, p => p.Year, p => p.Result!.StageUsed))

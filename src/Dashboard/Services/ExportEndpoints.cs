@@ -72,6 +72,21 @@ public static class ExportEndpoints
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-xep-hang-{ranking.Year}.xlsx");
         });
 
+        // The province over the years (/qua-cac-nam): every unit series × every year, and the area means.
+        group.MapGet("/years.xlsx", (HttpContext http, IndexDataProvider provider) =>
+        {
+            var scope = new ChartRequest(ChartKind.RankBump);
+            var history = ProvinceHistory.For(provider.DataFor(http.User), scope.Province, scope.Level, provider.Options);
+            if (history.Series.Count == 0)
+            {
+                return Plain(404, "Chưa có số liệu của năm nào.");
+            }
+
+            using var stream = new MemoryStream();
+            YearsWorkbook.Write(stream, history);
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-qua-cac-nam-{history.Years[0]}-{history.Years[^1]}.xlsx");
+        });
+
         group.MapGet("/charts/{file}", (HttpContext http, IndexDataProvider provider, string file,
             [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? unitIds, [FromQuery(Name = "ma")] string? codeText,
             [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText,
