@@ -19,7 +19,7 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void ParseKind_UnknownCode_NamesTheKnownKinds() =>
         Should.Throw<ArgumentException>(() => ChartKindText.Parse("pie")).Message
-            .ShouldStartWith("Không có loại biểu đồ 'pie'. Các loại biểu đồ: ranking, area-distribution, unit-trend, unit-areas, compare-areas, compare-trends, heatmap, concept-history, self-vs-appraised, map, rank-movement.");
+            .ShouldStartWith("Không có loại biểu đồ 'pie'. Các loại biểu đồ: ranking, area-distribution, unit-trend, unit-areas, compare-areas, compare-trends, heatmap, concept-history, self-vs-appraised, map, rank-movement, rank-bump, area-means, trend-panel.");
 
     [Fact]
     public void Codes_RoundTrip() =>

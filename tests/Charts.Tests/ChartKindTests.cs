@@ -24,6 +24,9 @@ public sealed class ChartKindTests(ChartsFixture fixture)
         { ChartKind.ConceptHistory, new ChartRequest(ChartKind.ConceptHistory, Code: "online-services-level-3"), "Mức độ cung cấp dịch vụ công trực tuyến mức độ 3" },
         { ChartKind.SelfVsAppraised, new ChartRequest(ChartKind.SelfVsAppraised, Year: 2022, UnitIds: ["hoang-hoa"]), "Điểm tự chấm và điểm thẩm định — huyện Hoằng Hóa, năm 2022" },
         { ChartKind.RankMovement, new ChartRequest(ChartKind.RankMovement, Year: 2023), "Thay đổi thứ hạng Chỉ số CCHC năm 2022 → 2023" },
+        { ChartKind.RankBump, new ChartRequest(ChartKind.RankBump), "Thứ hạng Chỉ số CCHC qua các năm" },
+        { ChartKind.AreaMeans, new ChartRequest(ChartKind.AreaMeans), "Trung bình toàn tỉnh theo lĩnh vực qua các năm" },
+        { ChartKind.TrendPanel, new ChartRequest(ChartKind.TrendPanel, UnitIds: ["hoang-hoa"]), "huyện Hoằng Hóa" },
     };
 
     [Fact]
@@ -50,12 +53,19 @@ public sealed class ChartKindTests(ChartsFixture fixture)
     [MemberData(nameof(Requests))]
     public void Png_EveryKind_DefaultsToTheKindsSize(ChartKind kind, ChartRequest request, string title)
     {
-        _ = (kind, title);
+        _ = title;
         var spec = Build(request);
 
         using var bitmap = SKBitmap.Decode(ChartRenderer.Png(spec));
 
         (bitmap.Width, bitmap.Height).ShouldBe((spec.Width, spec.Height));
+        if (kind == ChartKind.TrendPanel)
+        {
+            // A small multiple: many side by side on a page.
+            (spec.Width, spec.Height).ShouldBe((400, 300));
+            return;
+        }
+
         spec.Width.ShouldBe(1000);
         spec.Height.ShouldBeInRange(600, 800);
     }
@@ -82,6 +92,8 @@ public sealed class ChartKindTests(ChartsFixture fixture)
     [Theory]
     [InlineData(ChartKind.UnitTrend)]
     [InlineData(ChartKind.CompareTrends)]
+    [InlineData(ChartKind.RankBump)]
+    [InlineData(ChartKind.AreaMeans)]
     public void Svg_YearAxis_PrintsWholeYears(ChartKind kind)
     {
         var request = Requests.Select(r => (ChartRequest)r[1]).Single(r => r.Kind == kind);

@@ -11,8 +11,8 @@ namespace CchcAnalytics.Charts.Builders;
 /// does a change of stage (self-assessed to appraised); the end of a series is marked.</summary>
 public static class TrendPanelChartBuilder
 {
-    public const int DefaultWidth = 360;
-    public const int DefaultHeight = 260;
+    public const int DefaultWidth = 400;
+    public const int DefaultHeight = 300;
 
     public static ChartSpec Build(ProvinceHistory history, string unitId, IReadOnlyList<Unit> units)
     {
