@@ -23,6 +23,8 @@ public sealed partial class ChartDownloadTests(DashboardApp app)
         ["heatmap"] = 800,
         ["concept-history"] = 800,
         ["self-vs-appraised"] = 600,
+        ["rank-bump"] = 800,
+        ["area-means"] = 700,
     };
 
     [BrowserTheory]
@@ -31,6 +33,7 @@ public sealed partial class ChartDownloadTests(DashboardApp app)
     [InlineData("/don-vi/hoang-hoa?nam=2023", "unit-trend,unit-areas,self-vs-appraised")]
     [InlineData("/so-sanh?nam=2023&dv=hoang-hoa&dv=muong-lat", "compare-areas,compare-trends")]
     [InlineData("/tieu-chi?nam=2019&linh-vuc=7&khai-niem=online-services-level-3", "heatmap,concept-history")]
+    [InlineData("/qua-cac-nam", "rank-bump,area-means")]
     public async Task ChartFigures_EachDownloadClicked_OpensAsPngSvgAndCsv(string path, string kinds)
     {
         await using var browser = await BrowserSession.OpenAsync(app);

@@ -15,6 +15,7 @@ public sealed class DownloadLinkTests(DashboardApp app)
     [InlineData("/?nam=2023", "downloads", "toàn bộ điểm (CSV chuẩn)")]
     [InlineData("/?nam=2023", "downloads", "bộ slide họp (PowerPoint)")]
     [InlineData("/don-vi/hoang-hoa?nam=2017", "unit-downloads", "bộ slide họp của đơn vị (PowerPoint)")]
+    [InlineData("/qua-cac-nam", "years-downloads", "Excel")]
     public async Task DownloadLink_Clicked_OneRequestAndThePageStays(string path, string testId, string text)
     {
         await using var browser = await BrowserSession.OpenAsync(app);

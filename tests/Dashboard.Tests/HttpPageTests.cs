@@ -30,6 +30,8 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/bao-cao?nam=2023&dv=hoang-hoa")]
     [InlineData("/du-lieu")]
     [InlineData("/phuong-phap")]
+    [InlineData("/qua-cac-nam")]
+    [InlineData("/thuat-ngu")]
     public async Task Get_Page_200InVietnameseWithoutLeaks(string path)
     {
         var (status, html) = await GetAsync(path);

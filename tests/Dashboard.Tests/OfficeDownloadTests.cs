@@ -61,6 +61,27 @@ public sealed class OfficeDownloadTests(DashboardApp app)
     }
 
     [BrowserFact]
+    public async Task YearsWorkbook_DownloadedFromTheYearsPage_EveryUnitAndYearWithTheRealReport()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/qua-cac-nam");
+        using var folder = TestFiles.NewTempFolder();
+
+        var (name, path) = await Downloads.ClickAsync(browser.Page.GetByTestId("years-downloads").GetByRole(AriaRole.Link, new() { Name = "Excel", Exact = true }), folder);
+
+        name.ShouldBe("cchc-qua-cac-nam-2017-2024.xlsx");
+        using var book = new OpenedWorkbook(await File.ReadAllBytesAsync(path));
+        ShouldBeValid(book.Document);
+        book.SheetNames.ShouldBe(["Chỉ số", "Hạng", "Chi tiết", "Lĩnh vực", "Ghi chú"]);
+        var rows = Table(book, "Chỉ số");
+        rows.Count.ShouldBe(27);
+        var hoangHoa = rows.Single(r => r["Mã đơn vị"] == "hoang-hoa");
+        (hoangHoa["2017"], hoangHoa["2023"]).ShouldBe(("92", "91.92"));
+        rows.Single(r => r["Mã đơn vị"] == "dong-son")["2024"].ShouldBeNull();
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
     public async Task MeetingPack_DownloadedFromOverview2023_ValidWithItsSlides()
     {
         await using var browser = await BrowserSession.OpenAsync(app);
