@@ -4,10 +4,12 @@ namespace CchcAnalytics.Charts;
 /// <see cref="ChartFactory.Build"/> validates it.</summary>
 /// <param name="Kind">The chart.</param>
 /// <param name="Year">Index year; required by every kind except <c>unit-trend</c>, <c>compare-trends</c> and
-/// <c>concept-history</c> (where it only picks the framework a criterion code is read in).</param>
-/// <param name="UnitIds">Unit ids or Vietnamese names ("hoang-hoa", "Hoằng Hóa"): one for <c>unit-trend</c> and
-/// <c>unit-areas</c>, two to six for the comparisons, optional for <c>self-vs-appraised</c> (per area for the unit,
-/// else per unit) and <c>concept-history</c> (rows to show; all when empty).</param>
+/// <c>concept-history</c> (where it only picks the framework a criterion code is read in), and not used by the kinds
+/// over all years (<c>rank-bump</c>, <c>area-means</c>, <c>trend-panel</c>).</param>
+/// <param name="UnitIds">Unit ids or Vietnamese names ("hoang-hoa", "Hoằng Hóa"): one for <c>unit-trend</c>,
+/// <c>unit-areas</c> and <c>trend-panel</c>, two to six for the comparisons, optional for <c>self-vs-appraised</c> (per
+/// area for the unit, else per unit), <c>concept-history</c> (rows to show; all when empty) and <c>rank-bump</c> (up to
+/// six to highlight).</param>
 /// <param name="Code">An area code for <c>heatmap</c> (its criteria instead of the areas); a concept id
 /// (<c>online-services-level-3</c>) or criterion code (<c>7.1.4</c>) for <c>concept-history</c>.</param>
 /// <param name="Width">Pixels; null for the kind's default (<see cref="ChartSpec.Width"/>).</param>
