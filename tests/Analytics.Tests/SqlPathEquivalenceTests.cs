@@ -94,6 +94,39 @@ public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void ProvinceHistory_EveryUnitAndYear_SameCellsSummariesAndAreaMeans()
+    {
+        var (sql, reference) = (fixture.Data, fixture.Reference);
+
+        var expected = ProvinceHistory.For(reference, Province, Level, Options);
+        var actual = ProvinceHistory.For(sql, Province, Level, Options);
+
+        expected.Series.Count.ShouldBe(27);
+        expected.Areas.Count.ShouldBe(8);
+        Same(actual.Series, expected.Series, "province history: series");
+        // Anonymous objects, not tuples: System.Text.Json writes properties, and a tuple's fields would all serialise to {}.
+        Same(actual.Summaries.Select(s => new { s.Year, s.Ranked, s.MeanIndex, Framework = s.Framework.Id }).ToList(),
+            expected.Summaries.Select(s => new { s.Year, s.Ranked, s.MeanIndex, Framework = s.Framework.Id }).ToList(), "province history: summaries");
+        Same(actual.Areas, expected.Areas, "province history: area means");
+        Same(actual.Notes, expected.Notes, "province history: notes");
+    }
+
+    [Fact]
+    public void ProvinceHistory_UnpublishedHidden_TheUnitYearIsADashAndTheRanksCloseUp()
+    {
+        var hidden = fixture.Data.Unpublished();
+        hidden.ShouldContain(("hoang-hoa", 2017));
+
+        var history = ProvinceHistory.For(fixture.Data.Without(hidden), Province, Level, Options);
+
+        var cell = history.Series.Single(s => s.Series.Current.Id == "hoang-hoa").In(2017)!;
+        (cell.Result, cell.Ranked, cell.Note).ShouldBe((null, null, "Không có số liệu của huyện Hoằng Hóa năm 2017."));
+        history.Summaries[0].Ranked.ShouldBe(26);
+        history.Series.SelectMany(s => s.Years).Where(y => y.Year == 2017 && y.Ranked is not null).Min(y => y.Ranked!.Rank).ShouldBe(1);
+        Same(history.Series, ProvinceHistory.For(fixture.Reference.Without(hidden), Province, Level, Options).Series, "province history without the unpublished");
+    }
+
+    [Fact]
     public void Without_UnpublishedHidden_SameMeasuresAsTheReferenceView()
     {
         var hidden = fixture.Reference.Unpublished();
