@@ -176,7 +176,10 @@ public sealed class YearsPageTests(DashboardData data) : DashboardContext(data)
         panels.Count.ShouldBe(27);
         var scales = panels.Select(p => ChartOf(p).Table).Select(t => (t[0, "scale_min"], t[0, "scale_max"])).Distinct().ToList();
         scales.ShouldHaveSingleItem();
-        cut.Find("[data-testid=panel-dong-son] a").GetAttribute("href").ShouldBe("/don-vi/dong-son");
+        // Đông Sơn's page in its last year, 2023, not in 2024 when it no longer existed.
+        cut.Find("[data-testid=panel-dong-son] a").GetAttribute("href").ShouldBe("/don-vi/dong-son?nam=2023");
+        cut.Find("tr[data-unit='dong-son'] th a").GetAttribute("href").ShouldBe("/don-vi/dong-son?nam=2023");
+        cut.Find("tr[data-unit='hoang-hoa'] th a").GetAttribute("href").ShouldBe("/don-vi/hoang-hoa?nam=2024");
         cut.Find("[data-testid=panel-dong-son] figcaption").QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(
             ["/export/charts/trend-panel.png?dv=dong-son", "/export/charts/trend-panel.svg?dv=dong-son", "/export/charts/trend-panel.csv?dv=dong-son"]);
         cut.FindAll("[data-testid=years-downloads] a").Select(a => a.GetAttribute("href")).ShouldBe(["/export/years.xlsx", "/export/charts/rank-bump.csv"]);

@@ -25,6 +25,8 @@ public sealed class PageTourTests(DashboardApp app)
     [InlineData("/tieu-chi", 200, "tieu-chi")]
     [InlineData("/tieu-chi?nam=2023&linh-vuc=7", 200, "tieu-chi-2023-linh-vuc-7")]
     [InlineData("/bao-cao?nam=2023&dv=hoang-hoa", 200, "bao-cao-2023")]
+    [InlineData("/qua-cac-nam", 200, "qua-cac-nam")]
+    [InlineData("/thuat-ngu", 200, "thuat-ngu")]
     [InlineData("/khong-co-trang-nay", 404, "khong-tim-thay")]
     public async Task Page_Opened_VietnameseWithoutErrors(string path, int status, string screenshot)
     {
@@ -35,7 +37,7 @@ public sealed class PageTourTests(DashboardApp app)
         response.Status.ShouldBe(status);
         await Expect(browser.Page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
         await Expect(browser.Page).ToHaveTitleAsync(new Regex(" — Chỉ số CCHC$"));
-        await Expect(browser.Page.Locator("header.top nav a")).ToHaveCountAsync(6);
+        await Expect(browser.Page.Locator("header.top nav a")).ToHaveCountAsync(8);
         await Expect(browser.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         (await browser.LoadImagesAsync()).ShouldBeEmpty("images that did not load");
         await browser.ScreenshotAsync(screenshot);
