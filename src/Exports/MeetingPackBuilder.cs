@@ -251,8 +251,8 @@ public static partial class MeetingPackBuilder
     private static PackSlide WeaknessSlide(Ranking ranking, IReadOnlyList<SharedWeakness> weaknesses, MeetingPackOptions options)
     {
         var analytics = options.Analytics;
-        var rule = $"Tiêu chí dưới {VietnameseText.Number(analytics.WeakBelowPercent)}% điểm chuẩn ít nhất {analytics.WeakYears}/{analytics.WindowYears} năm gần nhất, ở từ {options.MinSharedUnits} đơn vị trở lên.";
-        var shared = weaknesses.Where(w => w.UnitIds.Count >= options.MinSharedUnits)
+        var rule = $"Tiêu chí dưới {VietnameseText.Number(analytics.WeakBelowPercent)}% điểm chuẩn ít nhất {analytics.WeakYears}/{analytics.WindowYears} năm gần nhất, ở từ {analytics.MinSharedUnits} đơn vị trở lên.";
+        var shared = weaknesses.Where(w => w.UnitIds.Count >= analytics.MinSharedUnits)
             .OrderByDescending(w => w.UnitIds.Count).ThenBy(w => w.Code, CriterionCode.Comparer).ToList();
         var title = "Điểm yếu kéo dài ở nhiều đơn vị";
         if (shared.Count == 0)
