@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 using System.Text.Json;
 
 namespace CchcAnalytics.Dashboard.Tests;
@@ -34,6 +36,37 @@ public sealed class LayoutAccessibilityTests(DashboardApp app)
     [MemberData(nameof(Pages))]
     public async Task Page_Desktop1440_NoSidewaysScrollAndNoSeriousAxeViolation(string path, string name) =>
         await CheckAsync(path, name, 1440, 900);
+
+    /// <summary>On a phone the navigation folds under one button and opens on a tap; on a desktop it is listed.</summary>
+    [BrowserFact]
+    public async Task Navigation_Phone390_FoldedUnderOneButtonThatOpensIt()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app, 390, 844);
+        await browser.GotoAsync("/?nam=2023");
+        var page = browser.Page;
+
+        var toggle = page.GetByTestId("menu-toggle");
+        await Expect(toggle).ToBeVisibleAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(page.GetByTestId("nav")).ToBeHiddenAsync();
+        await toggle.ClickAsync();
+        await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+        await browser.ScreenshotAsync("nav-open-390");
+        await Expect(page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "Tiêu chí" })).ToBeVisibleAsync();
+        await page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "Tiêu chí" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("Tiêu chí");
+        browser.Errors.ShouldBeEmpty();
+    }
+
+    [BrowserFact]
+    public async Task Navigation_Desktop1440_ListedWithoutAButton()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app, 1440, 900);
+        await browser.GotoAsync("/?nam=2023");
+
+        await Expect(browser.Page.GetByTestId("menu-toggle")).ToBeHiddenAsync();
+        await Expect(browser.Page.GetByTestId("nav").GetByRole(AriaRole.Link, new() { Name = "Tiêu chí" })).ToBeVisibleAsync();
+    }
 
     private async Task CheckAsync(string path, string name, int width, int height)
     {

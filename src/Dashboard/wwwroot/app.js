@@ -6,3 +6,16 @@ document.addEventListener('change', event => {
         select.form.requestSubmit();
     }
 });
+
+// On a phone the navigation folds under one button (CSS hides it only when this script runs: html.js).
+document.documentElement.classList.add('js');
+document.addEventListener('click', event => {
+    const toggle = event.target instanceof Element ? event.target.closest('.menu-toggle') : null;
+    if (!toggle) {
+        return;
+    }
+    const nav = document.getElementById(toggle.getAttribute('aria-controls'));
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    nav?.classList.toggle('open', open);
+});
