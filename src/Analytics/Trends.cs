@@ -78,7 +78,8 @@ public static class Trends
             var ranked = Ranker.For(data, year, unit.Province, unit.Level, options).Find(result.Unit.Id);
             if (previous is not null && previous.FrameworkId != result.Framework.Id)
             {
-                warnings.Add($"Năm {year} áp dụng bộ tiêu chí {result.Framework.Id}{(result.Framework.Status == FrameworkStatus.Illustrative ? " (khung minh họa)" : "")} thay cho {previous.FrameworkId}: chỉ số được so sánh theo %, điểm từng tiêu chí so sánh qua bảng đối chiếu.");
+                var before = data.Frameworks.FirstOrDefault(f => f.Id == previous.FrameworkId)?.DisplayName ?? "bộ tiêu chí trước";
+                warnings.Add($"Năm {year} áp dụng {result.Framework.DisplayName} thay cho {before}: chỉ số được so sánh theo %, điểm từng tiêu chí so sánh qua bảng đối chiếu.");
             }
 
             // Deltas only against the year just before: a gap year is a gap, not a two-year change.

@@ -25,6 +25,24 @@ public sealed record Framework(
     /// <summary>Sum of the areas' maximum points (100 for the 2017 district framework).</summary>
     public decimal TotalMax => Criteria.Where(c => c.Level == CriterionLevel.Area).Sum(c => c.MaxPoints);
 
+    /// <summary>
+    /// What a reader sees for this framework, never its id: "bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)",
+    /// "khung minh họa 2023–2024", "khung tạm 2025 (chờ xác nhận)".
+    /// </summary>
+    public string DisplayName
+    {
+        get
+        {
+            var years = YearTo is not { } to ? $"từ {YearFrom}" : to == YearFrom ? $"{YearFrom}" : $"{YearFrom}–{to}";
+            return Status switch
+            {
+                FrameworkStatus.Illustrative => $"khung minh họa {years}",
+                FrameworkStatus.Draft => $"khung tạm {years} (chờ xác nhận)",
+                _ => $"bộ tiêu chí {years}{(string.IsNullOrWhiteSpace(Decision) ? "" : $" ({Decision})")}",
+            };
+        }
+    }
+
     public bool AppliesTo(int year) => YearFrom <= year && (YearTo is null || year <= YearTo);
 
     public FrameworkCriterion? Find(string code) => Criteria.FirstOrDefault(c => c.Code == code);

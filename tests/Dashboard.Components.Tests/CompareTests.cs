@@ -91,7 +91,7 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
         var cut = Render<Compare>();
 
         Html.Text(cut.Find("h1")).ShouldStartWith("So sánh đơn vị — năm 2023");
-        cut.FindAll("p.note").Select(Html.Text).ShouldContain("Không có số liệu năm 2023 của đơn vị “khong-co”; bỏ qua.");
+        Html.Text(cut.Find("[data-testid=page-notice]")).ShouldBe("Không có đơn vị “khong-co”; bỏ qua.");
         Html.Header(cut.Find("[data-testid=compare-areas]")).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa dữ liệu mẫu", "huyện Mường Lát dữ liệu mẫu", "Trung vị tỉnh"]);
         cut.FindComponents<ChartFigure>()[0].Instance.Query.ShouldBe("nam=2023&dv=hoang-hoa&dv=muong-lat");
     }

@@ -104,6 +104,25 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
         cut.FindAll("p.note").Select(Html.Text).ShouldContain("Điểm chuẩn của “Mức độ cung cấp dịch vụ công trực tuyến mức độ 3” thay đổi (2 → 3): so sánh theo % điểm chuẩn.");
     }
 
+    /// <summary>The table lists the units the chart draws (issue 16 §3: Đông Sơn, ended in 2023, was missing from the table
+    /// of 2024 while the chart had it).</summary>
+    [Fact]
+    public void Criteria_ConceptHistoryIn2024_TableAndChartListTheSameUnits()
+    {
+        GoTo("/tieu-chi?nam=2024&khai-niem=online-services-level-3");
+
+        var cut = Render<Criteria>();
+
+        var rows = Html.Rows(cut.Find("[data-testid=concept-history]"));
+        var chart = ChartOf(cut.Find("figure[data-testid=chart-concept-history]"));
+        var chartUnits = chart.Table.Rows.Select(r => (string)r[1]!).Distinct().ToList();
+        rows.Count.ShouldBe(chartUnits.Count);
+        rows.Count.ShouldBe(27);
+        var dongSon = rows.Single(r => r[0] == "huyện Đông Sơn");
+        dongSon[^1].ShouldBe("");
+        dongSon[1].ShouldNotBe("");
+    }
+
     [Fact]
     public void Criteria_UnknownConcept_NoHistorySection()
     {

@@ -20,7 +20,7 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
         rows.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
         // 2017: the real Hoằng Hóa report (self-assessed only) and 26 sample units.
         rows[0][1..5].ShouldBe(["27", "1", "26", "26"]);
-        rows[0][5].ShouldBe("thanh-hoa-district-2017 (suy ra từ báo cáo thực)");
+        rows[0][5].ShouldBe("bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)");
         rows.Skip(1).Take(6).ShouldAllBe(r => r[1] == "27" && r[2] == "0" && r[3] == "27");
         // 2024: Đông Sơn has joined Thanh Hóa city.
         rows[7][1..4].ShouldBe(["26", "0", "26"]);
@@ -36,11 +36,11 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
         var rows = Html.Rows(cut.Find("[data-testid=frameworks]"));
         rows.Select(r => (r[0], r[1], r[2], r[4])).ShouldBe(
         [
-            ("thanh-hoa-district-2017", "2017–2019", "suy ra từ báo cáo thực", "111"),
-            ("thanh-hoa-district-2020-illustrative", "2020–2022", "khung minh họa", "113"),
-            ("thanh-hoa-department-2023-illustrative", "2023–2026", "khung minh họa", "33"),
-            ("thanh-hoa-district-2023-illustrative", "2023–2024", "khung minh họa", "113"),
-            ("thanh-hoa-commune-2025-illustrative", "2025–2026", "khung minh họa", "36"),
+            ("Bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)", "2017–2019", "suy ra từ báo cáo thực", "111"),
+            ("Khung minh họa 2020–2022", "2020–2022", "khung minh họa", "113"),
+            ("Khung minh họa 2023–2026", "2023–2026", "khung minh họa", "33"),
+            ("Khung minh họa 2023–2024", "2023–2024", "khung minh họa", "113"),
+            ("Khung minh họa 2025–2026", "2025–2026", "khung minh họa", "36"),
         ]);
         rows[0][3].ShouldBe("3965/2017/QĐ-UBND");
         cut.FindAll("[data-testid=frameworks] .badge.illustrative").Count.ShouldBe(4);
@@ -52,7 +52,7 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
         var cut = RenderAnonymous();
 
         var row = Html.Rows(cut.Find("[data-testid=warnings]")).ShouldHaveSingleItem();
-        row[..5].ShouldBe(["hoang-hoa", "2017", "tự chấm", "parent-sum-mismatch", "hoang-hoa-2017-bc293.txt:138"]);
+        row[..5].ShouldBe(["huyện Hoằng Hóa", "2017", "tự chấm", "parent-sum-mismatch", "hoang-hoa-2017-bc293.txt:138"]);
         row[5].ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
     }
 
@@ -63,11 +63,12 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
 
         var lineage = cut.FindAll("[data-testid=lineage] li").Select(Html.Text).ToList();
         lineage.Count.ShouldBe(4);
-        lineage.ShouldContain(l => l.StartsWith("2024:", StringComparison.Ordinal) && l.Contains("dong-son → thanh-hoa", StringComparison.Ordinal));
+        lineage.ShouldContain(l => l.StartsWith("2024:", StringComparison.Ordinal) && l.Contains("huyện Đông Sơn → thành phố Thanh Hóa", StringComparison.Ordinal));
         var audit = Html.Rows(cut.Find("[data-testid=audit]"));
         audit.Count.ShouldBe(50);
-        audit.ShouldAllBe(r => r[1] == "dashboard:startup" && r[3].Length == 12);
-        Html.Text(cut.Find("p.hint code")).ShouldBe(Data.Location.Database);
+        audit.ShouldAllBe(r => r[1] == "nạp tự động khi khởi động" && r[3].Length == 12);
+        // Where the files are is for the operator (a province account), not for every reader.
+        cut.FindAll("[data-testid=data-location]").ShouldBeEmpty();
     }
 
     private IRenderedComponent<DataPage> RenderAnonymous() =>

@@ -4,7 +4,7 @@ using CchcAnalytics.Dashboard.Services;
 
 namespace CchcAnalytics.Dashboard.Components.Tests;
 
-/// <summary>docs/methodology.md through Markdig: the real document's headings, tables and links, plus the Markdown the
+/// <summary>docs/phuong-phap.md through Markdig: the real document's headings, tables and lists, plus the Markdown the
 /// hand-written renderer did not know (lists, code blocks) and the markup a document must never carry.</summary>
 public sealed class MarkdownPageTests : BunitContext
 {
@@ -15,22 +15,36 @@ public sealed class MarkdownPageTests : BunitContext
 
         var article = cut.Find("article[data-testid=methodology]");
         var h1 = article.QuerySelector("h1").ShouldNotBeNull();
-        h1.TextContent.ShouldBe("Phương pháp tính / Methodology");
-        h1.Id.ShouldBe("phuong-phap-tinh-methodology");
+        h1.TextContent.ShouldBe("Phương pháp tính");
+        h1.Id.ShouldBe("phuong-phap-tinh");
         var h2 = article.QuerySelectorAll("h2");
-        h2.Length.ShouldBe(10);
-        h2[0].Id.ShouldBe("1-diem-dung-de-tinh-which-points-are-used");
-        var tables = article.QuerySelectorAll("table.data");
-        tables.Length.ShouldBe(10);
-        // Each VI/EN table's empty "| | |" header row is dropped, as before: two rows of two cells.
-        article.QuerySelectorAll("table.data th").Length.ShouldBe(0);
-        tables[0].QuerySelectorAll("tr").Length.ShouldBe(2);
-        tables[0].QuerySelectorAll("td")[0].TextContent.ShouldBe("VI");
+        h2.Length.ShouldBe(11);
+        h2[0].Id.ShouldBe("1-diem-dung-de-tinh");
+        h2[8].Id.ShouldBe("9-nhom-tuong-dong-va-canh-bao-bat-thuong");
+        h2[10].TextContent.ShouldBe("11. Làm tròn số");
+        // The weakness kinds of section 6: one table with its header row.
+        var table = article.QuerySelector("table.data").ShouldNotBeNull();
+        table.QuerySelectorAll("th").Select(th => th.TextContent).ShouldBe(["Loại", "Điều kiện"]);
+        table.QuerySelectorAll("tbody tr").Select(tr => tr.QuerySelector("td")!.TextContent)
+            .ShouldBe(["Yếu kéo dài", "Mới phát sinh", "Đang cải thiện"]);
         article.TextContent.ShouldContain("Hoằng Hóa 2017 (tự chấm): 92 / 100 → chỉ số 92; lĩnh vực 7: 6,5 / 13 = 50%");
+        article.TextContent.ShouldContain("ví dụ 91,30");
         article.QuerySelectorAll("strong").Select(s => s.TextContent).ShouldContain("k-means");
-        // peer-groups.md is a file of the repository, not a page of the dashboard: its text, no link.
-        article.TextContent.ShouldContain("Chi tiết: peer-groups.md.");
-        article.QuerySelectorAll("a[href='peer-groups.md']").Length.ShouldBe(0);
+        article.QuerySelectorAll("ul li").Length.ShouldBeGreaterThan(20);
+        article.QuerySelectorAll("blockquote strong").Select(s => s.TextContent).ShouldContain("khung minh họa");
+        article.QuerySelectorAll("a").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public void ToHtml_TableWithEmptyHeaderRow_DropsTheHeader()
+    {
+        var html = MarkdownPage.ToHtml("| | |\n|---|---|\n| **VI** | Chỉ số = điểm / điểm chuẩn × 100 |\n| **EN** | Index = points / maximum × 100 |\n");
+
+        html.ShouldStartWith("<table class=\"data\">");
+        html.ShouldNotContain("<th");
+        html.ShouldNotContain("<thead");
+        html.Split("<tr>").Length.ShouldBe(3);
+        html.ShouldContain("<td><strong>VI</strong></td>");
     }
 
     [Fact]
@@ -53,6 +67,15 @@ public sealed class MarkdownPageTests : BunitContext
         html.ShouldNotContain("href=\"javascript");
         html.ShouldContain("&lt;script&gt;");
         html.ShouldContain("bấm");
+    }
+
+    [Fact]
+    public void ToHtml_RelativeLink_IsItsText()
+    {
+        // A file of the repository (peer-groups.md) is not a page of the dashboard: its text, no link.
+        var html = MarkdownPage.ToHtml("Chi tiết: [peer-groups.md](peer-groups.md).");
+
+        html.ShouldBe("<p>Chi tiết: peer-groups.md.</p>\n");
     }
 
     [Fact]

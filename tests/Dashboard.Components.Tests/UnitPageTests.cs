@@ -56,7 +56,7 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         trend.Select(r => r.QuerySelector("td")!.TextContent).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
         trend[0].ClassList.ShouldNotContain("synthetic");
         trend[0].QuerySelectorAll(".badge.sample").ShouldBeEmpty();
-        Html.Rows(cut.Find("[data-testid=trend]"))[0].ShouldBe(["2017", "huyện Hoằng Hóa", "tự chấm", "92", "92,00", "—", "1/27", "thanh-hoa-district-2017"]);
+        Html.Rows(cut.Find("[data-testid=trend]"))[0].ShouldBe(["2017", "huyện Hoằng Hóa", "tự chấm", "92", "92,00", "—", "1/27", "bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)"]);
         // 2018 is appraised (sample): no change is computed against the self-assessed 2017 (docs/methodology.md §5).
         var second = Html.Rows(cut.Find("[data-testid=trend]"))[1];
         (second[2], second[5]).ShouldBe(("thẩm định", "khác giai đoạn"));

@@ -28,7 +28,7 @@ public sealed partial class ChartDownloadTests(DashboardApp app)
     [BrowserTheory]
     [InlineData("/?nam=2023", "ranking,area-distribution")]
     [InlineData("/don-vi/hoang-hoa?nam=2017", "unit-trend,unit-areas")]
-    [InlineData("/don-vi/hoang-hoa?nam=2023", "unit-trend,unit-areas,self-vs-appraised")]
+    [InlineData("/don-vi/hoang-hoa?nam=2023", "self-vs-appraised,unit-trend,unit-areas")]
     [InlineData("/so-sanh?nam=2023&dv=hoang-hoa&dv=muong-lat", "compare-areas,compare-trends")]
     [InlineData("/tieu-chi?nam=2019&linh-vuc=7&khai-niem=online-services-level-3", "heatmap,concept-history")]
     public async Task ChartFigures_EachDownloadClicked_OpensAsPngSvgAndCsv(string path, string kinds)

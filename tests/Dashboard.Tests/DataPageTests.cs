@@ -33,11 +33,11 @@ public sealed class DataPageTests(DashboardApp app)
         var frameworks = await BrowserSession.RowsAsync(browser.Page.GetByTestId("frameworks"));
         frameworks.Select(r => (r[0], r[1], r[2])).ShouldBe(
         [
-            ("thanh-hoa-district-2017", "2017–2019", "suy ra từ báo cáo thực"),
-            ("thanh-hoa-district-2020-illustrative", "2020–2022", "khung minh họa"),
-            ("thanh-hoa-department-2023-illustrative", "2023–2026", "khung minh họa"),
-            ("thanh-hoa-district-2023-illustrative", "2023–2024", "khung minh họa"),
-            ("thanh-hoa-commune-2025-illustrative", "2025–2026", "khung minh họa"),
+            ("Bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)", "2017–2019", "suy ra từ báo cáo thực"),
+            ("Khung minh họa 2020–2022", "2020–2022", "khung minh họa"),
+            ("Khung minh họa 2023–2026", "2023–2026", "khung minh họa"),
+            ("Khung minh họa 2023–2024", "2023–2024", "khung minh họa"),
+            ("Khung minh họa 2025–2026", "2025–2026", "khung minh họa"),
         ]);
         await Expect(browser.Page.GetByTestId("frameworks").Locator(".badge.illustrative")).ToHaveCountAsync(4);
     }
@@ -50,8 +50,8 @@ public sealed class DataPageTests(DashboardApp app)
 
         var lineage = await browser.Page.GetByTestId("lineage").Locator("li").AllInnerTextsAsync();
         lineage.Count.ShouldBe(4);
-        lineage.ShouldContain(e => e.StartsWith("2020: ", StringComparison.Ordinal) && e.Contains("tinh-gia → nghi-son", StringComparison.Ordinal));
-        lineage.ShouldContain(e => e.StartsWith("2024: ", StringComparison.Ordinal) && e.Contains("dong-son → thanh-hoa", StringComparison.Ordinal));
+        lineage.ShouldContain(e => e.StartsWith("2020: ", StringComparison.Ordinal) && e.Contains("huyện Tĩnh Gia → thị xã Nghi Sơn", StringComparison.Ordinal));
+        lineage.ShouldContain(e => e.StartsWith("2024: ", StringComparison.Ordinal) && e.Contains("huyện Đông Sơn → thành phố Thanh Hóa", StringComparison.Ordinal));
     }
 
     [BrowserFact]
@@ -63,7 +63,7 @@ public sealed class DataPageTests(DashboardApp app)
         // 293/BC-UBND states 4 for row 5.4 while its sub-rows add up to 4,5; the stated value is kept, with a warning.
         var warnings = await BrowserSession.RowsAsync(browser.Page.GetByTestId("warnings"));
         var slip = warnings.ShouldHaveSingleItem();
-        slip[..5].ShouldBe(["hoang-hoa", "2017", "tự chấm", "parent-sum-mismatch", "hoang-hoa-2017-bc293.txt:138"]);
+        slip[..5].ShouldBe(["huyện Hoằng Hóa", "2017", "tự chấm", "parent-sum-mismatch", "hoang-hoa-2017-bc293.txt:138"]);
         slip[5].ShouldContain("5.4");
     }
 
@@ -76,6 +76,8 @@ public sealed class DataPageTests(DashboardApp app)
         var audit = await BrowserSession.RowsAsync(browser.Page.GetByTestId("audit"));
         // The newest 50 of the 429 submissions stored on first start (and, before them, the test accounts' creation).
         audit.Count.ShouldBe(50);
-        audit.ShouldAllBe(r => r[1] == "dashboard:startup" && r[4] == "thêm mới");
+        audit.ShouldAllBe(r => r[1] == "nạp tự động khi khởi động" && r[4] == "thêm mới");
+        // Times as readers in Viet Nam read them (UTC+7), never UTC.
+        (await browser.Page.GetByTestId("audit").Locator("th").First.InnerTextAsync()).ShouldBe("Thời điểm (giờ Việt Nam)");
     }
 }

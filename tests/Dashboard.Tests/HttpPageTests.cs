@@ -11,8 +11,12 @@ public sealed class HttpPageTests(DashboardApp app)
     private static readonly string[] Leaks =
     [
         "Exception", "   at ", " at CchcAnalytics.", " at Microsoft.", " at System.", "Stack trace", "StackTrace", "Unhandled",
-        "DuckDB.NET", "SELECT ", "INSERT INTO ", " FROM ", "WHERE ",
+        "DuckDB.NET", "SELECT ", "INSERT INTO ", " FROM ", "WHERE ", ".duckdb",
     ];
+
+    /// <summary>Internal identifiers and server details are not for readers (issue 16 §3); addresses and attributes may
+    /// carry ids, the text a reader sees may not.</summary>
+    private static readonly string[] TextLeaks = ["-illustrative", "(UTC)", "dashboard:startup"];
 
     [Theory]
     [InlineData("/")]
@@ -51,14 +55,14 @@ public sealed class HttpPageTests(DashboardApp app)
     }
 
     [Fact]
-    public async Task Get_UnknownUnit_SaysThereIsNoData()
+    public async Task Get_UnknownUnit_404WithThePickerNeverAnotherUnit()
     {
         var (status, html) = await GetAsync("/don-vi/khong-co-don-vi-nay?nam=2023");
 
-        new[] { HttpStatusCode.OK, HttpStatusCode.NotFound }.ShouldContain(status);
+        status.ShouldBe(HttpStatusCode.NotFound);
         html.ShouldContain("<html lang=\"vi\">");
-        html.ShouldContain("Không có đơn vị “khong-co-don-vi-nay”");
-        html.ShouldContain("— chọn đơn vị —");
+        html.ShouldContain("Không có đơn vị “khong-co-don-vi-nay”. Hãy dùng mã đơn vị (ví dụ hoang-hoa) hoặc tên tiếng Việt (ví dụ Hoằng Hóa), hoặc chọn đơn vị trong danh sách ở trang Đơn vị.");
+        html.ShouldContain("<a href=\"/don-vi\">Chọn đơn vị</a>");
         html.ShouldNotContain("data-testid=\"headline\"");
         ShouldNotLeak(html);
     }
@@ -83,19 +87,20 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/don-vi/hoang-hoa?nam=1900")]
     [InlineData("/don-vi?dv=")]
     [InlineData("/tieu-chi?nam=2023&linh-vuc=99")]
-    [InlineData("/don-vi/%3Cscript%3Ealert(1)%3C%2Fscript%3E?nam=2023")]
-    public async Task Get_OddQuery_AnswersWithoutLeaks(string path)
+    [InlineData("/don-vi/%3Cscript%3Ealert(1)%3C%2Fscript%3E?nam=2023", HttpStatusCode.NotFound)]
+    public async Task Get_OddQuery_AnswersWithoutLeaks(string path, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var (status, html) = await GetAsync(path);
 
-        status.ShouldBe(HttpStatusCode.OK);
+        status.ShouldBe(expected);
         html.ShouldContain("<html lang=\"vi\">");
         ShouldNotLeak(html);
-        var raw = await app.Http.GetStringAsync(new Uri(path, UriKind.Relative));
+        using var response = await app.Http.GetAsync(new Uri(path, UriKind.Relative));
+        var raw = await response.Content.ReadAsStringAsync();
         raw.ShouldNotContain("<script>alert", Case.Insensitive);
     }
 
-    /// <summary>A year typed by hand that is not a number is ignored: the page shows the latest year.</summary>
+    /// <summary>A year typed by hand that is not a year: the page shows the latest year and says so.</summary>
     [Theory]
     [InlineData("/?nam=abc")]
     [InlineData("/?nam=99999999999")]
@@ -103,14 +108,110 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/so-sanh?nam=abc")]
     [InlineData("/tieu-chi?nam=abc")]
     [InlineData("/bao-cao?nam=abc")]
-    public async Task Get_MalformedYear_ShowsLatestYear(string path)
+    public async Task Get_MalformedYear_ShowsLatestYearAndSaysSo(string path)
     {
         var (status, html) = await GetAsync(path);
 
         status.ShouldBe(HttpStatusCode.OK);
         html.ShouldContain("<html lang=\"vi\">");
         Heading(html).ShouldContain("năm 2024");
+        Notice(html).ShouldContain("không phải là một năm (hãy ghi năm bằng bốn chữ số, ví dụ 2024). Trang đang hiển thị năm 2024, năm mới nhất có số liệu (các năm có số liệu: 2017–2024).");
         ShouldNotLeak(html);
+    }
+
+    /// <summary>A year without data: the nearest year with data, and a notice (never a silent switch to the latest).</summary>
+    [Theory]
+    [InlineData("/?nam=1900", 2017)]
+    [InlineData("/?nam=2031", 2024)]
+    [InlineData("/don-vi/hoang-hoa?nam=2016", 2017)]
+    [InlineData("/so-sanh?nam=1990", 2017)]
+    [InlineData("/tieu-chi?nam=2030", 2024)]
+    [InlineData("/bao-cao?nam=2000", 2017)]
+    public async Task Get_YearWithoutData_NearestYearWithANotice(string path, int shown)
+    {
+        var (status, html) = await GetAsync(path);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        Heading(html).ShouldContain($"năm {shown}");
+        var asked = path[(path.IndexOf("nam=", StringComparison.Ordinal) + 4)..];
+        Notice(html).ShouldBe($"Không có số liệu năm {asked} (các năm có số liệu: 2017–2024). Trang đang hiển thị năm {shown}, năm gần nhất có số liệu.");
+    }
+
+    [Fact]
+    public async Task Get_ValidYear_NoNotice()
+    {
+        var (_, html) = await GetAsync("/?nam=2023");
+
+        html.ShouldNotContain("data-testid=\"page-notice\"");
+    }
+
+    [Theory]
+    [InlineData("/tieu-chi?nam=2023&linh-vuc=99", "Không có lĩnh vực “99” trong bộ tiêu chí năm 2023 (các lĩnh vực: 1, 2, 3, 4, 5, 6, 7, 8). Trang đang hiển thị tất cả lĩnh vực.")]
+    [InlineData("/tieu-chi?nam=2023&linh-vuc=7&tieu-chi=xyz", "Lĩnh vực 7 năm 2023 không có tiêu chí “xyz” có tiêu chí thành phần. Trang đang hiển thị các tiêu chí của lĩnh vực 7.")]
+    [InlineData("/tieu-chi?nam=2023&khai-niem=xyz", "Không có tiêu chí “xyz” trong bảng đối chiếu giữa các năm, nên không có lịch sử để hiển thị.")]
+    [InlineData("/so-sanh?nam=2023&dv=xyz&dv=hoang-hoa&dv=quang-xuong", "Không có đơn vị “xyz”; bỏ qua.")]
+    [InlineData("/so-sanh?nam=2024&dv=dong-son&dv=hoang-hoa&dv=quang-xuong", "Không có số liệu năm 2024 của huyện Đông Sơn; bỏ qua.")]
+    [InlineData("/?nam=2023&trang=9", "Không có trang “9” của bảng xếp hạng (có 1 trang). Đang hiển thị trang 1.")]
+    [InlineData("/don-vi/tinh-gia?nam=2021", "Huyện Tĩnh Gia không còn là đơn vị riêng năm 2021; chuỗi số liệu tiếp tục với thị xã Nghi Sơn, trang hiển thị số liệu của thị xã Nghi Sơn.")]
+    public async Task Get_SomethingThatIsNotThere_SaysWhatIsShownInstead(string path, string notice)
+    {
+        var (status, html) = await GetAsync(path);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        Notice(html).ShouldBe(notice);
+        ShouldNotLeak(html);
+    }
+
+    [Fact]
+    public async Task Get_ReportOfAnUnknownUnit_404WithTheReason()
+    {
+        var (status, html) = await GetAsync("/bao-cao?nam=2023&dv=xyz");
+
+        status.ShouldBe(HttpStatusCode.NotFound);
+        html.ShouldContain("Không có đơn vị “xyz” để in báo cáo.");
+        html.ShouldNotContain("data-testid=\"print-ranking\"");
+    }
+
+    [Fact]
+    public async Task Get_UnitByItsVietnameseName_ThatUnitsPage()
+    {
+        var (status, html) = await GetAsync("/don-vi?dv=Ho%E1%BA%B1ng%20H%C3%B3a&nam=2017");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        Headline(html).ShouldContain("92/100 điểm");
+    }
+
+    [Fact]
+    public async Task Get_MergedUnitInTheYearAfter_LinksItsLastYearAndItsSuccessor()
+    {
+        var (status, html) = await GetAsync("/don-vi/dong-son?nam=2024");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("Không có số liệu của đơn vị này năm 2024.");
+        html.ShouldContain("Năm cuối có số liệu: <a href=\"/don-vi/dong-son?nam=2023\">huyện Đông Sơn năm 2023</a>");
+        html.ShouldContain("Đơn vị kế tục: <a href=\"/don-vi/thanh-hoa?nam=2024\">thành phố Thanh Hóa năm 2024</a>");
+    }
+
+    [Fact]
+    public async Task Get_MergedUnitInItsLastYear_LinksItsSuccessor()
+    {
+        var (_, html) = await GetAsync("/don-vi/dong-son?nam=2023");
+
+        Between(html, "data-testid=\"unit-successor\"", "</p>").ShouldContain("<a href=\"/don-vi/thanh-hoa\">Xem thành phố Thanh Hóa</a>");
+    }
+
+    private static readonly string[] UnitPageOrder =
+        ["<h2>Nhận xét</h2>", "<h2>Tiêu chí mất nhiều điểm nhất</h2>", "<h2>Để lên", "<h2>Chỉ số qua các năm</h2>", "<h2>Theo lĩnh vực", "<h2>Bảng điểm chi tiết</h2>"];
+
+    /// <summary>What a district official acts on comes first; the full score sheet last (issue 16 §4).</summary>
+    [Fact]
+    public async Task Get_UnitPage_ActionsBeforeTheFullSheet()
+    {
+        var (_, html) = await GetAsync("/don-vi/quang-xuong?nam=2023");
+
+        var order = UnitPageOrder.Select(h => html.IndexOf(h, StringComparison.Ordinal)).ToList();
+        order.ShouldAllBe(i => i > 0);
+        order.ShouldBeInOrder();
     }
 
     [Fact]
@@ -236,6 +337,26 @@ public sealed class HttpPageTests(DashboardApp app)
         {
             html.ShouldNotContain(leak, Case.Sensitive, $"the page shows '{leak}'");
         }
+
+        var text = System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", " ");
+        foreach (var leak in TextLeaks)
+        {
+            text.ShouldNotContain(leak, Case.Sensitive, $"the page shows '{leak}'");
+        }
+
+        // A framework id ("thanh-hoa-district-2017"); the file names of the bundled sample (…-2017-sample.csv) are files.
+        System.Text.RegularExpressions.Regex.Match(text, @"thanh-hoa-(district|department|commune)-\d{4}(?![-\w.])").Value.ShouldBeEmpty("a framework id on the page");
+    }
+
+    private static string Notice(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(Between(html, "data-testid=\"page-notice\"", "</div>"), "<[^>]+>|^>", "").Trim();
+
+    private static string Between(string html, string from, string to)
+    {
+        var start = html.IndexOf(from, StringComparison.Ordinal);
+        start.ShouldBeGreaterThanOrEqualTo(0, $"no {from}");
+        start += from.Length;
+        return html[start..html.IndexOf(to, start, StringComparison.Ordinal)];
     }
 
     private static string Heading(string html)

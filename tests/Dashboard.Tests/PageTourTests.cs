@@ -17,7 +17,7 @@ public sealed class PageTourTests(DashboardApp app)
     [InlineData("/don-vi/hoang-hoa?nam=2023", 200, "don-vi-hoang-hoa-2023")]
     [InlineData("/don-vi/dong-son?nam=2024", 200, "don-vi-dong-son-2024")]
     [InlineData("/don-vi/tinh-gia?nam=2021", 200, "don-vi-tinh-gia-2021")]
-    [InlineData("/don-vi/khong-co-don-vi-nay?nam=2023", 200, "don-vi-khong-co")]
+    [InlineData("/don-vi/khong-co-don-vi-nay?nam=2023", 404, "don-vi-khong-co")]
     [InlineData("/du-lieu", 200, "du-lieu")]
     [InlineData("/phuong-phap", 200, "phuong-phap")]
     [InlineData("/so-sanh", 200, "so-sanh")]

@@ -157,7 +157,8 @@ public sealed class UnitPageTests(DashboardApp app)
 
         await Expect(page.Locator("h1")).ToContainTextAsync("thị xã Nghi Sơn — năm 2021");
         await Expect(page.Locator("h1 .badge.sample")).ToHaveTextAsync("dữ liệu mẫu");
-        await Expect(page.GetByTestId("unit-picker").Locator("select[name=dv]")).ToHaveValueAsync("tinh-gia");
+        await Expect(page.GetByTestId("unit-picker").Locator("select[name=dv]")).ToHaveValueAsync("nghi-son");
+        await Expect(page.GetByTestId("page-notice")).ToContainTextAsync("Huyện Tĩnh Gia không còn là đơn vị riêng năm 2021");
         await Expect(page.GetByTestId("headline")).ToContainTextAsync("/100 điểm");
         var trend = await BrowserSession.RowsAsync(page.GetByTestId("trend"));
         trend.Where(r => int.Parse(r[0], System.Globalization.CultureInfo.InvariantCulture) < 2020)
@@ -169,16 +170,16 @@ public sealed class UnitPageTests(DashboardApp app)
     }
 
     [BrowserFact]
-    public async Task UnitPage_UnknownUnit_SaysThereIsNoData()
+    public async Task UnitPage_UnknownUnit_404PageWithTheReasonAndAWayBack()
     {
         await using var browser = await BrowserSession.OpenAsync(app);
-        await browser.GotoAsync("/don-vi/khong-co-don-vi-nay?nam=2023");
+        var response = await browser.GotoAsync("/don-vi/khong-co-don-vi-nay?nam=2023");
         var page = browser.Page;
 
-        await Expect(page.Locator("h1")).ToHaveTextAsync("Không có đơn vị “khong-co-don-vi-nay”");
-        await Expect(page.Locator("p.note")).ToContainTextAsync("Chọn một đơn vị trong danh sách.");
-        await Expect(page.GetByTestId("unit-picker").Locator("select[name=dv] option:checked")).ToHaveTextAsync("— chọn đơn vị —");
-        await Expect(page.GetByTestId("headline")).ToHaveCountAsync(0);
-        browser.Errors.ShouldBeEmpty();
+        response.Status.ShouldBe(404);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Không tìm thấy trang");
+        await Expect(page.GetByTestId("status-reason")).ToContainTextAsync("Không có đơn vị “khong-co-don-vi-nay”.");
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Chọn đơn vị" }).ClickAsync();
+        await Expect(page.GetByTestId("unit-picker")).ToBeVisibleAsync();
     }
 }

@@ -169,8 +169,8 @@ public static class ExportEndpoints
             return null;
         }
 
-        var known = years.Count == 0 ? "chưa có năm nào có số liệu" : $"các năm có số liệu: {YearsText(years)}";
-        if (Query.Year(text) is not { } asked || asked is < 1000 or > 9999)
+        var known = YearChoice.Known(years);
+        if (YearChoice.Parse(text) is not { } asked)
         {
             return Plain(400, $"Năm '{text}' không hợp lệ: hãy ghi năm bằng bốn chữ số, ví dụ nam={year} ({known}).");
         }
@@ -227,9 +227,6 @@ public static class ExportEndpoints
     private static IResult? Pixels(string? text, string name) =>
         text is null || Query.Number(text) is not null ? null
             : Plain(400, $"{(name == "w" ? "Chiều rộng" : "Chiều cao")} ({name}) '{text}' không hợp lệ: hãy ghi số điểm ảnh bằng chữ số, từ {ChartRequest.MinSize} đến {ChartRequest.MaxSize}.");
-
-    private static string YearsText(IReadOnlyList<int> years) =>
-        years.Count == years[^1] - years[0] + 1 ? $"{years[0]}–{years[^1]}" : string.Join(", ", years);
 
     private static IResult Plain(int status, string message) => Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
 

@@ -12,6 +12,43 @@ public static class Fmt
     /// the value itself is exact. Points are written as scored, with <see cref="N"/>.</summary>
     public static string N2(decimal? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", VietnameseText.Culture) : "—";
 
+    /// <summary>The text with its first letter in capitals, to start a sentence ("huyện Đông Sơn" → "Huyện Đông Sơn").</summary>
+    public static string Sentence(string text) =>
+        string.IsNullOrEmpty(text) ? text : string.Concat(char.ToUpper(text[0], VietnameseText.Culture).ToString(), text.AsSpan(1));
+
+    /// <summary>A stored UTC time as readers in Viet Nam read it: "05/12/2026 11:09:33" (Asia/Ho_Chi_Minh, UTC+7 all year).</summary>
+    public static string VietnamTime(DateTime utc)
+    {
+        var asUtc = utc.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(utc, DateTimeKind.Utc) : utc.ToUniversalTime();
+        return TimeZoneInfo.ConvertTimeFromUtc(asUtc, Vietnam).ToString("dd/MM/yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Who wrote, in words: the dashboard's start-up load and the command line are named, accounts shown as they are.</summary>
+    public static string Actor(string actor) => actor switch
+    {
+        null or "" => "—",
+        "dashboard:startup" => "nạp tự động khi khởi động",
+        "cli" => "dòng lệnh",
+        _ when actor.StartsWith("cli:", StringComparison.Ordinal) => $"dòng lệnh ({actor[4..]})",
+        _ => actor,
+    };
+
+    private static readonly TimeZoneInfo Vietnam = FindVietnam();
+
+    /// <summary>Asia/Ho_Chi_Minh from the system's time-zone data; Viet Nam has kept UTC+7 without daylight saving since
+    /// 1975, so a machine without that data uses the fixed offset.</summary>
+    private static TimeZoneInfo FindVietnam()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh");
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("UTC+07", TimeSpan.FromHours(7), "Giờ Việt Nam", "Giờ Việt Nam");
+        }
+    }
+
     public static string Arrow(int? value) => value switch
     {
         null => "",

@@ -6,7 +6,7 @@ using Markdig.Syntax.Inlines;
 
 namespace CchcAnalytics.Dashboard.Services;
 
-/// <summary>Renders a repository document (docs/methodology.md) as page HTML with Markdig: CommonMark plus pipe tables.
+/// <summary>Renders a repository document (docs/phuong-phap.md) as page HTML with Markdig: CommonMark plus pipe tables.
 /// Raw HTML in the file is shown as text, never as markup; only http(s) links stay links (with rel="noopener
 /// noreferrer"), a relative link (peer-groups.md) points into the repository and is shown as its text; headings get
 /// ASCII ids (<see cref="Core.VietnameseText.Slug"/>), tables the dashboard's <c>data</c> class without an empty
@@ -63,8 +63,8 @@ public static class MarkdownPage
         return document.ToHtml(Pipeline);
     }
 
-    /// <summary>The methodology's two-column VI/EN tables start with an empty header row (<c>| | |</c>), only because a
-    /// pipe table needs one; it is not shown.</summary>
+    /// <summary>A table that starts with an empty header row (<c>| | |</c>, as the two-column VI/EN tables of
+    /// docs/methodology.md do) has it only because a pipe table needs one; it is not shown.</summary>
     private static void DropEmptyHeader(Table table)
     {
         if (table.Count > 0 && table[0] is TableRow { IsHeader: true } header
