@@ -20,6 +20,9 @@ public sealed record AnalyticsOptions
     /// <summary>Weak years within the window that make a weakness persistent (k).</summary>
     public int WeakYears { get; init; } = 3;
 
+    /// <summary>A persistent weakness is "shared" (overview, print report, meeting pack) when at least this many units have it.</summary>
+    public int MinSharedUnits { get; init; } = 2;
+
     /// <summary>Number of peer groups (k-means k).</summary>
     public int PeerGroups { get; init; } = 3;
 

@@ -39,7 +39,7 @@ public static partial class MeetingPackBuilder
         var status = synthetic == 0 ? "" : synthetic == results.Count ? " — dữ liệu mẫu" : " — có dữ liệu mẫu";
         var subtitle = $"Tỉnh {province} — {Place.UnitsName(ranking.Level)} — họp đánh giá năm {year}{status}";
 
-        List<PackSlide> slides = [GlanceSlide(ranking, options), RankingSlide(ranking, options)];
+        List<PackSlide> slides = [GlanceSlide(ranking, options), RankingSlide(ranking, reports.Select(r => r.Result.Unit.Id).ToHashSet(StringComparer.Ordinal), options)];
         if (options.Previous is { Units.Count: > 0 } previous)
         {
             slides.Add(MovementSlide(ranking, previous, charts));
@@ -159,7 +159,9 @@ public static partial class MeetingPackBuilder
         return stages == 1;
     }
 
-    private static PackSlide RankingSlide(Ranking ranking, MeetingPackOptions options)
+    /// <summary>The top and bottom of the ranking; a unit the pack is made for is shown in its place even when it ranks in
+    /// the middle, between two "…" rows.</summary>
+    private static PackSlide RankingSlide(Ranking ranking, HashSet<string> chosen, MeetingPackOptions options)
     {
         var title = $"Xếp hạng năm {ranking.Year}";
         var units = ranking.Units;
@@ -174,7 +176,25 @@ public static partial class MeetingPackBuilder
         rows.AddRange((whole ? units : units.Take(shown)).Select(RankRow));
         if (!whole)
         {
-            rows.Add(["…", $"{units.Count - (2 * shown)} đơn vị (xem ghi chú)", "", ""]);
+            var middle = units.Skip(shown).Take(units.Count - (2 * shown)).ToList();
+            var own = middle.Select((u, i) => (Unit: u, Index: i)).Where(x => chosen.Contains(x.Unit.Result.Unit.Id)).ToList();
+            var next = 0;
+            foreach (var (unit, index) in own)
+            {
+                if (index > next)
+                {
+                    rows.Add(["…", $"{index - next} đơn vị (xem ghi chú)", "", ""]);
+                }
+
+                rows.Add(RankRow(unit));
+                next = index + 1;
+            }
+
+            if (middle.Count > next)
+            {
+                rows.Add(["…", $"{middle.Count - next} đơn vị (xem ghi chú)", "", ""]);
+            }
+
             rows.AddRange(units.Skip(units.Count - shown).Select(RankRow));
         }
 
@@ -251,8 +271,8 @@ public static partial class MeetingPackBuilder
     private static PackSlide WeaknessSlide(Ranking ranking, IReadOnlyList<SharedWeakness> weaknesses, MeetingPackOptions options)
     {
         var analytics = options.Analytics;
-        var rule = $"Tiêu chí dưới {VietnameseText.Number(analytics.WeakBelowPercent)}% điểm chuẩn ít nhất {analytics.WeakYears}/{analytics.WindowYears} năm gần nhất, ở từ {options.MinSharedUnits} đơn vị trở lên.";
-        var shared = weaknesses.Where(w => w.UnitIds.Count >= options.MinSharedUnits)
+        var rule = $"Tiêu chí dưới {VietnameseText.Number(analytics.WeakBelowPercent)}% điểm chuẩn ít nhất {analytics.WeakYears}/{analytics.WindowYears} năm gần nhất, ở từ {analytics.MinSharedUnits} đơn vị trở lên.";
+        var shared = weaknesses.Where(w => w.UnitIds.Count >= analytics.MinSharedUnits)
             .OrderByDescending(w => w.UnitIds.Count).ThenBy(w => w.Code, CriterionCode.Comparer).ToList();
         var title = "Điểm yếu kéo dài ở nhiều đơn vị";
         if (shared.Count == 0)
@@ -407,7 +427,7 @@ public static partial class MeetingPackBuilder
         bullets.Add("Bằng chỉ số thì đồng hạng. Không so sánh thứ hạng giữa năm điểm tự chấm và năm điểm thẩm định (khác giai đoạn).");
         if (units == 0)
         {
-            bullets.Add("Bộ slide của một đơn vị: chọn đơn vị trên trang Đơn vị, hoặc thêm dv=mã-đơn-vị vào địa chỉ tải về.");
+            bullets.Add("Bộ slide của một đơn vị: mở trang của đơn vị trên bảng điều khiển và bấm “bộ slide họp của đơn vị”.");
         }
 
         return new PackSlide(NotesSlideTitle) { Bullets = bullets };

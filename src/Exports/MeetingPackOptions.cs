@@ -13,8 +13,6 @@ public sealed record MeetingPackOptions
     /// one is shown whole.</summary>
     public int TopAndBottom { get; init; } = 5;
 
-    /// <summary>A persistent weakness is shown when it is chronic in at least this many units.</summary>
-    public int MinSharedUnits { get; init; } = 2;
 
     /// <summary>Rows of the shared-weaknesses table (most shared first); the rest are named in the speaker notes.</summary>
     public int MaxSharedWeaknesses { get; init; } = 6;

@@ -113,6 +113,32 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
         table.Skip(1).Take(3).Select(r => (r[0], r[1])).ShouldBe([("1", "huyện Đông Sơn"), ("2 (đồng hạng)", "huyện Hoằng Hóa"), ("2 (đồng hạng)", "thành phố Thanh Hóa")]);
     }
 
+    /// <summary>A unit's pack shows the unit in the ranking even when it ranks in the middle (fresh-eyes run: the unit's
+    /// own pack hid it among "17 đơn vị").</summary>
+    [Fact]
+    public void Build_2023UnitRankedInTheMiddle_ItsRowBetweenTheElidedOnes()
+    {
+        var ranking = Ranking(2023);
+        var middle = ranking.Units[10];
+
+        var rows = Build(2023, middle.Result.Unit.Id).Slides[1].Table!.Rows;
+
+        rows.Count.ShouldBe(13);
+        rows[5].Take(2).ShouldBe(["…", "5 đơn vị (xem ghi chú)"]);
+        rows[6].Take(2).ShouldBe([middle.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) + (middle.Tied ? " (đồng hạng)" : ""), middle.Result.Unit.FullName]);
+        rows[7].Take(2).ShouldBe(["…", "11 đơn vị (xem ghi chú)"]);
+        rows[^1][1].ShouldBe("huyện Mường Lát");
+    }
+
+    [Fact]
+    public void Build_2023Province_ClosingSlideSaysHowToGetAUnitsPackInWords()
+    {
+        var closing = Build(2023).Slides[^1];
+
+        closing.Bullets.ShouldContain("Bộ slide của một đơn vị: mở trang của đơn vị trên bảng điều khiển và bấm “bộ slide họp của đơn vị”.");
+        closing.Bullets.ShouldNotContain(b => b.Contains("dv=", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Build_2023Ranking_TopAndBottomFiveWithTheRestInTheNotes()
     {
