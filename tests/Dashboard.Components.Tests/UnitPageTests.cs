@@ -105,11 +105,11 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         cut.Find("[data-testid=sheet-toggle]").HasAttribute("open").ShouldBeFalse();
 
         var online = cut.Find("tr[id='ma-7.1.4']");
-        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7.1.4")[2..5].ShouldBe(["2", "0", "0"]);
+        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7.1.4")[2..5].ShouldBe(["2", "0", "0,00"]);
         Html.Text(online.QuerySelector(".evidence")!).ShouldBe("Dưới 20% số hồ sơ TTHC");
         Html.Text(cut.Find("tr[id='ma-1.1.1'] .evidence")).ShouldBe("- Kế hoạch số 85/KH-UBND ngày 21/12/2016 của UBND huyện về thực hiện cải cách hành chính nhà nước năm 2017.");
         cut.Find("tr[id='ma-7']").ClassList.ShouldContain("level-area");
-        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7")[2..5].ShouldBe(["13", "6,5", "50"]);
+        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7")[2..5].ShouldBe(["13", "6,5", "50,00"]);
         // 5.4 is shown as stated (4), not as the 4,5 its sub-rows add up to.
         Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "5.4")[3].ShouldBe("4");
         cut.Find("[data-testid=weakest] a").GetAttribute("href").ShouldBe("/don-vi/hoang-hoa?nam=2017&bang-diem=1#ma-7.1.5");
