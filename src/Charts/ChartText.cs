@@ -18,7 +18,7 @@ internal static class ChartText
     /// <summary>An index, a % of max or a difference of them: "91,30", "100,00", "0,50" — vi-VN, rounded half away from
     /// zero to two decimals and always written with two, as the dashboard's tables write them (docs/methodology.md,
     /// "Làm tròn / Rounding").</summary>
-    public static string Percent(decimal value) => Round(value).ToString("#,0.00", VietnameseText.Culture);
+    public static string Percent(decimal value) => VietnameseText.Percent(value);
 
     /// <summary>"91,30", or "—" for a missing value.</summary>
     public static string Percent(decimal? value) => value is { } v ? Percent(v) : "—";
