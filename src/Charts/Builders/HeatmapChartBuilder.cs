@@ -114,7 +114,7 @@ public static class HeatmapChartBuilder
             var parents = framework.Criteria.Select(c => c.ParentCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var areas = string.Join(", ", framework.Criteria.Where(c => c.Level == CriterionLevel.Area).Select(c => c.Code));
             var why = framework.Find(parentCode) is null ? "không có trong" : "không có tiêu chí con trong";
-            throw new ArgumentException($"'{parentCode}' {why} bộ tiêu chí {framework.Id}: chọn một lĩnh vực ({areas}) hoặc một tiêu chí có tiêu chí thành phần (ví dụ {parents.Where(p => p.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "7.1"}).", nameof(parentCode));
+            throw new ArgumentException($"'{parentCode}' {why} {framework.DisplayName}: chọn một lĩnh vực ({areas}) hoặc một tiêu chí có tiêu chí thành phần (ví dụ {parents.Where(p => p.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "7.1"}).", nameof(parentCode));
         }
 
         return children;
