@@ -204,6 +204,6 @@ public static class ChartFactory
         var framework = AreaDistributionChartBuilder.MainFramework(data.ResultsOf(year, request.Province, request.Level));
         var code = CriterionCode.Normalize(text);
         return (code is null ? null : data.Crosswalk.EntryOf(framework.Id, code)?.ConceptId)
-            ?? throw new ArgumentException($"Không có khái niệm hoặc mã tiêu chí '{text}' (mã được tra trong bộ tiêu chí {framework.Id}, áp dụng năm {year}).", nameof(request));
+            ?? throw new ArgumentException($"Không có khái niệm hoặc mã tiêu chí '{text}' (mã được tra trong {framework.DisplayName}, áp dụng năm {year}).", nameof(request));
     }
 }

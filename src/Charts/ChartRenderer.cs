@@ -48,6 +48,26 @@ public static class ChartRenderer
         return SvgLayer.Apply(spec, plot, plot.GetSvgXml(w, h));
     }
 
+    /// <summary>The chart's marks — every bar, point or cell with its Vietnamese hover label ("huyện Hoằng Hóa — 2023:
+    /// 91,92") and, where it is a unit or a criterion, the page it opens — in the pixels of the SVG picture of
+    /// <paramref name="width"/> × <paramref name="height"/> (the spec's size when null), laid out exactly as
+    /// <see cref="SvgXml"/> lays it out. A page puts them over the picture as links (the dashboard's ChartFigure).</summary>
+    public static ChartMarks Marks(ChartSpec spec, int? width = null, int? height = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var (w, h) = Size(spec, width, height);
+        if (spec.SvgLayerOrNull is not null)
+        {
+            // The map writes its own links and hover titles into its SVG; marks over it would repeat them.
+            return new ChartMarks(w, h, []);
+        }
+
+        var marks = new MarkList();
+        using var plot = spec.DrawPlot(w, forSvg: true, marks: marks);
+        _ = plot.GetSvgXml(w, h);
+        return new ChartMarks(w, h, marks.Resolve(plot));
+    }
+
     /// <summary><see cref="SvgXml"/> as UTF-8 bytes (no byte-order mark), for an <c>image/svg+xml</c> response.</summary>
     public static byte[] Svg(ChartSpec spec, int? width = null, int? height = null) =>
         new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(SvgXml(spec, width, height));

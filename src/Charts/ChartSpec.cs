@@ -7,10 +7,17 @@ namespace CchcAnalytics.Charts;
 /// to PNG, SVG and CSV, at several sizes, by concurrent requests.</summary>
 public sealed class ChartSpec
 {
-    private readonly Action<Plot> draw;
+    private readonly Action<Plot, MarkList> draw;
     private readonly SvgLayer? svgLayer;
 
     internal ChartSpec(ChartKind kind, string title, string scope, ChartStatus status, ChartTable table, IReadOnlyList<string> notes, int width, int height, Action<Plot> draw, SvgLayer? svgLayer = null)
+        : this(kind, title, scope, status, table, notes, width, height, (plot, _) => draw(plot), svgLayer)
+    {
+    }
+
+    /// <summary>A chart whose drawing also adds its marks (<see cref="ChartRenderer.Marks"/>): each bar, point or cell
+    /// with its hover label and link, in data coordinates.</summary>
+    internal ChartSpec(ChartKind kind, string title, string scope, ChartStatus status, ChartTable table, IReadOnlyList<string> notes, int width, int height, Action<Plot, MarkList> draw, SvgLayer? svgLayer = null)
     {
         this.svgLayer = svgLayer;
         Kind = kind;
@@ -81,15 +88,24 @@ public sealed class ChartSpec
     /// <summary>As <see cref="CreatePlot(int?)"/>; without the title when <paramref name="title"/> is false.</summary>
     public Plot CreatePlot(int? width, bool title) => DrawPlot(width, forSvg: false, title);
 
-    /// <summary>Draws the plot for PNG, or for SVG (with the chart's <see cref="SvgLayer"/> drawing, when it has one).</summary>
-    internal Plot DrawPlot(int? width, bool forSvg, bool title = true)
+    /// <summary>Draws the plot for PNG, or for SVG (with the chart's <see cref="SvgLayer"/> drawing, when it has one), adding
+    /// the chart's marks to <paramref name="marks"/> when given.</summary>
+    internal Plot DrawPlot(int? width, bool forSvg, bool title = true, MarkList? marks = null)
     {
         ChartFonts.Register();
         var plot = new Plot();
         try
         {
             ChartStyle.Begin(plot, this, width ?? Width, title);
-            (forSvg && svgLayer is not null ? svgLayer.Draw : draw)(plot);
+            if (forSvg && svgLayer is not null)
+            {
+                svgLayer.Draw(plot);
+            }
+            else
+            {
+                draw(plot, marks ?? MarkList.Ignored);
+            }
+
             ChartStyle.End(plot);
             return plot;
         }

@@ -15,11 +15,17 @@ internal static class ChartText
 
     public static decimal? Round(decimal? value) => value is { } v ? Round(v) : null;
 
-    /// <summary>"92,15", "100", "0,5": vi-VN, at most two decimals.</summary>
-    public static string Number(decimal value) => VietnameseText.Number(Round(value));
+    /// <summary>An index, a % of max or a difference of them: "91,30", "100,00", "0,50" — vi-VN, rounded half away from
+    /// zero to two decimals and always written with two, as the dashboard's tables write them (docs/methodology.md,
+    /// "Làm tròn / Rounding").</summary>
+    public static string Percent(decimal value) => VietnameseText.Percent(value);
 
-    /// <summary>"92,15", or "—" for a missing value.</summary>
-    public static string Number(decimal? value) => value is { } v ? Number(v) : "—";
+    /// <summary>"91,30", or "—" for a missing value.</summary>
+    public static string Percent(decimal? value) => value is { } v ? Percent(v) : "—";
+
+    /// <summary>Points as scored: "15,5", "92", "0,125" — vi-VN, exact (the documents' own numbers, at most three
+    /// decimals), never rounded.</summary>
+    public static string Points(decimal value) => VietnameseText.Number(value);
 
     /// <summary>A tick label: vi-VN, at most two decimals, no thousands separator needed below 1000.</summary>
     public static string Tick(double value) => value.ToString("#,0.##", VietnameseText.Culture);

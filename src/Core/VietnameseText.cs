@@ -130,6 +130,11 @@ public static class VietnameseText
         _ => level,
     };
 
+    /// <summary>An index, a % of max or a difference of them, the one rounding rule for tables, charts and exports
+    /// (docs/methodology.md, "Làm tròn / Rounding"): rounded half away from zero to two decimals and always written with
+    /// two, vi-VN: "91,30", "100,00", "-0,50".</summary>
+    public static string Percent(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", Culture);
+
     /// <summary>A number as Vietnamese readers write it: "92,5", "0,25", "100" (at most three decimals, no trailing zeros).</summary>
     public static string Number(decimal value) => value.ToString("#,0.###", Culture);
 }

@@ -170,14 +170,31 @@ public static partial class MeetingPackBuilder
             return new PackSlide(title) { Bullets = ["Không có đơn vị nào được xếp hạng năm này."] };
         }
 
-        var shown = Math.Max(1, options.TopAndBottom);
-        var whole = units.Count <= (2 * shown) + 1;
+        var budget = (2 * Math.Max(1, options.TopAndBottom)) + 1;
+        var whole = units.Count <= budget;
         var rows = new List<IReadOnlyList<string>>();
-        rows.AddRange((whole ? units : units.Take(shown)).Select(RankRow));
-        if (!whole)
+        if (whole)
         {
-            var middle = units.Skip(shown).Take(units.Count - (2 * shown)).ToList();
-            var own = middle.Select((u, i) => (Unit: u, Index: i)).Where(x => chosen.Contains(x.Unit.Result.Unit.Id)).ToList();
+            rows.AddRange(units.Select(RankRow));
+        }
+        else
+        {
+            // A chosen unit ranked in the middle costs two rows (itself and one more "…"): the top and the bottom give
+            // them up, so the table keeps its size on the slide.
+            var shown = Math.Max(1, options.TopAndBottom);
+            List<(RankedUnit Unit, int Index)> own = [];
+            for (var k = 0; ; k = own.Count)
+            {
+                shown = Math.Max(1, options.TopAndBottom - k);
+                own = units.Skip(shown).Take(units.Count - (2 * shown)).Select((u, i) => (Unit: u, Index: i)).Where(x => chosen.Contains(x.Unit.Result.Unit.Id)).ToList();
+                if (own.Count <= k || shown == 1)
+                {
+                    break;
+                }
+            }
+
+            var middle = units.Count - (2 * shown);
+            rows.AddRange(units.Take(shown).Select(RankRow));
             var next = 0;
             foreach (var (unit, index) in own)
             {
@@ -190,9 +207,9 @@ public static partial class MeetingPackBuilder
                 next = index + 1;
             }
 
-            if (middle.Count > next)
+            if (middle > next)
             {
-                rows.Add(["…", $"{middle.Count - next} đơn vị (xem ghi chú)", "", ""]);
+                rows.Add(["…", $"{middle - next} đơn vị (xem ghi chú)", "", ""]);
             }
 
             rows.AddRange(units.Skip(units.Count - shown).Select(RankRow));
@@ -475,9 +492,9 @@ public static partial class MeetingPackBuilder
 
     private static string Points(decimal? value) => value is { } v ? VietnameseText.Number(v) : "";
 
-    private static string Percent(decimal value) => VietnameseText.Number(Math.Round(value, 2));
+    private static string Percent(decimal value) => VietnameseText.Percent(value);
 
-    private static string Signed(decimal value) => (value > 0 ? "+" : value < 0 ? "−" : "") + VietnameseText.Number(Math.Abs(Math.Round(value, 2)));
+    private static string Signed(decimal value) => (value > 0 ? "+" : value < 0 ? "−" : "") + VietnameseText.Percent(Math.Abs(value));
 
     [GeneratedRegex(@"^\[Dữ liệu mẫu\]\s*")]
     private static partial Regex SampleMark();

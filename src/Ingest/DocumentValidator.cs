@@ -372,7 +372,7 @@ public sealed class DocumentValidator
 
         var before = problems.Count;
         CompareWithFramework(document, rows, nearest, problems);
-        var described = $"{nearest.Id} ({Years(nearest)}, {nearest.Status.ToVietnamese()})";
+        var described = nearest.Status == FrameworkStatus.Derived ? $"{nearest.DisplayName}, {nearest.Status.ToVietnamese()}" : nearest.DisplayName;
         if (problems.Skip(before).Any(p => p.Severity == Severity.Error))
         {
             problems.Add(Problem.Error(ProblemCodes.FrameworkNeeded, document.File, null,
@@ -404,10 +404,6 @@ public sealed class DocumentValidator
         FrameworkStatus.Draft => 2,
         _ => 3,
     };
-
-    private static string Years(Framework framework) =>
-        framework.YearTo == framework.YearFrom ? framework.YearFrom.ToString(CultureInfo.InvariantCulture)
-        : $"{framework.YearFrom.ToString(CultureInfo.InvariantCulture)}–{framework.YearTo?.ToString(CultureInfo.InvariantCulture) ?? "nay"}";
 
     private static bool Matches(Framework framework, List<TreeRow> rows) =>
         framework.Criteria.Count == rows.Count
@@ -453,7 +449,7 @@ public sealed class DocumentValidator
             var criteria = missing.Count(c => c.Level == CriterionLevel.Criterion);
             var subs = missing.Count(c => c.Level == CriterionLevel.SubCriterion);
             problems.Add(Problem.Error(ProblemCodes.MissingCriterion, file, null,
-                $"Bảng thiếu {missing.Count} dòng của bộ tiêu chí {framework.Id} ({areas} lĩnh vực, {criteria} tiêu chí, {subs} tiêu chí thành phần: {ListCodes(missing.Select(m => m.Code).ToList())}). Văn bản có bị cắt mất một phần không?"));
+                $"Bảng thiếu {missing.Count} dòng của {framework.DisplayName} ({areas} lĩnh vực, {criteria} tiêu chí, {subs} tiêu chí thành phần: {ListCodes(missing.Select(m => m.Code).ToList())}). Văn bản có bị cắt mất một phần không?"));
         }
 
         var index = IndexOf(framework);
@@ -463,12 +459,12 @@ public sealed class DocumentValidator
             if (expected is null)
             {
                 problems.Add(Problem.Error(ProblemCodes.ExtraCriterion, file, row.Input.Line,
-                    $"Dòng {row.Input.Code} không có trong bộ tiêu chí {framework.Id}.", row.Input.Cell));
+                    $"Dòng {row.Input.Code} không có trong {framework.DisplayName}.", row.Input.Cell));
             }
             else if (expected.MaxPoints != row.Max)
             {
                 problems.Add(Problem.Error(ProblemCodes.MaxPointsDiffer, file, row.Input.Line,
-                    $"Dòng {row.Input.Code} có Điểm chuẩn {Format(row.Max)}; bộ tiêu chí {framework.Id} quy định {Format(expected.MaxPoints)}.", row.Input.Cell));
+                    $"Dòng {row.Input.Code} có Điểm chuẩn {Format(row.Max)}; {framework.DisplayName} quy định {Format(expected.MaxPoints)}.", row.Input.Cell));
             }
         }
     }

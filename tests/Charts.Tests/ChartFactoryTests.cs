@@ -92,17 +92,17 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void Build_HeatmapCodeWithNothingUnderIt_ListsTheAreas() =>
         Fails(new ChartRequest(ChartKind.Heatmap, Year: 2017, Code: "7.1.4")).Message
-            .ShouldStartWith("'7.1.4' không có tiêu chí con trong bộ tiêu chí thanh-hoa-district-2017: chọn một lĩnh vực (1, 2, 3, 4, 5, 6, 7, 8) hoặc một tiêu chí có tiêu chí thành phần (ví dụ 1.1).");
+            .ShouldStartWith("'7.1.4' không có tiêu chí con trong bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND): chọn một lĩnh vực (1, 2, 3, 4, 5, 6, 7, 8) hoặc một tiêu chí có tiêu chí thành phần (ví dụ 1.1).");
 
     [Fact]
     public void Build_HeatmapCodeNotInTheFramework_SaysSo() =>
         Fails(new ChartRequest(ChartKind.Heatmap, Year: 2023, Code: "9")).Message
-            .ShouldStartWith("'9' không có trong bộ tiêu chí thanh-hoa-district-2023-illustrative: chọn một lĩnh vực (1, 2, 3, 4, 5, 6, 7, 8)");
+            .ShouldStartWith("'9' không có trong khung minh họa 2023–2024: chọn một lĩnh vực (1, 2, 3, 4, 5, 6, 7, 8)");
 
     [Fact]
     public void Build_UnknownConcept_SaysWhereCodesAreRead() =>
         Fails(new ChartRequest(ChartKind.ConceptHistory, Code: "9.9")).Message
-            .ShouldStartWith("Không có khái niệm hoặc mã tiêu chí '9.9' (mã được tra trong bộ tiêu chí thanh-hoa-district-2017, áp dụng năm 2017).");
+            .ShouldStartWith("Không có khái niệm hoặc mã tiêu chí '9.9' (mã được tra trong bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND), áp dụng năm 2017).");
 
     [Fact]
     public void Build_CodeForAKindWithoutOne_Fails() =>

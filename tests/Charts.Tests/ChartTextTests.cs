@@ -7,10 +7,19 @@ public sealed class ChartTextTests
     [InlineData("92.15", "92,15")]
     [InlineData("92.154", "92,15")]
     [InlineData("92.155", "92,16")]
-    [InlineData("100", "100")]
-    [InlineData("0.5", "0,5")]
-    public void Number_VietnameseDecimalComma(string value, string expected) =>
-        ChartText.Number(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
+    [InlineData("91.3", "91,30")]
+    [InlineData("100", "100,00")]
+    [InlineData("0.5", "0,50")]
+    [InlineData("-1.2", "-1,20")]
+    public void Percent_TwoDecimalsAlways_AsTheTablesWriteThem(string value, string expected) =>
+        ChartText.Percent(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("15.5", "15,5")]
+    [InlineData("92", "92")]
+    [InlineData("0.125", "0,125")]
+    public void Points_AsScored_NeverRounded(string value, string expected) =>
+        ChartText.Points(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
 
     [Fact]
     public void Tick_VietnameseDecimalCommaAndYearsWithoutSeparator()

@@ -23,7 +23,7 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
         Html.Rows(areas).Single(r => r[0] == "Chỉ số").ShouldBe(["Chỉ số", "91,92 (2/27)", "86,09 (27/27)", ""]);
         var trends = Html.Rows(cut.Find("[data-testid=compare-trends]"));
         trends.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
-        trends[0][1].ShouldBe("92 (tự chấm)"); // the real 2017 report, unmarked as sample, marked as self-assessed
+        trends[0][1].ShouldBe("92,00 (tự chấm)"); // the real 2017 report, unmarked as sample, marked as self-assessed
         trends[0][2].ShouldEndWith("*");
         trends.Skip(1).ShouldAllBe(r => r[1].EndsWith('*') && r[2].EndsWith('*'));
         Html.Text(cut.Find("[data-testid=compare-sample-note]")).ShouldBe("* dữ liệu mẫu (không phải số liệu thật).");
@@ -105,6 +105,6 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
 
         Html.Header(cut.Find("[data-testid=compare-areas]")).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa", "huyện Đông Sơn dữ liệu mẫu", "Trung vị tỉnh"]);
         // 293/BC-UBND: area 7 got 6,5 of 13.
-        Html.Rows(cut.Find("[data-testid=compare-areas]")).Single(r => r[0].StartsWith("7. ", StringComparison.Ordinal))[1].ShouldBe("50");
+        Html.Rows(cut.Find("[data-testid=compare-areas]")).Single(r => r[0].StartsWith("7. ", StringComparison.Ordinal))[1].ShouldBe("50,00");
     }
 }

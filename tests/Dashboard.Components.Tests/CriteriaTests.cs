@@ -70,7 +70,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
         var rows = heatmap.QuerySelectorAll("tbody tr");
         rows.Length.ShouldBe(27);
         var hoangHoa = rows.Single(r => r.QuerySelector("td a")!.TextContent == "huyện Hoằng Hóa");
-        hoangHoa.QuerySelectorAll("td").Skip(1).Select(Html.Text).ShouldBe(["100", "100", "75", "0", "0"]);
+        hoangHoa.QuerySelectorAll("td").Skip(1).Select(Html.Text).ShouldBe(["100,00", "100,00", "75,00", "0,00", "0,00"]);
         hoangHoa.QuerySelectorAll(".badge.sample").ShouldBeEmpty();
         rows.Where(r => r != hoangHoa).ShouldAllBe(r => r.QuerySelectorAll(".badge.sample").Length == 1);
     }
@@ -99,7 +99,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
         var rows = Html.Rows(history);
         rows.Count.ShouldBe(27);
         // Hoằng Hóa's real 2017 report: 7.1.4 got 0 of 2 points.
-        rows.Single(r => r[0] == "huyện Hoằng Hóa")[1].ShouldBe("0");
+        rows.Single(r => r[0] == "huyện Hoằng Hóa")[1].ShouldBe("0,00");
         cut.Find("figure[data-testid=chart-concept-history] img").GetAttribute("src").ShouldBe("/export/charts/concept-history.svg?ma=online-services-level-3");
         cut.FindAll("p.note").Select(Html.Text).ShouldContain("Điểm chuẩn của “Mức độ cung cấp dịch vụ công trực tuyến mức độ 3” thay đổi (2 → 3): so sánh theo % điểm chuẩn.");
     }

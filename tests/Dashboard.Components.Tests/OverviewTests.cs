@@ -71,7 +71,7 @@ public sealed class OverviewTests(DashboardData data) : DashboardContext(data)
         var rows = Html.Rows(cut.Find("[data-testid=ranking]"));
         rows.Count.ShouldBe(27);
         // The real report (92/100, self-assessed) is first and the only row not marked as sample data.
-        rows[0].ShouldBe(["1", "huyện Hoằng Hóa", "92", "100", "92", "≥ 90", "", "tự chấm"]);
+        rows[0].ShouldBe(["1", "huyện Hoằng Hóa", "92", "100", "92,00", "≥ 90", "", "tự chấm"]);
         cut.FindAll("[data-testid=ranking] tbody tr:not(.synthetic)").ShouldHaveSingleItem().TextContent.ShouldContain("huyện Hoằng Hóa");
         rows[1][..3].ShouldBe(["2", "thị xã Bỉm Sơn dữ liệu mẫu", "91,75"]);
         // Nông Cống and Sầm Sơn both have 91,5: đồng hạng 3, and the next unit is 5th (competition ranking).
@@ -111,7 +111,7 @@ public sealed class OverviewTests(DashboardData data) : DashboardContext(data)
 
         var cut = Render<Overview>();
 
-        string Line((string Name, decimal Delta) c) => $"{c.Name}: {(c.Delta > 0 ? "+" : "")}{CchcAnalytics.Core.VietnameseText.Number(Math.Round(c.Delta, 2, MidpointRounding.AwayFromZero))} điểm %";
+        string Line((string Name, decimal Delta) c) => $"{c.Name}: {(c.Delta > 0 ? "+" : "")}{Math.Round(c.Delta, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", CchcAnalytics.Core.VietnameseText.Culture)} điểm %";
         var improved = cut.FindAll("[data-testid=improved] li").Select(Html.Text).ToList();
         var declined = cut.FindAll("[data-testid=declined] li").Select(Html.Text).ToList();
         var expectedUp = changes.Where(c => c.Delta > 0).OrderByDescending(c => c.Delta).Take(5).Select(Line).ToList();

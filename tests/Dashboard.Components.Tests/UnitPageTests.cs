@@ -23,7 +23,7 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         Html.Text(cut.Find("h1")).ShouldBe("huyện Hoằng Hóa — năm 2017");
         cut.FindAll("h1 .badge").ShouldBeEmpty();
         var headline = Html.Text(cut.Find("[data-testid=headline]"));
-        headline.ShouldStartWith("92/100 điểm — chỉ số 92% — xếp thứ 1/27, nhóm ≥ 90");
+        headline.ShouldStartWith("92/100 điểm — chỉ số 92,00% — xếp thứ 1/27, nhóm ≥ 90");
         headline.ShouldContain("Điểm dùng: điểm tự chấm (chưa thẩm định)");
         cut.FindAll("[data-testid=findings] li").Select(Html.Text).ShouldAllBe(f => !f.Contains("Dữ liệu mẫu", StringComparison.Ordinal));
         Html.Text(cut.Find("[data-testid=findings] li")).ShouldStartWith("Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm");
@@ -41,7 +41,7 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         (weakest[1][0], weakest[1][2], weakest[1][3], weakest[1][4]).ShouldBe(("7.1.4", "0", "2", "2"));
         weakest[0][1].ShouldStartWith("Mức độ cung cấp dịch vụ công trực tuyến");
         var areas = Html.Rows(cut.Find("[data-testid=areas]"));
-        areas.Single(r => r[0].StartsWith("7. ", StringComparison.Ordinal))[1..4].ShouldBe(["6,5", "13", "50"]);
+        areas.Single(r => r[0].StartsWith("7. ", StringComparison.Ordinal))[1..4].ShouldBe(["6,5", "13", "50,00"]);
         // Row 5.4 is kept as stated (4 points, not the 4,5 its sub-rows add up to): area 5 has 15,5 of 16.
         areas.Single(r => r[0].StartsWith("5. ", StringComparison.Ordinal))[1..4].ShouldBe(["15,5", "16", "96,88"]);
         cut.FindAll("[data-testid=cuts]").ShouldBeEmpty();
@@ -56,7 +56,7 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         trend.Select(r => r.QuerySelector("td")!.TextContent).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
         trend[0].ClassList.ShouldNotContain("synthetic");
         trend[0].QuerySelectorAll(".badge.sample").ShouldBeEmpty();
-        Html.Rows(cut.Find("[data-testid=trend]"))[0].ShouldBe(["2017", "huyện Hoằng Hóa", "tự chấm", "92", "92", "—", "1/27", "bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)"]);
+        Html.Rows(cut.Find("[data-testid=trend]"))[0].ShouldBe(["2017", "huyện Hoằng Hóa", "tự chấm", "92", "92,00", "—", "1/27", "bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)"]);
         // 2018 is appraised (sample): no change is computed against the self-assessed 2017 (docs/methodology.md §5).
         var second = Html.Rows(cut.Find("[data-testid=trend]"))[1];
         (second[2], second[5]).ShouldBe(("thẩm định", "khác giai đoạn"));
@@ -86,7 +86,7 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         var cut = Render<UnitPage>();
 
         Html.Text(cut.Find("h1")).ShouldBe("huyện Hoằng Hóa — năm 2017");
-        Html.Text(cut.Find("[data-testid=headline]")).ShouldStartWith("92/100 điểm — chỉ số 92%");
+        Html.Text(cut.Find("[data-testid=headline]")).ShouldStartWith("92/100 điểm — chỉ số 92,00%");
         // The picker's form goes to /don-vi with the unit and year: the URL this page was opened with.
         var form = cut.Find("form[data-testid=unit-picker]");
         form.GetAttribute("action").ShouldBe("/don-vi");
@@ -105,11 +105,11 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         cut.Find("[data-testid=sheet-toggle]").HasAttribute("open").ShouldBeFalse();
 
         var online = cut.Find("tr[id='ma-7.1.4']");
-        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7.1.4")[2..5].ShouldBe(["2", "0", "0"]);
+        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7.1.4")[2..5].ShouldBe(["2", "0", "0,00"]);
         Html.Text(online.QuerySelector(".evidence")!).ShouldBe("Dưới 20% số hồ sơ TTHC");
         Html.Text(cut.Find("tr[id='ma-1.1.1'] .evidence")).ShouldBe("- Kế hoạch số 85/KH-UBND ngày 21/12/2016 của UBND huyện về thực hiện cải cách hành chính nhà nước năm 2017.");
         cut.Find("tr[id='ma-7']").ClassList.ShouldContain("level-area");
-        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7")[2..5].ShouldBe(["13", "6,5", "50"]);
+        Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "7")[2..5].ShouldBe(["13", "6,5", "50,00"]);
         // 5.4 is shown as stated (4), not as the 4,5 its sub-rows add up to.
         Html.Rows(cut.Find("[data-testid=sheet]")).Single(r => r[0] == "5.4")[3].ShouldBe("4");
         cut.Find("[data-testid=weakest] a").GetAttribute("href").ShouldBe("/don-vi/hoang-hoa?nam=2017&bang-diem=1#ma-7.1.5");

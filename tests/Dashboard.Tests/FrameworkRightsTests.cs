@@ -34,7 +34,7 @@ public sealed class FrameworkRightsTests(WritableDashboardApp app)
         var preview = MainText(await district.GetStringAsync(upload.Headers.Location!.OriginalString));
         preview.ShouldContain("Tệp hợp lệ: 1 bảng điểm");
         preview.ShouldContain("nearest-framework");
-        preview.ShouldContain("Bảng được kiểm tra theo bộ tiêu chí gần nhất về thời gian, thanh-hoa-district-2017 (2017–2019, suy ra từ báo cáo thực)");
+        preview.ShouldContain("Bảng được kiểm tra theo bộ tiêu chí gần nhất về thời gian, bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND), suy ra từ báo cáo thực");
         using var confirm = await TestAccounts.ConfirmAsync(district, upload.Headers.Location!.OriginalString);
         confirm.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         MainText(await district.GetStringAsync(confirm.Headers.Location)).ShouldContain("Đã lưu hoang-hoa-2021.txt: huyện Hoằng Hóa 2021 tự chấm:");

@@ -74,6 +74,26 @@ public sealed partial class PrintReportTests(DashboardApp app)
         browser.Errors.ShouldBeEmpty();
     }
 
+    /// <summary>Unit, year and data status head every printed page, not only the first (issue 16 §2).</summary>
+    [BrowserFact]
+    public async Task PrintReport_SavedAsPdf_HeaderOnEveryPage()
+    {
+        await using var browser = await BrowserSession.OpenAsync(app);
+        await browser.GotoAsync("/bao-cao?nam=2023&dv=hoang-hoa");
+        await browser.LoadImagesAsync();
+
+        var pdf = await browser.Page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true, DisplayHeaderFooter = false });
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        document.NumberOfPages.ShouldBeGreaterThan(2);
+        foreach (var page in document.GetPages())
+        {
+            var words = string.Join(" ", page.GetWords().Select(w => w.Text));
+            words.ShouldContain("Chỉ số CCHC 2023 — huyện Hoằng Hóa — dữ liệu mẫu (không phải số liệu thật)", customMessage: $"page {page.Number}");
+            words.ShouldContain($"Trang {page.Number}/{document.NumberOfPages}", customMessage: $"page {page.Number}");
+        }
+    }
+
     [GeneratedRegex(@"/MediaBox\s*\[\s*0\s+0\s+(\d+)(?:\.\d+)?\s+(\d+)(?:\.\d+)?\s*\]")]
     private static partial Regex MediaBox();
 

@@ -19,14 +19,14 @@ public sealed class UnitPageTests(DashboardApp app)
         await Expect(page.Locator("h1")).ToHaveTextAsync("huyện Hoằng Hóa — năm 2017");
         await Expect(page.Locator("h1 .badge")).ToHaveCountAsync(0);
         var headline = page.GetByTestId("headline");
-        await Expect(headline).ToContainTextAsync("92/100 điểm — chỉ số 92%");
+        await Expect(headline).ToContainTextAsync("92/100 điểm — chỉ số 92,00%");
         await Expect(headline).ToContainTextAsync("điểm tự chấm (chưa thẩm định)");
         await Expect(page.GetByTestId("findings").Locator("li").First).ToHaveTextAsync(new Regex("^Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm"));
         await Expect(page.GetByTestId("findings")).Not.ToContainTextAsync("Dữ liệu mẫu");
 
         var areas = await BrowserSession.RowsAsync(page.GetByTestId("areas"));
         var area7 = areas.Single(r => r[0].StartsWith("7. ", StringComparison.Ordinal));
-        area7[1..4].ShouldBe(["6,5", "13", "50"]);
+        area7[1..4].ShouldBe(["6,5", "13", "50,00"]);
 
         var weakest = await BrowserSession.RowsAsync(page.GetByTestId("weakest"));
         (weakest[0][0], weakest[0][2], weakest[0][3], weakest[0][4]).ShouldBe(("7.1.5", "0", "3", "3"));
@@ -75,7 +75,7 @@ public sealed class UnitPageTests(DashboardApp app)
         var page = browser.Page;
 
         await Expect(page.Locator("h1")).ToHaveTextAsync("huyện Hoằng Hóa — năm 2017");
-        await Expect(page.GetByTestId("headline")).ToContainTextAsync("92/100 điểm — chỉ số 92%");
+        await Expect(page.GetByTestId("headline")).ToContainTextAsync("92/100 điểm — chỉ số 92,00%");
         await Expect(page.GetByTestId("unit-picker").Locator("select[name=dv]")).ToHaveValueAsync("hoang-hoa");
         await Expect(page.GetByTestId("unit-picker").Locator("select[name=nam]")).ToHaveValueAsync("2017");
         browser.Errors.ShouldBeEmpty();

@@ -123,10 +123,13 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
 
         var rows = Build(2023, middle.Result.Unit.Id).Slides[1].Table!.Rows;
 
-        rows.Count.ShouldBe(13);
-        rows[5].Take(2).ShouldBe(["…", "5 đơn vị (xem ghi chú)"]);
-        rows[6].Take(2).ShouldBe([middle.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) + (middle.Tied ? " (đồng hạng)" : ""), middle.Result.Unit.FullName]);
-        rows[7].Take(2).ShouldBe(["…", "11 đơn vị (xem ghi chú)"]);
+        // The slide keeps its 11 rows: top 4, "…", the unit, "…", bottom 4.
+        rows.Count.ShouldBe(11);
+        rows[3][0].ShouldBe("4");
+        rows[4].Take(2).ShouldBe(["…", "6 đơn vị (xem ghi chú)"]);
+        rows[5].Take(2).ShouldBe([middle.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture) + (middle.Tied ? " (đồng hạng)" : ""), middle.Result.Unit.FullName]);
+        rows[6].Take(2).ShouldBe(["…", "12 đơn vị (xem ghi chú)"]);
+        rows[7][0].ShouldBe("24");
         rows[^1][1].ShouldBe("huyện Mường Lát");
     }
 

@@ -56,7 +56,7 @@ public sealed class FrameworkRightsTests : IDisposable
             .ShouldBe([ProblemCodes.MaxPointsDiffer, ProblemCodes.MaxPointsDiffer, ProblemCodes.FrameworkNeeded]);
         report.Problems.Single(p => p.Code == ProblemCodes.FrameworkNeeded).Message.ShouldBe(
             "Năm 2021 chưa có bộ tiêu chí cho đơn vị cấp huyện (khung minh họa không bao giờ dùng cho số liệu thật), và chỉ Sở Nội vụ được lập bộ tiêu chí của một năm. " +
-            "Bảng này không khớp bộ tiêu chí gần nhất, thanh-hoa-district-2017 (2017–2019, suy ra từ báo cáo thực) (xem các lỗi trên), nên chưa lưu được: chờ Sở Nội vụ lập bộ tiêu chí năm 2021 rồi tải lại tệp này.");
+            "Bảng này không khớp bộ tiêu chí gần nhất, bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND), suy ra từ báo cáo thực (xem các lỗi trên), nên chưa lưu được: chờ Sở Nội vụ lập bộ tiêu chí năm 2021 rồi tải lại tệp này.");
         store.TableCounts().ShouldBe(before);
         store.LoadFrameworks().ShouldNotContain(f => f.Status == FrameworkStatus.Draft);
     }
@@ -69,7 +69,7 @@ public sealed class FrameworkRightsTests : IDisposable
         report.Accepted.ShouldBeTrue();
         report.Problems.Single(p => p.Code == ProblemCodes.NearestFramework).Message.ShouldBe(
             "Năm 2021 chưa có bộ tiêu chí cho đơn vị cấp huyện (khung minh họa không bao giờ dùng cho số liệu thật), và chỉ Sở Nội vụ được lập bộ tiêu chí của một năm. " +
-            "Bảng được kiểm tra theo bộ tiêu chí gần nhất về thời gian, thanh-hoa-district-2017 (2017–2019, suy ra từ báo cáo thực), và khớp từng dòng và từng Điểm chuẩn; số liệu được lưu theo bộ tiêu chí đó.");
+            "Bảng được kiểm tra theo bộ tiêu chí gần nhất về thời gian, bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND), suy ra từ báo cáo thực, và khớp từng dòng và từng Điểm chuẩn; số liệu được lưu theo bộ tiêu chí đó.");
         report.Problems.ShouldNotContain(p => p.Code == ProblemCodes.DraftFramework);
         var stored = store.GetSubmissions().ShouldHaveSingleItem();
         (stored.UnitId, stored.Year, stored.FrameworkId, stored.PointsTotal, stored.MaxTotal).ShouldBe(("hoang-hoa", 2021, "thanh-hoa-district-2017", (decimal?)92m, 100m));
@@ -114,7 +114,7 @@ public sealed class FrameworkRightsTests : IDisposable
         var likeTheDraft = runner.Run(folder.Write("hoang-hoa-2021.txt", Unlike2017(2021)), District);
 
         like2017.Accepted.ShouldBeFalse();
-        like2017.Problems.Single(p => p.Code == ProblemCodes.FrameworkNeeded).Message.ShouldContain("bộ tiêu chí gần nhất, thanh-hoa-district-2020-draft (2020, khung tạm (chờ xác nhận))");
+        like2017.Problems.Single(p => p.Code == ProblemCodes.FrameworkNeeded).Message.ShouldContain("bộ tiêu chí gần nhất, khung tạm 2020 (chờ xác nhận) (xem các lỗi trên)");
         likeTheDraft.Accepted.ShouldBeTrue();
         store.GetSubmissions(year: 2021).ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2020-draft");
     }

@@ -56,7 +56,7 @@ public static class AreaDistributionChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, rows));
+            (plot, marks) => Draw(plot, marks, rows, year));
     }
 
     /// <summary>The framework most of the results were scored against (ties: the newest).</summary>
@@ -72,7 +72,7 @@ public static class AreaDistributionChartBuilder
         return low + 1 >= sorted.Count ? sorted[^1] : sorted[low] + ((h - low) * (sorted[low + 1] - sorted[low]));
     }
 
-    private static void Draw(Plot plot, List<AreaSpread> rows)
+    private static void Draw(Plot plot, MarkList marks, List<AreaSpread> rows, int year)
     {
         // Drawn from rectangles and lines: ScottPlot 5.1's Box does not render horizontally (NotImplementedException).
         var count = rows.Count;
@@ -103,7 +103,7 @@ public static class AreaDistributionChartBuilder
             median.LineWidth = 3;
             median.MarkerSize = 0;
             median.LegendText = i == 0 ? "Trung vị (TV)" : "";
-            ChartStyle.Label(plot, $"TV {ChartText.Number(row.Benchmark.MedianPercent)}", (double)row.Max, y, Alignment.MiddleLeft, size: 10).OffsetX = 8;
+            ChartStyle.Label(plot, $"TV {ChartText.Percent(row.Benchmark.MedianPercent)}", (double)row.Max, y, Alignment.MiddleLeft, size: 10).OffsetX = 8;
         }
 
         var means = plot.Add.Markers(
@@ -116,6 +116,16 @@ public static class AreaDistributionChartBuilder
         plot.XLabel("% điểm chuẩn của lĩnh vực");
         var low = (double)rows.Min(r => r.Min);
         var left = Math.Max(0, Math.Floor((low - 5) / 10) * 10);
+        for (var i = 0; i < count; i++)
+        {
+            // The whole row, so that an area whose units all have full points (no box to speak of) can be pointed at too.
+            var row = rows[i];
+            var b = row.Benchmark;
+            marks.Area(
+                $"{ChartText.AreaLabel(b.Code, b.Name, 80)} — {ChartText.Year(year)}, {b.Units} đơn vị: thấp nhất {ChartText.Percent(row.Min)}; tứ phân vị 1 {ChartText.Percent(row.Q1)}; trung vị {ChartText.Percent(b.MedianPercent)}; trung bình {ChartText.Percent(b.MeanPercent)}; tứ phân vị 3 {ChartText.Percent(row.Q3)}; cao nhất {ChartText.Percent(row.Max)} (% điểm chuẩn)",
+                ChartLinks.Area(year, b.Code), left, 100, count - i - 0.4, count - i + 0.4);
+        }
+
         plot.Axes.SetLimits(left, 100 + ((100 - left) * 0.16), 0.4, count + 0.6);
         ChartStyle.PercentTicks(plot.Axes.Bottom, left, 100);
         plot.ShowLegend(Edge.Bottom);

@@ -51,10 +51,10 @@ public static class CompareAreasChartBuilder
             [],
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, results, areas));
+            (plot, marks) => Draw(plot, marks, results, areas));
     }
 
-    private static void Draw(Plot plot, IReadOnlyList<UnitYearResult> results, List<FrameworkCriterion> areas)
+    private static void Draw(Plot plot, MarkList marks, IReadOnlyList<UnitYearResult> results, List<FrameworkCriterion> areas)
     {
         // Each area is a group of n bars, one slot apart, with one empty slot between groups; the first area on top.
         var n = results.Count;
@@ -72,12 +72,20 @@ public static class CompareAreasChartBuilder
                 Size = slot * 0.9,
                 FillColor = x.Row?.Percent is null ? ChartPalette.Missing : color,
                 LineWidth = 0,
-                Label = ChartText.Number(x.Row?.Percent),
+                Label = ChartText.Percent(x.Row?.Percent),
             }).ToList();
+            for (var i = 0; i < areas.Count; i++)
+            {
+                // The bar's whole slot, from 0 to 100 %, so a short or missing bar can be pointed at as easily as a long one.
+                var row = result.Find(areas[i].Code);
+                marks.Area(MarkLabels.Percent(result.Unit.FullName, areas[i].Code, areas[i].Name, result.Year, row?.Percent, row?.Points, areas[i].MaxPoints),
+                    ChartLinks.Sheet(result.Unit.Id, result.Year, areas[i].Code), 0, 100, Position(i, u) - (slot / 2), Position(i, u) + (slot / 2));
+            }
+
             var barPlot = plot.Add.Bars(bars);
             barPlot.Horizontal = true;
             ChartStyle.ValueLabels(barPlot, n > 4 ? 9 : 10);
-            ChartStyle.LegendFill(plot, $"{ChartText.UnitLabel(result.Unit)} (chỉ số {ChartText.Number(result.Index)})", color);
+            ChartStyle.LegendFill(plot, $"{ChartText.UnitLabel(result.Unit)} (chỉ số {ChartText.Percent(result.Index)})", color);
         }
 
         ChartStyle.CategoryTicks(plot.Axes.Left, areas.Select((a, i) => (Center(i), ChartText.AreaLabel(a.Code, a.Name))));

@@ -52,7 +52,7 @@ public static class CompareTrendsChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, trends, years, marks));
+            (plot, chartMarks) => Draw(plot, chartMarks, trends, years, marks, results.ToDictionary(r => (r.Unit.Id, r.Year), r => r.Unit.FullName)));
     }
 
     /// <summary>"TX Nghi Sơn (Tĩnh Gia)" for a series carried by several units.</summary>
@@ -61,7 +61,7 @@ public static class CompareTrendsChartBuilder
             ? ChartText.UnitLabel(series.Current)
             : $"{ChartText.UnitLabel(series.Current)} ({string.Join(", ", series.Segments.SkipLast(1).Select(s => s.Unit.Name))})";
 
-    private static void Draw(Plot plot, List<UnitTrend> trends, List<int> years, List<YearMark> marks)
+    private static void Draw(Plot plot, MarkList chartMarks, List<UnitTrend> trends, List<int> years, List<YearMark> marks, Dictionary<(string UnitId, int Year), string> names)
     {
         var values = trends.SelectMany(t => t.Points).Select(p => p.Index).OfType<decimal>().Select(v => (double)v).ToList();
         var bottom = Math.Max(0, Math.Floor((values.Min() - 4) / 5) * 5);
@@ -79,6 +79,13 @@ public static class CompareTrendsChartBuilder
                 line.MarkerSize = 9;
                 line.LegendText = first ? Legend(trend.Series) : "";
                 first = false;
+            }
+
+            foreach (var point in trend.Points.Where(p => p.Index is not null))
+            {
+                chartMarks.Point(
+                    MarkLabels.Index(names[(point.UnitId, point.Year)], point.Year, point.Index, point.Rank, point.RankOf, false, point.StageUsed, point.Synthetic),
+                    ChartLinks.Unit(point.UnitId, point.Year), point.Year, (double)point.Index!.Value);
             }
 
             if (trend.Series.EndYear is { } end && end < years[^1] && trend.Points.LastOrDefault(p => p.Index is not null) is { } last)

@@ -80,12 +80,28 @@ public static class ConceptHistoryChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot =>
+            (plot, chartMarks) =>
             {
                 var rowLabels = series.Select(s => s.Segments.Count > 1 && s.Segments[0].LastYear >= years[0]
                     ? $"{ChartText.UnitLabel(s.Current)} ({string.Join(", ", s.Segments.SkipLast(1).Select(g => g.Unit.Name))})"
                     : ChartText.UnitLabel(s.Current)).ToList();
-                HeatGrid.Draw(plot, values, rowLabels, years.Select((y, i) => $"{ChartText.Year(y)}\n{codes[i] ?? "–"}").ToList(), "% điểm chuẩn");
+                HeatGrid.Draw(plot, chartMarks, values, rowLabels, years.Select((y, i) => $"{ChartText.Year(y)}\n{codes[i] ?? "–"}").ToList(), "% điểm chuẩn", (r, c) =>
+                {
+                    var (result, row) = cells[r][c];
+                    if (result is null)
+                    {
+                        return ($"{series[r].Current.FullName} — {ChartText.Year(years[c])}: không có số liệu", null);
+                    }
+
+                    if (row is null)
+                    {
+                        return ($"{result.Unit.FullName} — {ChartText.Year(years[c])}: không chấm tiêu chí này", ChartLinks.Unit(result.Unit.Id, years[c]));
+                    }
+
+                    return (MarkLabels.Percent(result.Unit.FullName, row.Code, row.Name, years[c], row.Percent, row.Points, row.MaxPoints)
+                        + (comparableWithPrevious.GetValueOrDefault(years[c]) == false ? " — không so sánh được với năm trước" : ""),
+                        ChartLinks.Sheet(result.Unit.Id, years[c], row.Code));
+                });
                 foreach (var mark in marks)
                 {
                     var index = years.IndexOf((int)(mark.X + 0.5));

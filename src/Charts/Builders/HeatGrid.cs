@@ -2,33 +2,47 @@ using ScottPlot;
 
 namespace CchcAnalytics.Charts.Builders;
 
-/// <summary>Draws a labelled grid of % values (0–100) with the Viridis colormap: rows top to bottom, columns left to
-/// right, each cell printing its value, missing cells grey with "–". The colour scale is fixed at 0–100 so a colour
-/// means the same in every chart.</summary>
+/// <summary>Draws a labelled grid of % values with the Viridis colormap: rows top to bottom, columns left to right, each
+/// cell printing its value, missing cells grey with "–". The colours span the values shown (<see cref="HeatScale"/>, the
+/// same scale as the dashboard's table), so a few points' difference is visible; the colour bar says where it starts and
+/// ends.</summary>
 internal static class HeatGrid
 {
-    public static void Draw(Plot plot, decimal?[,] values, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, string scaleLabel)
+    /// <param name="plot">The plot.</param>
+    /// <param name="marks">Where each cell's hover label and link go.</param>
+    /// <param name="values">Rows × columns of % of max; null is missing.</param>
+    /// <param name="rowLabels">Row labels, top first.</param>
+    /// <param name="columnLabels">Column labels, left first.</param>
+    /// <param name="scaleLabel">What the colours measure ("% điểm chuẩn").</param>
+    /// <param name="cellMark">A cell's hover label and link (row, column).</param>
+    public static void Draw(Plot plot, MarkList marks, decimal?[,] values, IReadOnlyList<string> rowLabels, IReadOnlyList<string> columnLabels, string scaleLabel,
+        Func<int, int, (string Label, string? Link)> cellMark)
     {
         var rows = values.GetLength(0);
         var columns = values.GetLength(1);
         var intensities = new double[rows, columns];
+        var all = new List<decimal?>();
         for (var r = 0; r < rows; r++)
         {
             for (var c = 0; c < columns; c++)
             {
                 intensities[r, c] = values[r, c] is { } v ? (double)v : double.NaN;
+                all.Add(values[r, c]);
             }
         }
 
+        var scale = HeatScale.Of(all);
         var heatmap = plot.Add.Heatmap(intensities);
-        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
-        heatmap.ManualRange = new ScottPlot.Range(0, 100);
+        heatmap.Colormap = HeatScale.Colormap;
+        heatmap.ManualRange = scale.Range;
         heatmap.NaNCellColor = ChartPalette.Missing;
         heatmap.Rectangle = new CoordinateRect(0, columns, 0, rows);
         // Distinct rectangles, not a tiny bitmap that SVG viewers would blur between cells.
         heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
         var colorBar = plot.Add.ColorBar(heatmap);
-        colorBar.Label = scaleLabel;
+        colorBar.Label = scale.Lowest is { } low && scale.Highest is { } high
+            ? $"{scaleLabel}: màu từ thấp nhất ({ChartText.Percent(low)}) đến cao nhất ({ChartText.Percent(high)})"
+            : scaleLabel;
         colorBar.LabelStyle.FontName = ChartFonts.FamilyName;
         colorBar.LabelStyle.FontSize = ChartStyle.AxisLabelSize;
         colorBar.Axis.TickLabelStyle.FontName = ChartFonts.FamilyName;
@@ -40,9 +54,10 @@ internal static class HeatGrid
             for (var c = 0; c < columns; c++)
             {
                 var value = values[r, c];
-                // Viridis is dark below about 60 %: white text there, black above.
-                var color = value is null || value >= 60m ? ChartPalette.Black : Colors.White;
-                ChartStyle.Label(plot, value is null ? "–" : ChartText.Number(value), c + 0.5, rows - r - 0.5, Alignment.MiddleCenter, color, size);
+                var color = value is { } v ? HeatScale.InkOn(scale.Color(v)) : ChartPalette.Black;
+                ChartStyle.Label(plot, value is null ? "–" : ChartText.Percent(value), c + 0.5, rows - r - 0.5, Alignment.MiddleCenter, color, size);
+                var (label, link) = cellMark(r, c);
+                marks.Area(label, link, c, c + 1, rows - r - 1, rows - r);
             }
         }
 

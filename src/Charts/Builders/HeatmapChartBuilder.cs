@@ -41,13 +41,20 @@ public static class HeatmapChartBuilder
         }
 
         var area = parentCode is null ? null : framework.Find(parentCode)!;
-        var notes = new List<string> { "Đơn vị xếp theo chỉ số, cao nhất ở trên; ô xám: thiếu điểm." };
+        var scale = HeatScale.Of(values.Cast<decimal?>());
+        var notes = new List<string>
+        {
+            "Đơn vị xếp theo chỉ số, cao nhất ở trên; ô xám: thiếu điểm.",
+            scale.Lowest is { } low && scale.Highest is { } high
+                ? $"Màu: từ tím đậm (thấp nhất, {ChartText.Percent(low)}%) đến vàng (cao nhất, {ChartText.Percent(high)}%) trong các ô đang hiển thị."
+                : "Không ô nào có điểm.",
+        };
         if (rows.Count < results.Count)
         {
             notes.Add($"{results.Count - rows.Count} đơn vị chấm theo bộ tiêu chí khác không được đưa vào.");
         }
 
-        notes.AddRange(columns.Select(c => $"{c.Code}: {c.Name} (tối đa {ChartText.Number(c.MaxPoints)} điểm)"));
+        notes.AddRange(columns.Select(c => $"{c.Code}: {c.Name} (tối đa {ChartText.Points(c.MaxPoints)} điểm)"));
         var table = new ChartTable(
             ["year", "unit_id", "unit_name", "index", "code", "name", "max_points", "points", "percent"],
             rows.SelectMany(r => columns.Select(c => (Result: r, Column: c, Row: find(r, c.Code)))).Select(x => (IReadOnlyList<object?>)
@@ -74,9 +81,14 @@ public static class HeatmapChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot =>
+            (plot, marks) =>
             {
-                HeatGrid.Draw(plot, values, rows.Select(r => ChartText.UnitLabel(r.Unit)).ToList(), columnLabels, "% điểm chuẩn");
+                HeatGrid.Draw(plot, marks, values, rows.Select(r => ChartText.UnitLabel(r.Unit)).ToList(), columnLabels, "% điểm chuẩn", (r, c) =>
+                {
+                    var (unit, column) = (rows[r].Unit, columns[c]);
+                    return (MarkLabels.Percent(unit.FullName, column.Code, column.Name, year, values[r, c], find(rows[r], column.Code)?.Points, column.MaxPoints),
+                        ChartLinks.Sheet(unit.Id, year, column.Code));
+                });
                 plot.XLabel(area switch
                 {
                     null => "Lĩnh vực",
@@ -102,7 +114,7 @@ public static class HeatmapChartBuilder
             var parents = framework.Criteria.Select(c => c.ParentCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var areas = string.Join(", ", framework.Criteria.Where(c => c.Level == CriterionLevel.Area).Select(c => c.Code));
             var why = framework.Find(parentCode) is null ? "không có trong" : "không có tiêu chí con trong";
-            throw new ArgumentException($"'{parentCode}' {why} bộ tiêu chí {framework.Id}: chọn một lĩnh vực ({areas}) hoặc một tiêu chí có tiêu chí thành phần (ví dụ {parents.Where(p => p.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "7.1"}).", nameof(parentCode));
+            throw new ArgumentException($"'{parentCode}' {why} {framework.DisplayName}: chọn một lĩnh vực ({areas}) hoặc một tiêu chí có tiêu chí thành phần (ví dụ {parents.Where(p => p.Contains('.', StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault() ?? "7.1"}).", nameof(parentCode));
         }
 
         return children;

@@ -71,14 +71,37 @@ public static class RankMovementChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, previous.Year, current.Year, rows, gone, ups, downs));
+            (plot, marks) => Draw(plot, marks, previous, current, rows, gone, ups, downs));
     }
 
     private sealed record Row(RankedUnit Current, int Position, int? PreviousPosition, RankedUnit? PreviousUnit);
 
-    private static void Draw(Plot plot, int from, int to, List<Row> rows, List<(RankedUnit Unit, int Position)> gone, HashSet<Row> ups, HashSet<Row> downs)
+    private static void Draw(Plot plot, MarkList marks, Ranking previous, Ranking current, List<Row> rows, List<(RankedUnit Unit, int Position)> gone, HashSet<Row> ups, HashSet<Row> downs)
     {
         const float Size = 12;
+        var (from, to) = (previous.Year, current.Year);
+        foreach (var row in rows)
+        {
+            // Each side's whole row (marker and name): this year on the right, last year on the left.
+            var unit = row.Current;
+            var change = unit.StageChanged ? "khác giai đoạn, không so sánh thứ hạng"
+                : row.PreviousUnit is null ? "mới trong xếp hạng"
+                : unit.RankChange switch { > 0 => $"tăng {unit.RankChange} bậc", < 0 => $"giảm {-unit.RankChange} bậc", _ => "giữ nguyên hạng" };
+            marks.Area($"{MarkLabels.Index(unit.Result.Unit.FullName, to, unit.Index, unit.Rank, unit.RankOf, unit.Tied, unit.Result.StageUsed, unit.Result.Synthetic)} — so với {ChartText.Year(from)}: {change}",
+                ChartLinks.Unit(unit.Result.Unit.Id, to), 0.97, 1.8, row.Position - 0.45, row.Position + 0.45);
+            if (row.PreviousPosition is { } before && row.PreviousUnit is { } last)
+            {
+                marks.Area(MarkLabels.Index(last.Result.Unit.FullName, from, last.Index, last.Rank, last.RankOf, last.Tied, last.Result.StageUsed, last.Result.Synthetic),
+                    ChartLinks.Unit(last.Result.Unit.Id, from), -0.8, 0.03, before - 0.45, before + 0.45);
+            }
+        }
+
+        foreach (var (unit, position) in gone)
+        {
+            marks.Area($"{MarkLabels.Index(unit.Result.Unit.FullName, from, unit.Index, unit.Rank, unit.RankOf, unit.Tied, unit.Result.StageUsed, unit.Result.Synthetic)} — không còn trong xếp hạng {ChartText.Year(to)}",
+                ChartLinks.Unit(unit.Result.Unit.Id, from), -0.8, 0.03, position - 0.45, position + 0.45);
+        }
+
         foreach (var row in rows)
         {
             var name = ChartText.UnitLabel(row.Current.Result.Unit);

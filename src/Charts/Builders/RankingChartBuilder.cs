@@ -27,7 +27,7 @@ public static class RankingChartBuilder
         var status = ChartStatus.Of(units.Select(u => u.Result));
         var notes = new List<string>
         {
-            $"Trung bình {ChartText.Number(mean)}; trung vị {ChartText.Number(median)} (chỉ số của {units.Count} đơn vị được xếp hạng).",
+            $"Trung bình {ChartText.Percent(mean)}; trung vị {ChartText.Percent(median)} (chỉ số của {units.Count} đơn vị được xếp hạng).",
         };
         notes.AddRange(ranking.Notes);
         notes.AddRange(ranking.Unranked.Select(r => $"{r.Unit.FullName} thiếu điểm một lĩnh vực nên không được xếp hạng."));
@@ -49,10 +49,10 @@ public static class RankingChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, ranking, (double)mean, (double)median));
+            (plot, marks) => Draw(plot, marks, ranking, mean, median));
     }
 
-    private static void Draw(Plot plot, Ranking ranking, double mean, double median)
+    private static void Draw(Plot plot, MarkList marks, Ranking ranking, decimal mean, decimal median)
     {
         var units = ranking.Units;
         var count = units.Count;
@@ -63,8 +63,8 @@ public static class RankingChartBuilder
         // and the axis label says where they start.
         var baseline = Math.Max(0, Math.Floor((low - 2) / 5) * 5);
         // The reference lines go first, under the bars and their value labels, so no digit is crossed out.
-        ChartStyle.VerticalLine(plot, mean, ChartPalette.Vermillion, LinePattern.Dashed, $"Trung bình: {ChartText.Tick(mean)}");
-        ChartStyle.VerticalLine(plot, median, ChartPalette.Black, LinePattern.Dotted, $"Trung vị: {ChartText.Tick(median)}");
+        ChartStyle.VerticalLine(plot, (double)mean, ChartPalette.Vermillion, LinePattern.Dashed, $"Trung bình: {ChartText.Percent(mean)}");
+        ChartStyle.VerticalLine(plot, (double)median, ChartPalette.Black, LinePattern.Dotted, $"Trung vị: {ChartText.Percent(median)}");
         var mixed = units.Any(u => u.Result.Synthetic) && units.Any(u => !u.Result.Synthetic);
         var bars = units.Select((u, i) => new Bar
         {
@@ -79,6 +79,10 @@ public static class RankingChartBuilder
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
         ChartStyle.ValueLabels(barPlot);
+        foreach (var (unit, bar) in units.Zip(bars))
+        {
+            marks.Area(MarkLabels.Index(unit.Result.Unit.FullName, ranking.Year, unit.Index, unit.Rank, unit.RankOf, unit.Tied, unit.Result.StageUsed, unit.Result.Synthetic), ChartLinks.Unit(unit.Result.Unit.Id, ranking.Year), bar.ValueBase, bar.Value, bar.Position - (bar.Size / 2), bar.Position + (bar.Size / 2));
+        }
 
         ChartStyle.CategoryTicks(plot.Axes.Left, units.Select((u, i) => ((double)(count - i), $"{u.Rank}. {ChartText.UnitLabel(u.Result.Unit)}")));
         if (mixed)
@@ -92,14 +96,15 @@ public static class RankingChartBuilder
         }
 
         plot.XLabel(baseline > 0 ? $"Chỉ số CCHC (%) — trục bắt đầu từ {ChartText.Tick(baseline)}" : "Chỉ số CCHC (%)");
-        plot.Axes.SetLimits(baseline, Math.Min(100, high) + ((high - baseline) * 0.12), 0.3, count + 0.7);
+        // Room on the right for the longest value label ("92,00 (đồng hạng) · tự chấm").
+        plot.Axes.SetLimits(baseline, Math.Min(100, high) + ((high - baseline) * 0.2), 0.3, count + 0.7);
         ChartStyle.PercentTicks(plot.Axes.Bottom, baseline, high);
         plot.Legend.Alignment = Alignment.LowerRight;
     }
 
     private static string ValueLabel(RankedUnit unit)
     {
-        var label = ChartText.Number(unit.Index);
+        var label = ChartText.Percent(unit.Index);
         if (unit.Tied)
         {
             label += " (đồng hạng)";

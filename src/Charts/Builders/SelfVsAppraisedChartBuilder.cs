@@ -21,9 +21,9 @@ public static class SelfVsAppraisedChartBuilder
         var maxOf = result.Areas.ToDictionary(a => a.Code, a => a.MaxPoints, StringComparer.Ordinal);
         var notes = new List<string>
         {
-            $"Tự chấm {ChartText.Number(gap.SelfTotal)}, thẩm định {ChartText.Number(gap.AppraisedTotal)}: bị trừ {ChartText.Number(gap.Gap)} điểm; {ChartText.Number(gap.ShareCut * 100m)}% tiêu chí bị trừ; tỷ lệ chấm cao {ChartText.Number(gap.OverClaimRatio * 100m)}%.",
+            $"Tự chấm {ChartText.Points(gap.SelfTotal)}, thẩm định {ChartText.Points(gap.AppraisedTotal)}: bị trừ {ChartText.Points(gap.Gap)} điểm; {ChartText.Percent(gap.ShareCut * 100m)}% tiêu chí bị trừ; tỷ lệ chấm cao {ChartText.Percent(gap.OverClaimRatio * 100m)}%.",
         };
-        notes.AddRange(gap.Cuts.Take(5).Select(c => $"{c.Code} {ChartText.Cut(c.Name, 80)}: tự chấm {ChartText.Number(c.Self)}, thẩm định {ChartText.Number(c.Appraised)} (−{ChartText.Number(c.Gap)})."));
+        notes.AddRange(gap.Cuts.Take(5).Select(c => $"{c.Code} {ChartText.Cut(c.Name, 80)}: tự chấm {ChartText.Points(c.Self)}, thẩm định {ChartText.Points(c.Appraised)} (−{ChartText.Points(c.Gap)})."));
         var table = new ChartTable(
             ["year", "unit_id", "unit_name", "area_code", "area_name", "max_points", "self_points", "appraised_points", "gap"],
             gap.Areas.Select(a => (IReadOnlyList<object?>)[result.Year, result.Unit.Id, result.Unit.FullName, a.Code, a.Name, a.MaxPoints, a.Self, a.Appraised, a.Gap]).ToList());
@@ -31,13 +31,13 @@ public static class SelfVsAppraisedChartBuilder
         return new ChartSpec(
             ChartKind.SelfVsAppraised,
             $"Điểm tự chấm và điểm thẩm định — {result.Unit.FullName}, năm {ChartText.Year(result.Year)}",
-            $"tự chấm {ChartText.Number(gap.SelfTotal)} → thẩm định {ChartText.Number(gap.AppraisedTotal)} (bị trừ {ChartText.Number(gap.Gap)} điểm)",
+            $"tự chấm {ChartText.Points(gap.SelfTotal)} → thẩm định {ChartText.Points(gap.AppraisedTotal)} (bị trừ {ChartText.Points(gap.Gap)} điểm)",
             ChartStatus.Of([result]),
             table,
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => DrawUnit(plot, gap, maxOf));
+            (plot, marks) => DrawUnit(plot, marks, result, gap, maxOf));
     }
 
     /// <summary>The points each unit of a year lost at appraisal; throws when no unit has both stages.</summary>
@@ -65,7 +65,7 @@ public static class SelfVsAppraisedChartBuilder
             notes.Add($"{without} đơn vị chỉ có một loại điểm, không có trong biểu đồ.");
         }
 
-        notes.AddRange(gaps.Areas.Select(a => $"Lĩnh vực {a.Code}: tự chấm {ChartText.Number(a.Self)}, thẩm định {ChartText.Number(a.Appraised)}, tỷ lệ chấm cao {ChartText.Number(a.OverClaimRatio * 100m)}%."));
+        notes.AddRange(gaps.Areas.Select(a => $"Lĩnh vực {a.Code}: tự chấm {ChartText.Points(a.Self)}, thẩm định {ChartText.Points(a.Appraised)}, tỷ lệ chấm cao {ChartText.Percent(a.OverClaimRatio * 100m)}%."));
         var table = new ChartTable(
             ["year", "unit_id", "unit_name", "self_total", "appraised_total", "gap", "share_cut_percent", "over_claim_percent", "synthetic"],
             gaps.Units.Select(g => (IReadOnlyList<object?>)
@@ -82,14 +82,22 @@ public static class SelfVsAppraisedChartBuilder
             notes,
             DefaultWidth,
             DefaultYearHeight,
-            plot => DrawYear(plot, gaps, byId));
+            (plot, marks) => DrawYear(plot, marks, gaps, byId));
     }
 
-    private static void DrawUnit(Plot plot, AppraisalGap gap, Dictionary<string, decimal> maxOf)
+    private static void DrawUnit(Plot plot, MarkList marks, UnitYearResult result, AppraisalGap gap, Dictionary<string, decimal> maxOf)
     {
         var areas = gap.Areas;
         var count = areas.Count;
         double Y(int i) => count - i;
+        for (var i = 0; i < count; i++)
+        {
+            var a = areas[i];
+            var cut = a.Gap > 0 ? $", bị trừ {ChartText.Points(a.Gap)}" : a.Gap < 0 ? $", được cộng {ChartText.Points(-a.Gap)}" : "";
+            marks.Area($"{result.Unit.FullName} — {ChartText.AreaLabel(a.Code, a.Name, 80)}, {ChartText.Year(result.Year)}: tự chấm {ChartText.Points(a.Self)}, thẩm định {ChartText.Points(a.Appraised)}{cut} (tối đa {ChartText.Points(maxOf[a.Code])} điểm)",
+                ChartLinks.Sheet(result.Unit.Id, result.Year, a.Code), 0, (double)maxOf[a.Code], Y(i) - 0.4, Y(i) + 0.4);
+        }
+
         // The maximum as a grey track behind each pair of bars: a marker at its end would hide the value labels.
         var maxima = plot.Add.Bars(areas.Select((a, i) => new Bar
         {
@@ -107,7 +115,7 @@ public static class SelfVsAppraisedChartBuilder
             Size = 0.32,
             FillColor = ChartPalette.SkyBlue,
             LineWidth = 0,
-            Label = ChartText.Number(a.Self),
+            Label = ChartText.Points(a.Self),
         }).ToList());
         var appraised = plot.Add.Bars(areas.Select((a, i) => new Bar
         {
@@ -116,7 +124,7 @@ public static class SelfVsAppraisedChartBuilder
             Size = 0.32,
             FillColor = ChartPalette.Blue,
             LineWidth = 0,
-            Label = a.Gap > 0 ? $"{ChartText.Number(a.Appraised)} (−{ChartText.Number(a.Gap)})" : ChartText.Number(a.Appraised),
+            Label = a.Gap > 0 ? $"{ChartText.Points(a.Appraised)} (−{ChartText.Points(a.Gap)})" : ChartText.Points(a.Appraised),
         }).ToList());
         foreach (var bars in new[] { self, appraised })
         {
@@ -133,10 +141,19 @@ public static class SelfVsAppraisedChartBuilder
         plot.ShowLegend(Edge.Bottom);
     }
 
-    private static void DrawYear(Plot plot, YearAppraisalGaps gaps, Dictionary<string, UnitYearResult> byId)
+    private static void DrawYear(Plot plot, MarkList marks, YearAppraisalGaps gaps, Dictionary<string, UnitYearResult> byId)
     {
         var units = gaps.Units;
         var count = units.Count;
+        var widest = (double)Math.Max(units.Max(g => g.Gap), 1m);
+        for (var i = 0; i < count; i++)
+        {
+            // The unit's whole row up to the largest gap, so a unit with a small gap can be pointed at too.
+            var g = units[i];
+            marks.Area($"{byId[g.UnitId].Unit.FullName} — {ChartText.Year(gaps.Year)}: bị trừ {ChartText.Points(g.Gap)} điểm khi thẩm định (tự chấm {ChartText.Points(g.SelfTotal)}, thẩm định {ChartText.Points(g.AppraisedTotal)}; tỷ lệ chấm cao {ChartText.Percent(g.OverClaimRatio * 100m)}%)",
+                ChartLinks.Unit(g.UnitId, gaps.Year), Math.Min(0, (double)g.Gap), widest, count - i - 0.4, count - i + 0.4);
+        }
+
         var bars = plot.Add.Bars(units.Select((g, i) => new Bar
         {
             Position = count - i,
@@ -144,7 +161,7 @@ public static class SelfVsAppraisedChartBuilder
             Size = 0.7,
             FillColor = ChartPalette.Vermillion,
             LineWidth = 0,
-            Label = $"{ChartText.Number(g.Gap)} ({ChartText.Number(g.OverClaimRatio * 100m)}%)",
+            Label = $"{ChartText.Points(g.Gap)} ({ChartText.Percent(g.OverClaimRatio * 100m)}%)",
         }).ToList());
         bars.Horizontal = true;
         ChartStyle.ValueLabels(bars);

@@ -36,20 +36,31 @@ public static class UnitAreasChartBuilder
         return new ChartSpec(
             ChartKind.UnitAreas,
             $"Điểm từng lĩnh vực — {unit.FullName}, năm {ChartText.Year(result.Year)}",
-            $"{rank}chỉ số {ChartText.Number(result.Index)}",
+            $"{rank}chỉ số {ChartText.Percent(result.Index)}",
             ChartStatus.Of([result]),
             table,
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, report));
+            (plot, marks) => Draw(plot, marks, report));
     }
 
-    private static void Draw(Plot plot, UnitReport report)
+    private static void Draw(Plot plot, MarkList marks, UnitReport report)
     {
         var areas = report.Areas;
         var count = areas.Count;
         double Y(int i) => count - i;
+        var result = report.Result;
+        for (var i = 0; i < count; i++)
+        {
+            // The whole row (bar and reference markers): one label says all of it.
+            var a = areas[i];
+            var references = $"trung bình tỉnh {ChartText.Percent(a.MeanPercent)}; cao nhất tỉnh {ChartText.Percent(a.BestPercent)}"
+                + (a.PeerMeanPercent is { } peer ? $"; trung bình nhóm tương đồng {ChartText.Percent(peer)}" : "");
+            marks.Area($"{MarkLabels.Percent(result.Unit.FullName, a.Code, a.Name, result.Year, a.Percent, a.Points, a.MaxPoints)} — {references}",
+                ChartLinks.Sheet(result.Unit.Id, result.Year, a.Code), 0, 100, Y(i) - 0.4, Y(i) + 0.4);
+        }
+
         var bars = areas.Select((a, i) => new Bar
         {
             Position = Y(i),
@@ -57,7 +68,7 @@ public static class UnitAreasChartBuilder
             Size = 0.6,
             FillColor = a.Percent is null ? ChartPalette.Missing : ChartPalette.SkyBlue,
             LineWidth = 0,
-            Label = a.Percent is null ? "thiếu điểm" : ChartText.Number(a.Percent),
+            Label = a.Percent is null ? "thiếu điểm" : ChartText.Percent(a.Percent),
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;

@@ -34,7 +34,7 @@ public static class UnitTrendChartBuilder
         var notes = new List<string>();
         if (trend.Slope is { } slope)
         {
-            notes.Add($"Độ dốc (bình phương nhỏ nhất): {(slope >= 0 ? "+" : "")}{ChartText.Number(slope)} điểm phần trăm/năm.");
+            notes.Add($"Độ dốc (bình phương nhỏ nhất): {(slope >= 0 ? "+" : "")}{ChartText.Percent(slope)} điểm phần trăm/năm.");
         }
 
         notes.AddRange(trend.Warnings);
@@ -55,7 +55,7 @@ public static class UnitTrendChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, trend, provinceMean, marks));
+            (plot, chartMarks) => Draw(plot, chartMarks, trend, provinceMean, marks, results.ToDictionary(r => r.Year, r => r.Unit.FullName)));
     }
 
     /// <summary>"huyện Hoằng Hóa"; "thị xã Nghi Sơn (huyện Tĩnh Gia đến 2019)" for a series carried by several units.</summary>
@@ -95,7 +95,7 @@ public static class UnitTrendChartBuilder
         }
     }
 
-    private static void Draw(Plot plot, UnitTrend trend, Dictionary<int, decimal?> provinceMean, List<YearMark> marks)
+    private static void Draw(Plot plot, MarkList chartMarks, UnitTrend trend, Dictionary<int, decimal?> provinceMean, List<YearMark> marks, Dictionary<int, string> names)
     {
         var points = trend.Points.Where(p => p.Index is not null).ToList();
         var years = trend.Points.Select(p => p.Year).ToList();
@@ -142,8 +142,21 @@ public static class UnitTrendChartBuilder
 
         foreach (var point in points)
         {
-            var label = ChartStyle.Label(plot, ChartText.Number(point.Index), point.Year, (double)point.Index!.Value, Alignment.LowerCenter, ChartPalette.Blue, bold: true);
+            var label = ChartStyle.Label(plot, ChartText.Percent(point.Index), point.Year, (double)point.Index!.Value, Alignment.LowerCenter, ChartPalette.Blue, bold: true);
             label.OffsetY = -8;
+        }
+
+        // The province's points first: where the two meet, the unit's point (added last) is the one on top.
+        foreach (var (year, mean) in means)
+        {
+            chartMarks.Point($"Trung bình tỉnh — {ChartText.Year(year)}: {ChartText.Percent(mean!.Value)}", null, year, (double)mean.Value, 7);
+        }
+
+        foreach (var point in points)
+        {
+            chartMarks.Point(
+                MarkLabels.Index(names[point.Year], point.Year, point.Index, point.Rank, point.RankOf, false, point.StageUsed, point.Synthetic),
+                ChartLinks.Unit(point.UnitId, point.Year), point.Year, (double)point.Index!.Value);
         }
 
         YearMarks.Draw(plot, marks, top, bottom);

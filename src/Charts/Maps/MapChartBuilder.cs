@@ -140,7 +140,7 @@ public static class MapChartBuilder
         var items = new List<(string, Color?)> { (header, null) };
         foreach (var c in classes.Classes.Reverse())
         {
-            var range = c.Min == c.Max ? ChartText.Number(c.Min) : $"{ChartText.Number(c.Min)} – {ChartText.Number(c.Max)}";
+            var range = c.Min == c.Max ? ChartText.Percent(c.Min) : $"{ChartText.Percent(c.Min)} – {ChartText.Percent(c.Max)}";
             items.Add(($"{range} ({c.Count} đơn vị)", colors[c.Number - 1]));
         }
 
@@ -229,7 +229,7 @@ public static class MapChartBuilder
         builder.Append("<g id=\"ban-do\" stroke=\"#FFFFFF\" stroke-width=\"0.6\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n");
         foreach (var shape in shapes)
         {
-            var label = $"{shape.Row.Name}: {(shape.Row.Value is { } v ? ChartText.Number(v) : "không có số liệu")}";
+            var label = $"{shape.Row.Name}: {(shape.Row.Value is { } v ? ChartText.Percent(v) : "không có số liệu")}";
             builder.Append("<a href=\"").Append(SecurityElement.Escape(shape.Row.Link)).Append("\" data-unit=\"").Append(SecurityElement.Escape(shape.Row.Shape.UnitId))
                 .Append("\"><path fill=\"").Append(Hex(shape.Fill)).Append("\" d=\"");
             foreach (var (ring, _) in shape.Rings)

@@ -7,8 +7,10 @@ public static class Fmt
 {
     public static string N(decimal? value) => value is { } v ? VietnameseText.Number(v) : "—";
 
-    /// <summary>Rounded to two decimals for display (the value itself is exact).</summary>
-    public static string N2(decimal? value) => value is { } v ? VietnameseText.Number(Math.Round(v, 2, MidpointRounding.AwayFromZero)) : "—";
+    /// <summary>An index or a % (of max, of units), or a difference of them: rounded half away from zero to two decimals and
+    /// always written with two ("91,30"), in tables as on charts and in the workbooks (docs/methodology.md, "Làm tròn");
+    /// the value itself is exact. Points are written as scored, with <see cref="N"/>.</summary>
+    public static string N2(decimal? value) => value is { } v ? VietnameseText.Percent(v) : "—";
 
     /// <summary>The text with its first letter in capitals, to start a sentence ("huyện Đông Sơn" → "Huyện Đông Sơn").</summary>
     public static string Sentence(string text) =>

@@ -41,7 +41,7 @@ public sealed class MapChartBuilderTests
         links["thanh-hoa-phuong-ham-rong"].Title.ShouldStartWith("phường Hàm Rồng: ");
         links.Values.ShouldAllBe(l => l.Path.StartsWith('M') && l.Path.EndsWith('Z'));
         links[MapFixtures.Communes[1].Id].Title.ShouldEndWith(": 50,25");   // vi-VN, not 50.25
-        links[MapFixtures.Communes[2].Id].Title.ShouldEndWith(": 50,5");
+        links[MapFixtures.Communes[2].Id].Title.ShouldEndWith(": 50,50");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class MapChartBuilderTests
         (spec.Table[next, "value"], spec.Table[next, "class"], spec.Table[next, "class_min"], spec.Table[next, "class_max"]).ShouldBe((58.5m, 2, 58.5m, 66.5m));
 
         var legend = Legend(spec);
-        legend.ShouldBe(["Chỉ số CCHC", "83,25 – 91,25 (33 đơn vị)", "75 – 83 (33 đơn vị)", "66,75 – 74,75 (33 đơn vị)", "58,5 – 66,5 (33 đơn vị)", "50 – 58,25 (34 đơn vị)"]);
+        legend.ShouldBe(["Chỉ số CCHC", "83,25 – 91,25 (33 đơn vị)", "75,00 – 83,00 (33 đơn vị)", "66,75 – 74,75 (33 đơn vị)", "58,50 – 66,50 (33 đơn vị)", "50,00 – 58,25 (34 đơn vị)"]);
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class MapChartBuilderTests
         links.Count.ShouldBe(166);
         links["thanh-hoa-phuong-ham-rong"].ShouldBe(new SvgLink("/don-vi/thanh-hoa-phuong-ham-rong?nam=2025", "Hàm Rồng: không có số liệu", "#D9D9D9", links["thanh-hoa-phuong-ham-rong"].Path));
         links["thanh-hoa-xa-hoang-hoa"].Fill.ShouldBe("#208F8C");   // one value: one class, the middle of Viridis
-        Legend(spec).ShouldBe(["Chỉ số CCHC", "88,5 (1 đơn vị)", "Không có số liệu (165)"]);
+        Legend(spec).ShouldBe(["Chỉ số CCHC", "88,50 (1 đơn vị)", "Không có số liệu (165)"]);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class MapChartBuilderTests
 
         var link = Links(ChartRenderer.SvgXml(MapChartBuilder.Build(MapFixtures.Communes2025, input)))["thanh-hoa-xa-hoang-hoa"];
 
-        link.Title.ShouldBe("xã <b>Hoằng</b> & \"Hóa\": 90");
+        link.Title.ShouldBe("xã <b>Hoằng</b> & \"Hóa\": 90,00");
         link.Href.ShouldBe("/don-vi/x?nam=2025&a=<1>");
     }
 
