@@ -44,7 +44,7 @@ public sealed class YearsPageTests(DashboardData data) : DashboardContext(data)
         var cut = RenderPage();
 
         var cell = Cell(cut, "hoang-hoa", 2017);
-        Html.Text(cell).ShouldBe("92 hạng 1 tự chấm");
+        Html.Text(cell).ShouldBe("92,00 hạng 1 tự chấm");
         cell.QuerySelector("a.idx")!.GetAttribute("href").ShouldBe("/don-vi/hoang-hoa?nam=2017");
         // The real cell is not marked as sample; the unit's sample years are, and the row says it mixes both.
         cell.ClassList.ShouldNotContain("synthetic");
@@ -68,9 +68,9 @@ public sealed class YearsPageTests(DashboardData data) : DashboardContext(data)
     {
         var cut = RenderPage();
 
-        Html.Text(Cell(cut, "nong-cong", 2017)).ShouldBe("91,5 hạng 3 (đồng hạng)");
-        // Sầm Sơn became a city in 2017: the note's mark follows the index after a space, never "91,53".
-        Html.Text(Cell(cut, "sam-son", 2017)).ShouldBe("91,5 3 hạng 3 (đồng hạng)");
+        Html.Text(Cell(cut, "nong-cong", 2017)).ShouldBe("91,50 hạng 3 (đồng hạng)");
+        // Sầm Sơn became a city in 2017: the note's mark follows the index after a space, never "91,503".
+        Html.Text(Cell(cut, "sam-son", 2017)).ShouldBe("91,50 3 hạng 3 (đồng hạng)");
         Html.Text(Cell(cut, "tho-xuan", 2017)).ShouldNotContain("đồng hạng");
     }
 
@@ -172,16 +172,21 @@ public sealed class YearsPageTests(DashboardData data) : DashboardContext(data)
 
         ChartOf(cut.Find("[data-testid=chart-rank-bump]")).Kind.ShouldBe(Charts.ChartKind.RankBump);
         ChartOf(cut.Find("[data-testid=chart-area-means]")).Kind.ShouldBe(Charts.ChartKind.AreaMeans);
-        var panels = cut.FindAll("[data-testid=trend-panels] figure");
+        var panels = cut.FindAll("[data-testid=trend-panels] figure.chart");
         panels.Count.ShouldBe(27);
         var scales = panels.Select(p => ChartOf(p).Table).Select(t => (t[0, "scale_min"], t[0, "scale_max"])).Distinct().ToList();
         scales.ShouldHaveSingleItem();
         // Đông Sơn's page in its last year, 2023, not in 2024 when it no longer existed.
-        cut.Find("[data-testid=panel-dong-son] a").GetAttribute("href").ShouldBe("/don-vi/dong-son?nam=2023");
+        cut.Find("[data-testid=panel-dong-son] + p.panel-link a").GetAttribute("href").ShouldBe("/don-vi/dong-son?nam=2023");
+        // Every point of a panel is a mark with its value, opening that unit-year (Đông Sơn: 2017–2023, 7 points).
+        var marks = cut.FindAll("[data-testid=panel-dong-son] a[data-testid=chart-mark]");
+        marks.Select(m => m.GetAttribute("href")).ShouldBe(Enumerable.Range(2017, 7).Select(y => $"/don-vi/dong-son?nam={y}"));
+        Html.Text(marks[6]).ShouldBe("huyện Đông Sơn — 2023: 92,15 (hạng 1/27; dữ liệu mẫu)");
         cut.Find("tr[data-unit='dong-son'] th a").GetAttribute("href").ShouldBe("/don-vi/dong-son?nam=2023");
         cut.Find("tr[data-unit='hoang-hoa'] th a").GetAttribute("href").ShouldBe("/don-vi/hoang-hoa?nam=2024");
         cut.Find("[data-testid=panel-dong-son] figcaption").QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(
             ["/export/charts/trend-panel.png?dv=dong-son", "/export/charts/trend-panel.svg?dv=dong-son", "/export/charts/trend-panel.csv?dv=dong-son"]);
+        Html.Text(cut.Find("[data-testid=chart-rank-bump] a[data-testid=chart-mark][href='/don-vi/hoang-hoa?nam=2017']")).ShouldBe("huyện Hoằng Hóa — 2017: 92,00 (hạng 1/27; tự chấm)");
         cut.FindAll("[data-testid=years-downloads] a").Select(a => a.GetAttribute("href")).ShouldBe(["/export/years.xlsx", "/export/charts/rank-bump.csv"]);
     }
 }

@@ -55,10 +55,10 @@ public static class AreaMeansChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, history, marks));
+            (plot, chartMarks) => Draw(plot, chartMarks, history, marks));
     }
 
-    private static void Draw(Plot plot, ProvinceHistory history, List<YearMark> marks)
+    private static void Draw(Plot plot, MarkList chartMarks, ProvinceHistory history, List<YearMark> marks)
     {
         var values = history.Areas.SelectMany(a => a.Years).Select(y => (double)y.MeanPercent).ToList();
         var bottom = Math.Max(0, Math.Floor((values.Min() - 4) / 5) * 5);
@@ -76,6 +76,14 @@ public static class AreaMeansChartBuilder
                 line.MarkerSize = 9;
                 line.LegendText = first ? ChartText.AreaLabel(area.Code, area.Name, 40) : "";
                 first = false;
+            }
+
+            // Each point opens that area's criteria across the units of its year on Tiêu chí.
+            foreach (var mean in area.Years)
+            {
+                chartMarks.Point(
+                    $"Trung bình tỉnh — {ChartText.AreaLabel(mean.Code, mean.Name, 80)}, {ChartText.Year(mean.Year)}: {ChartText.Percent(mean.MeanPercent)}% điểm chuẩn ({mean.Units} đơn vị)",
+                    ChartLinks.Area(mean.Year, mean.Code), mean.Year, (double)mean.MeanPercent, 7);
             }
         }
 

@@ -63,10 +63,10 @@ public static class RankBumpChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, history, ranked, chosen, rankOf, units));
+            (plot, marks) => Draw(plot, marks, history, ranked, chosen, rankOf, units));
     }
 
-    private static void Draw(Plot plot, ProvinceHistory history, List<SeriesHistory> ranked, List<SeriesHistory> chosen, int rankOf, IReadOnlyList<Unit> units)
+    private static void Draw(Plot plot, MarkList marks, ProvinceHistory history, List<SeriesHistory> ranked, List<SeriesHistory> chosen, int rankOf, IReadOnlyList<Unit> units)
     {
         var years = history.Years;
         var first = years[0];
@@ -94,6 +94,10 @@ public static class RankBumpChartBuilder
                 var marker = plot.Add.Marker(point.Year, point.Ranked!.Rank, self ? MarkerShape.OpenCircle : MarkerShape.FilledCircle, self ? 12 : 6);
                 marker.Color = colour;
                 marker.MarkerStyle.LineWidth = self ? 2.5f : 1;
+                var result = point.Result;
+                marks.Point(
+                    MarkLabels.Index(result.Unit.FullName, point.Year, result.Index, point.Ranked.Rank, point.Ranked.RankOf, point.Ranked.Tied, result.StageUsed, result.Synthetic),
+                    ChartLinks.Unit(result.Unit.Id, point.Year), point.Year, point.Ranked.Rank, 7);
             }
 
             if (series.Series.EndYear is { } end && end < last && points.LastOrDefault() is { } final)

@@ -48,7 +48,7 @@ public static class TrendPanelChartBuilder
             notes,
             DefaultWidth,
             DefaultHeight,
-            plot => Draw(plot, history, points, low, high, end));
+            (plot, marks) => Draw(plot, marks, history, points, low, high, end));
     }
 
     /// <summary>The index range every panel shares: from below the lowest index or mean of any unit and year to above the
@@ -67,7 +67,7 @@ public static class TrendPanelChartBuilder
         return (low, Math.Max(high, low + 5));
     }
 
-    private static void Draw(Plot plot, ProvinceHistory history, List<SeriesYear> points, double low, double high, YearMark? end)
+    private static void Draw(Plot plot, MarkList marks, ProvinceHistory history, List<SeriesYear> points, double low, double high, YearMark? end)
     {
         var means = history.Summaries.Where(s => s.MeanIndex is not null).ToList();
         foreach (var run in UnitTrendChartBuilder.Runs(means, m => m.Year))
@@ -96,6 +96,20 @@ public static class TrendPanelChartBuilder
         {
             var markers = plot.Add.Markers(self.Select(p => (double)p.Year).ToArray(), self.Select(p => (double)p.Result!.Index!.Value).ToArray(), MarkerShape.OpenCircle, 13, ChartPalette.Vermillion);
             markers.MarkerStyle.LineWidth = 2f;
+        }
+
+        // The province's points first: where the two meet, the unit's point (added last) is the one on top.
+        foreach (var mean in means)
+        {
+            marks.Point($"Trung bình tỉnh — {ChartText.Year(mean.Year)}: {ChartText.Percent(mean.MeanIndex!.Value)}", null, mean.Year, (double)mean.MeanIndex.Value, 6);
+        }
+
+        foreach (var point in points)
+        {
+            var result = point.Result!;
+            marks.Point(
+                MarkLabels.Index(result.Unit.FullName, point.Year, result.Index, point.Ranked?.Rank, point.Ranked?.RankOf, point.Ranked?.Tied == true, result.StageUsed, result.Synthetic),
+                ChartLinks.Unit(result.Unit.Id, point.Year), point.Year, (double)result.Index!.Value, 8);
         }
 
         if (end is not null)

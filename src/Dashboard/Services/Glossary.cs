@@ -42,7 +42,7 @@ public static class Glossary
                 "Trang đơn vị và biểu đồ “tự chấm và thẩm định” cho biết tiêu chí nào bị cắt, bị cắt bao nhiêu điểm và tỷ lệ tiêu chí bị cắt. Xem tài liệu kiểm chứng của tiêu chí để biết đơn vị đã nêu căn cứ gì."),
             new("dong-hang", "Đồng hạng",
                 "Các đơn vị có cùng chỉ số thì cùng một hạng, và hạng kế tiếp bị bỏ qua (ví dụ 1, 2, 2, 4).",
-                "Năm 2017 (dữ liệu mẫu), huyện Nông Cống và thành phố Sầm Sơn cùng đạt 91,5 nên đồng hạng 3; đơn vị tiếp theo xếp thứ 5. Bảng ghi “3 (đồng hạng)”, biểu đồ ghi “3=”."),
+                "Năm 2017 (dữ liệu mẫu), huyện Nông Cống và thành phố Sầm Sơn cùng đạt chỉ số 91,50 nên đồng hạng 3; đơn vị tiếp theo xếp thứ 5. Bảng ghi “3 (đồng hạng)”, biểu đồ ghi “3=”."),
             new("phan-tu", "Phần tư (tứ phân vị)",
                 "Chia các đơn vị thành bốn phần bằng nhau theo thứ tự: phần tư thứ nhất là một phần tư đứng đầu, phần tư thứ tư là một phần tư đứng cuối.",
                 "Phần tư của một đơn vị được tính từ hạng của nó trong năm. Trên biểu đồ phân bố theo lĩnh vực, tứ phân vị thứ nhất và thứ ba là hai mốc mà một phần tư số đơn vị thấp hơn mốc dưới và một phần tư cao hơn mốc trên; cái hộp chứa một nửa số đơn vị ở giữa."),
