@@ -137,7 +137,7 @@ public sealed class OfficeDownloadTests(DashboardApp app)
             "huyện Hoằng Hóa: cần gì để lên hạng",
             "Ghi chú về số liệu",
         ]);
-        OpenedPresentation.Bullets(pack.Slides[5]).ShouldContain(b => b.StartsWith("Năm 2017: chỉ số 92% (tự chấm), hạng ", StringComparison.Ordinal));
+        OpenedPresentation.Bullets(pack.Slides[5]).ShouldContain(b => b.StartsWith("Năm 2017: chỉ số 92,00% (tự chấm), hạng ", StringComparison.Ordinal));
         OpenedPresentation.Notes(pack.Slides[5])!.ShouldContain("Năm 2017, huyện Hoằng Hóa đạt 92/100 điểm");
         browser.Errors.ShouldBeEmpty();
     }
