@@ -27,6 +27,18 @@ public sealed class TrendPanelChartTests(ChartsFixture fixture)
     }
 
     [Fact]
+    public void Marks_TwoPanels_TheProvinceMeanSitsAtTheSamePixels()
+    {
+        // Hoằng Hóa's title has two more status lines (real and sample years, a self-assessed year) than Đông Sơn's; the
+        // data area must not shrink for it, or panels side by side would not share the scale on the page.
+        var hoangHoa = ChartRenderer.Marks(Build("hoang-hoa")).Marks.Where(m => m.Link is null).ToList();
+        var dongSon = ChartRenderer.Marks(Build("dong-son")).Marks.Where(m => m.Link is null).ToList();
+
+        hoangHoa.Count.ShouldBe(8);
+        hoangHoa.Select(m => (m.Label, m.CenterX, m.CenterY)).ShouldBe(dongSon.Select(m => (m.Label, m.CenterX, m.CenterY)));
+    }
+
+    [Fact]
     public void Build_DongSon_2024IsEmptyAndTheEndIsMarked()
     {
         var spec = Build("dong-son");

@@ -136,5 +136,8 @@ public static class TrendPanelChartBuilder
         };
         plot.Axes.SetLimits(first - 0.4, history.Years[^1] + 0.4, low, high);
         plot.Legend.IsVisible = false;
+        // The same data area in every panel, however many lines its title takes (a unit with real and sample years has a
+        // longer status), so panels side by side share the scale on the page too, not only in numbers.
+        plot.Layout.Fixed(new PixelPadding(left: 42, right: 14, bottom: 28, top: 84));
     }
 }
