@@ -99,6 +99,10 @@ public sealed class IndexData
 
     public IReadOnlyList<Unit> Units { get; }
 
+    /// <summary>Finds every unit by id or name (<see cref="UnitRegistry.Resolve"/>), built once per snapshot rather than
+    /// per chart or download request.</summary>
+    public UnitRegistry Registry => Memo("unit-registry", () => new UnitRegistry(Units));
+
     /// <summary>The data version this snapshot was read at (a counter bumped on every committed write); 0 for the
     /// in-memory reference path.</summary>
     public long Version { get; }

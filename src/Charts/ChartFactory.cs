@@ -111,7 +111,7 @@ public static class ChartFactory
             throw new ArgumentException($"Biểu đồ '{kind}' {expected} (đã chọn {wanted.Count}).", nameof(request));
         }
 
-        var registry = new UnitRegistry(data.Units);
+        var registry = data.Registry;
         var units = new List<Unit>();
         foreach (var text in wanted)
         {

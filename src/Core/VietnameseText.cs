@@ -135,6 +135,13 @@ public static class VietnameseText
     /// two, vi-VN: "91,30", "100,00", "-0,50".</summary>
     public static string Percent(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("#,0.00", Culture);
 
+    /// <summary>The text with its first letter in capitals, to start a sentence: "huyện Mường Lát" → "Huyện Mường Lát".</summary>
+    public static string Capitalised(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? text : char.ToUpper(text[0], Culture) + text[1..];
+    }
+
     /// <summary>A number as Vietnamese readers write it: "92,5", "0,25", "100" (at most three decimals, no trailing zeros).</summary>
     public static string Number(decimal value) => value.ToString("#,0.###", Culture);
 }

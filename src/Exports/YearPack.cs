@@ -36,7 +36,7 @@ public static class YearPack
             throw new ArgumentException($"Không có đơn vị {VietnameseText.LevelName(level)} nào của {Place.ProvinceName(province)} có tổng điểm năm {year}.", nameof(year));
         }
 
-        var registry = new UnitRegistry(data.Units);
+        var registry = data.Registry;
         var reports = unitIds.Distinct(StringComparer.Ordinal).Select(id =>
         {
             var unit = registry.Resolve(id)?.Unit

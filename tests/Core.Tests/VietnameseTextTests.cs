@@ -43,4 +43,22 @@ public sealed class VietnameseTextTests
     [InlineData("1234.5", "1.234,5")]
     public void Number_WritesVietnameseDecimalComma(string value, string expected) =>
         VietnameseText.Number(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
+
+    /// <summary>The one rounding rule for an index or a %: two decimals, always written, half away from zero
+    /// (92,15 is QĐ 600's published index of Đông Sơn 2023; 91,3 is how the pack wrote Thiệu Hóa's 91,30).</summary>
+    [Theory]
+    [InlineData("92.15", "92,15")]
+    [InlineData("91.3", "91,30")]
+    [InlineData("100", "100,00")]
+    [InlineData("89.995", "90,00")]
+    [InlineData("-0.005", "-0,01")]
+    [InlineData("1234.5", "1.234,50")]
+    public void Percent_TwoDecimalsAlwaysHalfAwayFromZero(string value, string expected) =>
+        VietnameseText.Percent(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("huyện Mường Lát", "Huyện Mường Lát")]
+    [InlineData("đông Sơn", "Đông Sơn")]
+    [InlineData("", "")]
+    public void Capitalised_FirstLetterOnly(string text, string expected) => VietnameseText.Capitalised(text).ShouldBe(expected);
 }

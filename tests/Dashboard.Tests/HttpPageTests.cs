@@ -57,7 +57,7 @@ public sealed class HttpPageTests(DashboardApp app)
     }
 
     [Fact]
-    public async Task Get_UnknownUnit_404WithThePickerNeverAnotherUnit()
+    public async Task Get_UnknownUnit_404WithTheReasonAndAWayToChooseNeverAnotherUnit()
     {
         var (status, html) = await GetAsync("/don-vi/khong-co-don-vi-nay?nam=2023");
 

@@ -120,7 +120,7 @@ public static class PeerGrouping
             if (missing.Count > 0)
             {
                 excluded.Add(new ExcludedUnit(result.Unit, missing, string.Create(CultureInfo.InvariantCulture,
-                    $"{PeerText.Capitalised(result.Unit.FullName)} không được xếp nhóm năm {result.Year}: thiếu điểm lĩnh vực {string.Join(", ", missing)} (không coi thiếu là 0 điểm).")));
+                    $"{VietnameseText.Capitalised(result.Unit.FullName)} không được xếp nhóm năm {result.Year}: thiếu điểm lĩnh vực {string.Join(", ", missing)} (không coi thiếu là 0 điểm).")));
                 continue;
             }
 
@@ -234,7 +234,7 @@ public static class PeerGrouping
     {
         var parts = areas.Select(a =>
             $"lĩnh vực {a.AreaCode} ({a.AreaName}) {(a.ZScore < 0 ? "thấp hơn" : "cao hơn")} bình quân tỉnh: {PeerText.Vi(a.Percent)}% so với {PeerText.Vi(a.ProvinceMean)}% (z = {PeerText.ViSigned(a.ZScore, 2)})");
-        return $"{PeerText.Capitalised(unit.FullName)} có hồ sơ điểm khác thường (điểm bất thường {PeerText.Vi(score, 2)}, ngưỡng {PeerText.Vi(threshold, 2)}): {string.Join("; ", parts)}.";
+        return $"{VietnameseText.Capitalised(unit.FullName)} có hồ sơ điểm khác thường (điểm bất thường {PeerText.Vi(score, 2)}, ngưỡng {PeerText.Vi(threshold, 2)}): {string.Join("; ", parts)}.";
     }
 
     private static PeerExplanation Explain(int year, List<PeerFeature> features, int k, AnalyticsOptions options, int units, List<ExcludedUnit> excluded)

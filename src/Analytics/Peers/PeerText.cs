@@ -31,8 +31,4 @@ internal static class PeerText
         var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
         return rounded > 0 ? "+" + En(rounded, decimals) : En(rounded, decimals);
     }
-
-    /// <summary>"Huyện Mường Lát" for the start of a sentence.</summary>
-    public static string Capitalised(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], VietnameseText.Culture) + text[1..];
 }

@@ -219,7 +219,7 @@ public static class ExportEndpoints
     private static IResult? UnitsOf(IndexData data, IReadOnlyList<string> texts, int? year, out List<string> ids)
     {
         ids = [];
-        var registry = new UnitRegistry(data.Units);
+        var registry = data.Registry;
         foreach (var text in texts)
         {
             if (registry.Resolve(text ?? "")?.Unit is not { } unit)

@@ -12,10 +12,6 @@ public static class Fmt
     /// the value itself is exact. Points are written as scored, with <see cref="N"/>.</summary>
     public static string N2(decimal? value) => value is { } v ? VietnameseText.Percent(v) : "—";
 
-    /// <summary>The text with its first letter in capitals, to start a sentence ("huyện Đông Sơn" → "Huyện Đông Sơn").</summary>
-    public static string Sentence(string text) =>
-        string.IsNullOrEmpty(text) ? text : string.Concat(char.ToUpper(text[0], VietnameseText.Culture).ToString(), text.AsSpan(1));
-
     /// <summary>A stored UTC time as readers in Viet Nam read it: "05/12/2026 11:09:33" (Asia/Ho_Chi_Minh, UTC+7 all year).</summary>
     public static string VietnamTime(DateTime utc)
     {
