@@ -171,6 +171,7 @@ public sealed class HttpPageTests(DashboardApp app)
 
         status.ShouldBe(HttpStatusCode.NotFound);
         html.ShouldContain("Không có đơn vị “xyz” để in báo cáo.");
+        html.ShouldContain("<a href=\"/bao-cao?nam=2023\">Bản in toàn tỉnh năm 2023</a>");
         html.ShouldNotContain("data-testid=\"print-ranking\"");
     }
 

@@ -8,8 +8,12 @@ namespace CchcAnalytics.Dashboard.Services;
 /// write — anything else is a 403 that stores nothing.</summary>
 public static partial class UploadEndpoints
 {
-    /// <summary>Request key under which a 403's reason reaches the status page.</summary>
+    /// <summary>Request key under which the reason of a 4xx (a refused upload, a unit that does not exist) reaches the
+    /// status page.</summary>
     public const string DenialKey = "cchc.denial";
+
+    /// <summary>Request key of the status page's way on, a <c>(string Href, string Text)</c> link (e.g. "Chọn đơn vị").</summary>
+    public const string NextStepKey = "cchc.next-step";
 
     public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder app)
     {
