@@ -50,6 +50,12 @@ public sealed partial class PrintReportTests(DashboardApp app)
         (await browser.BrokenWordsInTablesAsync()).ShouldBeEmpty();
         (await browser.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('table.data')].map(t => getComputedStyle(t).display)"))
             .ShouldAllBe(d => d == "table");
+        // Area names keep a readable column: at most three lines each (headers of number columns wrap instead; a QA
+        // run found "7. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN ĐIỆN TỬ…" one word a line over two pages).
+        var lines = await browser.Page.EvaluateAsync<int[]>(
+            "() => [...document.querySelectorAll('[data-testid=print-areas] tbody td:first-child')].map(td => { const r = document.createRange(); r.selectNodeContents(td); return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size; })");
+        lines.ShouldNotBeEmpty();
+        lines.ShouldAllBe(n => n <= 3);
         browser.Errors.ShouldBeEmpty();
     }
 
