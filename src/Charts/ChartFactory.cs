@@ -44,6 +44,12 @@ public static class ChartFactory
         }
 
         var units = Units(data, request, kind);
+        if (request.Year is { } given && OverAllYears(request.Kind))
+        {
+            // A year would only rename the file: the chart is the same for every year (a QA run got rank-bump-2020.png).
+            throw new ArgumentException($"Biểu đồ '{kind}' gồm mọi năm có số liệu ({YearsText(years)}), không chọn năm: bỏ nam={given} khỏi địa chỉ.", nameof(request));
+        }
+
         var spec = request.Kind switch
         {
             ChartKind.Ranking => RankingChartBuilder.Build(Ranker.For(data, Year(request, years, kind), request.Province, request.Level, options)),
@@ -91,6 +97,10 @@ public static class ChartFactory
 
     private static string YearsText(IReadOnlyList<int> years) =>
         years.Count == years[^1] - years[0] + 1 ? ChartText.Years(years) : string.Join(", ", years);
+
+    /// <summary>Whether a kind draws every year with data, so that it takes no year.</summary>
+    public static bool OverAllYears(ChartKind kind) =>
+        kind is ChartKind.UnitTrend or ChartKind.CompareTrends or ChartKind.RankBump or ChartKind.AreaMeans or ChartKind.TrendPanel;
 
     /// <summary>Resolves the requested units (ids or names) and checks their number for the kind.</summary>
     private static List<Unit> Units(IndexData data, ChartRequest request, string kind)

@@ -239,6 +239,7 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/export/charts/ranking.png?nam=2023", "image/png", "ranking-2023.png")]
     [InlineData("/export/charts/ranking.csv?nam=2023", "text/csv", "ranking-2023.csv")]
     [InlineData("/export/charts/unit-trend.svg?dv=hoang-hoa", "image/svg+xml", "unit-trend-hoang-hoa.svg")]
+    [InlineData("/export/charts/unit-trend.svg?dv=Ho%E1%BA%B1ng%20H%C3%B3a", "image/svg+xml", "unit-trend-hoang-hoa.svg")]
     public async Task Get_Download_AttachmentOfItsType(string path, string mediaType, string fileName)
     {
         using var response = await app.Http.GetAsync(new Uri(path, UriKind.Relative));
@@ -265,6 +266,10 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/export/ranking.xlsx?year=abc", HttpStatusCode.BadRequest, "Năm 'abc' không hợp lệ")]
     [InlineData("/export/charts/ranking.svg?nam=abc", HttpStatusCode.BadRequest, "Năm 'abc' không hợp lệ")]
     [InlineData("/export/charts/ranking.svg?nam=2023&w=abc", HttpStatusCode.BadRequest, "Chiều rộng (w) 'abc' không hợp lệ")]
+    [InlineData("/export/charts/rank-bump.png?nam=2020", HttpStatusCode.BadRequest, "Biểu đồ 'rank-bump' gồm mọi năm có số liệu (2017–2024), không chọn năm: bỏ nam=2020 khỏi địa chỉ.")]
+    [InlineData("/export/charts/unit-trend.svg?nam=2023&dv=hoang-hoa", HttpStatusCode.BadRequest, "Biểu đồ 'unit-trend' gồm mọi năm có số liệu")]
+    [InlineData("/export/years.xlsx?nam=abc", HttpStatusCode.BadRequest, "Tệp qua các năm gồm mọi năm và mọi đơn vị, không chọn năm hay đơn vị: bỏ 'nam=' khỏi địa chỉ.")]
+    [InlineData("/export/years.xlsx?dv=xyz", HttpStatusCode.BadRequest, "bỏ 'dv=' khỏi địa chỉ.")]
     public async Task Get_DownloadAskedWrongly_PlainVietnameseMessageNeverAnotherYear(string path, HttpStatusCode status, string message)
     {
         using var response = await app.Http.GetAsync(new Uri(path, UriKind.Relative));

@@ -75,6 +75,12 @@ public static class ExportEndpoints
         // The province over the years (/qua-cac-nam): every unit series × every year, and the area means.
         group.MapGet("/years.xlsx", (HttpContext http, IndexDataProvider provider) =>
         {
+            if (http.Request.Query.Keys.FirstOrDefault(k => k is "nam" or "year" or "dv" or "unit") is { } chosen)
+            {
+                // Every year and every unit: a year or a unit asked for would be silently ignored.
+                return Plain(400, $"Tệp qua các năm gồm mọi năm và mọi đơn vị, không chọn năm hay đơn vị: bỏ '{chosen}=' khỏi địa chỉ. Một năm: /export/ranking.xlsx?nam=…");
+            }
+
             var scope = new ChartRequest(ChartKind.RankBump);
             var history = ProvinceHistory.For(provider.DataFor(http.User), scope.Province, scope.Level, provider.Options);
             if (history.Series.Count == 0)
@@ -117,7 +123,7 @@ public static class ExportEndpoints
                 return badSize;
             }
 
-            if (UnitsOf(data, units ?? [], null, out _) is { } badUnit)
+            if (UnitsOf(data, units ?? [], null, out var unitIdsFound) is { } badUnit)
             {
                 return badUnit;
             }
@@ -133,7 +139,8 @@ public static class ExportEndpoints
                 return Problem(400, ex);
             }
 
-            var name = string.Join('-', new[] { kind.ToCode(), year?.ToString(CultureInfo.InvariantCulture) }.Concat(units ?? []).OfType<string>());
+            // Units by id in the file name ("Hoằng Hóa" typed in the address would become "Ho_ng H_a").
+            var name = string.Join('-', new[] { kind.ToCode(), year?.ToString(CultureInfo.InvariantCulture) }.Concat(unitIdsFound).OfType<string>());
             return extension switch
             {
                 "png" => Results.File(ChartRenderer.Png(spec), "image/png", $"{name}.png"),
