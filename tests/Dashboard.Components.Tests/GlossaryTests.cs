@@ -91,7 +91,7 @@ public sealed partial class GlossaryTests(DashboardData data) : DashboardContext
     public static TheoryData<string> Pages => new()
     {
         "/?nam=2017", "/don-vi/hoang-hoa?nam=2017", "/so-sanh?nam=2023&dv=dong-son&dv=hoang-hoa", "/tieu-chi?nam=2023",
-        "/du-lieu", "/bao-cao?nam=2023&dv=hoang-hoa", "/qua-cac-nam", "/thuat-ngu",
+        "/du-lieu", "/bao-cao?nam=2023&dv=hoang-hoa", "/qua-cac-nam", "/thuat-ngu", "/phuong-phap",
     };
 
     [Theory]
@@ -158,6 +158,7 @@ public sealed partial class GlossaryTests(DashboardData data) : DashboardContext
             "/bao-cao" => typeof(PrintReport),
             "/qua-cac-nam" => typeof(YearsPage),
             "/thuat-ngu" => typeof(GlossaryPage),
+            "/phuong-phap" => typeof(Methodology),
             _ when route.StartsWith("/don-vi/", StringComparison.Ordinal) => typeof(UnitPage),
             _ => throw new ArgumentException(path, nameof(path)),
         };

@@ -6,7 +6,8 @@ namespace CchcAnalytics.Dashboard.Components.Tests;
 
 /// <summary>docs/phuong-phap.md through Markdig: the real document's headings, tables and lists, plus the Markdown the
 /// hand-written renderer did not know (lists, code blocks) and the markup a document must never carry.</summary>
-public sealed class MarkdownPageTests : BunitContext
+[Collection(SharedDashboardData.Name)]
+public sealed class MarkdownPageTests(DashboardData data) : DashboardContext(data)
 {
     [Fact]
     public void Methodology_RealDocument_RendersHeadingsTablesAndExample()
