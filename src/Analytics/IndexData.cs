@@ -99,6 +99,9 @@ public sealed class IndexData
 
     public IReadOnlyList<Unit> Units { get; }
 
+    /// <summary>The words for provinces and levels (data/provinces.csv, data/levels.csv, stored with the reference data).</summary>
+    public Places Places { get; init; } = Places.None;
+
     /// <summary>Finds every unit by id or name (<see cref="UnitRegistry.Resolve"/>), built once per snapshot rather than
     /// per chart or download request.</summary>
     public UnitRegistry Registry => Memo("unit-registry", () => new UnitRegistry(Units));
@@ -149,11 +152,11 @@ public sealed class IndexData
         {
             var all = Hidden.Concat(hidden).ToHashSet();
             return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, Sql, Version,
-                results.Where(r => !all.Contains(r.Key)).ToDictionary(), details!, all);
+                results.Where(r => !all.Contains(r.Key)).ToDictionary(), details!, all) { Places = Places };
         }
 
         return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published,
-            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))));
+            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year)))) { Places = Places };
     }
 
     /// <summary>Reads the light snapshot of data version <paramref name="version"/>: reference data, then per current
@@ -185,7 +188,10 @@ public sealed class IndexData
                 unit, row.Year, row.Stage, row.Synthetic, framework, row.Points, row.MaxPoints, areaRows, (row.Submission, row.SelfSubmission), r => data!.Detail(r));
         }
 
-        data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>());
+        data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>())
+        {
+            Places = store.LoadPlaces(),
+        };
         return data;
     }
 
@@ -193,7 +199,10 @@ public sealed class IndexData
     public static IndexData Load(ScoreStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new IndexData(store.LoadUnits(), store.LoadLineage(), store.LoadFrameworks(), store.LoadCrosswalk(), store.LoadPublished(), store.GetCurrentSheets());
+        return new IndexData(store.LoadUnits(), store.LoadLineage(), store.LoadFrameworks(), store.LoadCrosswalk(), store.LoadPublished(), store.GetCurrentSheets())
+        {
+            Places = store.LoadPlaces(),
+        };
     }
 
     /// <summary>Computes a derived value once per snapshot (a year's ranking, its peer groups) however many pages and

@@ -59,6 +59,10 @@ public sealed class IngestRunner
             }
 
             store.ReplaceCrosswalk(reference.Crosswalk);
+            if (reference.Places.Levels.Count > 0)
+            {
+                store.ReplacePlaces(reference.Places);
+            }
         }
 
         units = new UnitRegistry(store.LoadUnits());
