@@ -38,7 +38,6 @@ public sealed class IndexData
         Units = units;
         lineageEvents = lineage;
         sheetList = sheets.ToList();
-        Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
         Published = published;
@@ -86,7 +85,6 @@ public sealed class IndexData
         Units = units;
         lineageEvents = lineage;
         sheetList = [];
-        Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
         Published = published;
@@ -120,7 +118,8 @@ public sealed class IndexData
     internal string HiddenKey => Memo(nameof(HiddenKey), () =>
         Hidden.Count == 0 ? "" : "|" + string.Join('|', Hidden.Select(h => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{h.UnitId}@{h.Year}"))) + "|");
 
-    public UnitLineage Lineage { get; }
+    /// <summary>The units' lineage, its messages worded with <see cref="Places"/>.</summary>
+    public UnitLineage Lineage => Memo("lineage", () => new UnitLineage(Units, lineageEvents, Places.LevelName));
 
     public IReadOnlyList<Framework> Frameworks { get; }
 

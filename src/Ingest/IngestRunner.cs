@@ -28,7 +28,7 @@ public sealed class IngestRunner
     {
         ArgumentNullException.ThrowIfNull(reference);
         units = new UnitRegistry(reference.Units);
-        validator = new DocumentValidator(units, reference.Frameworks);
+        validator = new DocumentValidator(units, reference.Frameworks, reference.Places);
     }
 
     /// <summary>A runner that stores accepted files. With <paramref name="reference"/> (a data folder's, or the embedded
@@ -66,7 +66,7 @@ public sealed class IngestRunner
         }
 
         units = new UnitRegistry(store.LoadUnits());
-        validator = new DocumentValidator(units, store.LoadFrameworks());
+        validator = new DocumentValidator(units, store.LoadFrameworks(), store.LoadPlaces());
     }
 
     /// <summary>Expands files and folders (recursively, in a stable order) into the files ingest can read.</summary>

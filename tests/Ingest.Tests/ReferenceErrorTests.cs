@@ -36,7 +36,7 @@ public sealed class ReferenceErrorTests : IDisposable
     [InlineData("units.csv", ",14797\n", ",14758\n", "units.csv:51: mã hành chính (official_code) '14758' của đơn vị 'thanh-hoa-phuong-hac-thanh' phải gồm toàn chữ số và không trùng với đơn vị khác.")]
     [InlineData("units.csv", ",14758\n", ",1475A\n", "units.csv:50: mã hành chính (official_code) '1475A' của đơn vị 'thanh-hoa-phuong-ham-rong' phải gồm toàn chữ số")]
     [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2020,2022,", "thanh-hoa,district,20x0,2022,", "frameworks/frameworks.csv:3: '20x0' không phải là năm hợp lệ.")]
-    [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2023,2024,", "thanh-hoa,district,2022,2024,", "thanh-hoa-district-2020-illustrative và thanh-hoa-district-2023-illustrative cùng áp dụng cho một số năm giống nhau đối với đơn vị cấp huyện của thanh-hoa.")]
+    [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2023,2024,", "thanh-hoa,district,2022,2024,", "thanh-hoa-district-2020-illustrative và thanh-hoa-district-2023-illustrative cùng áp dụng cho một số năm giống nhau đối với cấp 'district' của tỉnh 'thanh-hoa'.")]
     public void Load_BadEdit_FailsNamingFileAndLine(string file, string from, string to, string expected)
     {
         var path = folder.File(file);
