@@ -74,9 +74,17 @@ public class DashboardApp : IAsyncLifetime
         }
     }
 
+    /// <summary>Whether the test accounts (and with them the repository's reference data) are written into the database
+    /// before the app starts; an app over another province's data folder starts from that folder alone.</summary>
+    protected virtual bool SeedAccounts => true;
+
     public async Task InitializeAsync()
     {
-        TestAccounts.Seed(Database);
+        if (SeedAccounts)
+        {
+            TestAccounts.Seed(Database);
+        }
+
         var assembly = FindDashboardAssembly();
         BaseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
         Http.BaseAddress = BaseAddress;
