@@ -132,7 +132,7 @@ public static class Ranker
         // Issue 13 §3: say what the index is made of when it is more than the criteria tree.
         foreach (var framework in results.Select(r => r.Framework).Where(f => f.HasComponents).DistinctBy(f => f.Id))
         {
-            notes.Add($"Chỉ số theo {framework.DisplayName} gồm các thành phần: {string.Join("; ", framework.Components.Select(c => $"{c.Name} (tối đa {VietnameseText.Number(c.MaxPoints)}, {c.Role.ToVietnamese()})"))}. Thành phần chưa có điểm không được tính vào cả điểm đạt lẫn điểm tối đa (không coi là 0); chỉ số giữ trong khoảng 0–100.");
+            notes.Add($"Chỉ số theo {framework.DisplayName} gồm điểm theo bộ tiêu chí và các thành phần: {string.Join("; ", framework.Components.Where(c => !c.IsCriteria).Select(c => $"{c.Name} (tối đa {VietnameseText.Number(c.MaxPoints)}, {c.Role.ToVietnamese()})"))}. Thành phần chưa có điểm không được tính vào cả điểm đạt lẫn điểm tối đa (không coi là 0); chỉ số giữ trong khoảng 0–100.");
         }
 
         if (results.Any(r => r.Framework.Status == FrameworkStatus.Illustrative))

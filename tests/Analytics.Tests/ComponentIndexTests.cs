@@ -61,6 +61,7 @@ public sealed class ComponentIndexTests : IDisposable
         var ranking = Ranker.For(IndexData.Load(connections), 2025, Province, Level, Options);
 
         ranking.Units.Select(u => (u.Result.Unit.Id, u.Rank, u.Index)).ShouldBe([(CommuneCsv.NgaSon, 1, 88.75m), (CommuneCsv.HoangHoa, 2, 86m)]);
+        ranking.Notes.ShouldContain("Chỉ số theo khung minh họa 2025–2026 gồm điểm theo bộ tiêu chí và các thành phần: Điểm điều tra xã hội học (SIPAS) (tối đa 20, cộng vào điểm đạt và điểm tối đa); Điểm thưởng (tối đa 5, chỉ cộng vào điểm đạt); Điểm trừ (tối đa 5, trừ vào điểm đạt). Thành phần chưa có điểm không được tính vào cả điểm đạt lẫn điểm tối đa (không coi là 0); chỉ số giữ trong khoảng 0–100.");
     }
 
     [Fact]

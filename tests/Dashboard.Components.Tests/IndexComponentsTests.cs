@@ -109,6 +109,8 @@ public sealed class IndexComponentsTests : BunitContext, IClassFixture<Component
         ]);
         Footer(table).ShouldBe(["Chỉ số", "94", "100", "94,00%"]);
         Html.Text(cut.Find("[data-testid=index-formula]")).ShouldStartWith("Chỉ số = 100 × (92 + 2) / (100) = 94,00%.");
+        // The ranking's note on the components is for the ranking; the table says it here.
+        cut.FindAll("p.note").Select(Html.Text).ShouldAllBe(n => !n.Contains("thành phần", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,7 +141,7 @@ public sealed class IndexComponentsTests : BunitContext, IClassFixture<Component
         var table = cut.Find("[data-testid=ranking]");
         Html.Header(table).ShouldBe(
         [
-            "Hạng", "Đơn vị", "Điểm theo bộ tiêu chí (tự chấm / thẩm định)", "Điểm điều tra xã hội học (SIPAS)", "Điểm thưởng", "Điểm trừ",
+            "Hạng", "Đơn vị", "Điểm bộ tiêu chí", "Điểm điều tra xã hội học (SIPAS)", "Điểm thưởng", "Điểm trừ",
             "Điểm", "Điểm chuẩn", "Chỉ số (%)", "Nhóm", "So với năm trước", "Điểm dùng",
         ]);
         var rows = Html.Rows(table);
