@@ -41,7 +41,6 @@ public sealed class IndexData
         lineageEvents = lineage;
         sheetList = sheets.ToList();
         componentScores = components ?? new Dictionary<long, IReadOnlyList<ComponentScore>>();
-        Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
         Published = published;
@@ -95,7 +94,6 @@ public sealed class IndexData
         lineageEvents = lineage;
         sheetList = [];
         componentScores = new Dictionary<long, IReadOnlyList<ComponentScore>>();
-        Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
         Published = published;
@@ -107,6 +105,9 @@ public sealed class IndexData
     }
 
     public IReadOnlyList<Unit> Units { get; }
+
+    /// <summary>The words for provinces and levels (data/provinces.csv, data/levels.csv, stored with the reference data).</summary>
+    public Places Places { get; init; } = Places.None;
 
     /// <summary>Finds every unit by id or name (<see cref="UnitRegistry.Resolve"/>), built once per snapshot rather than
     /// per chart or download request.</summary>
@@ -126,7 +127,8 @@ public sealed class IndexData
     internal string HiddenKey => Memo(nameof(HiddenKey), () =>
         Hidden.Count == 0 ? "" : "|" + string.Join('|', Hidden.Select(h => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{h.UnitId}@{h.Year}"))) + "|");
 
-    public UnitLineage Lineage { get; }
+    /// <summary>The units' lineage, its messages worded with <see cref="Places"/>.</summary>
+    public UnitLineage Lineage => Memo("lineage", () => new UnitLineage(Units, lineageEvents, Places.LevelName));
 
     public IReadOnlyList<Framework> Frameworks { get; }
 
@@ -158,11 +160,11 @@ public sealed class IndexData
         {
             var all = Hidden.Concat(hidden).ToHashSet();
             return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, Sql, Version,
-                results.Where(r => !all.Contains(r.Key)).ToDictionary(), details!, all);
+                results.Where(r => !all.Contains(r.Key)).ToDictionary(), details!, all) { Places = Places };
         }
 
         return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published,
-            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))), componentScores);
+            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))), componentScores) { Places = Places };
     }
 
     /// <summary>Reads the light snapshot of data version <paramref name="version"/>: reference data, then per current
@@ -197,7 +199,10 @@ public sealed class IndexData
                 unit, row.Year, row.Stage, row.Synthetic, framework, row.Points, row.MaxPoints, areaRows, parts, (row.Submission, row.SelfSubmission), r => data!.Detail(r));
         }
 
-        data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>());
+        data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>())
+        {
+            Places = store.LoadPlaces(),
+        };
         return data;
     }
 
@@ -206,7 +211,10 @@ public sealed class IndexData
     {
         ArgumentNullException.ThrowIfNull(store);
         return new IndexData(store.LoadUnits(), store.LoadLineage(), store.LoadFrameworks(), store.LoadCrosswalk(), store.LoadPublished(), store.GetCurrentSheets(),
-            store.Submissions.GetCurrentComponents());
+            store.Submissions.GetCurrentComponents())
+        {
+            Places = store.LoadPlaces(),
+        };
     }
 
     /// <summary>Computes a derived value once per snapshot (a year's ranking, its peer groups) however many pages and

@@ -68,6 +68,11 @@ public sealed record ProvinceHistory(
     IReadOnlyList<AreaHistory> Areas,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>The level in words ("cấp huyện"), from the data's places; the id without them.</summary>
+    public string LevelName { get => levelName ?? Level; init => levelName = value; }
+
+    private readonly string? levelName;
+
     /// <summary>Every result shown (all years).</summary>
     public IEnumerable<UnitYearResult> Results => Summaries.SelectMany(s => s.Results);
 
@@ -115,7 +120,7 @@ public sealed record ProvinceHistory(
             }
         }
 
-        return new ProvinceHistory(province, level, years, summaries, ordered, AreaHistories(data, summaries, province, level), notes);
+        return new ProvinceHistory(province, level, years, summaries, ordered, AreaHistories(data, summaries, province, level), notes) { LevelName = data.Places.LevelName(level) };
     }
 
     private static SeriesYear Cell(IndexData data, UnitSeries series, int year, Ranking ranking)

@@ -34,6 +34,9 @@ public sealed record RankedUnit(UnitYearResult Result, int Rank, int RankOf, boo
 /// <param name="Notes">Vietnamese notes on what the ranking mixes (self-assessed totals among appraised ones, synthetic data, several frameworks).</param>
 public sealed record Ranking(int Year, string Province, string Level, IReadOnlyList<RankedUnit> Units, IReadOnlyList<UnitYearResult> Unranked, IReadOnlyList<string> Notes)
 {
+    /// <summary>The level in words ("cấp huyện"), from the data's places; the id without them.</summary>
+    public string LevelName => Source?.Places.LevelName(Level) ?? Level;
+
     private Dictionary<string, RankedUnit>? byId;
 
     /// <summary>The snapshot the ranking was computed from (for the next-rank paths' counts); null for a hand-made ranking.</summary>

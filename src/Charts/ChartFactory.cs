@@ -21,6 +21,7 @@ public static class ChartFactory
             throw new ArgumentException($"Không có loại biểu đồ {(int)request.Kind}. Các loại biểu đồ: {string.Join(", ", ChartKindText.Codes)}.", nameof(request));
         }
 
+        request = WithScope(data, request);
         var kind = request.Kind.ToCode();
         if (request.Width is { } w)
         {
@@ -35,7 +36,7 @@ public static class ChartFactory
         var years = data.Years(request.Province, request.Level);
         if (years.Count == 0)
         {
-            throw new ArgumentException($"Không có kết quả nào của đơn vị {VietnameseText.LevelName(request.Level)} thuộc tỉnh '{request.Province}'.", nameof(request));
+            throw new ArgumentException($"Không có kết quả nào của đơn vị {data.Places.LevelName(request.Level)} thuộc tỉnh {data.Places.ProvinceName(request.Province)}.", nameof(request));
         }
 
         if (request.Code is not null && request.Kind is not (ChartKind.Heatmap or ChartKind.ConceptHistory))
@@ -52,10 +53,10 @@ public static class ChartFactory
 
         var spec = request.Kind switch
         {
-            ChartKind.Ranking => RankingChartBuilder.Build(Ranker.For(data, Year(request, years, kind), request.Province, request.Level, options)),
-            ChartKind.AreaDistribution => AreaDistributionChartBuilder.Build(data.ResultsOf(Year(request, years, kind), request.Province, request.Level), request.Year!.Value, request.Level),
+            ChartKind.Ranking => RankingChartBuilder.Build(Ranker.For(data, Year(request, years, kind, data.Places), request.Province, request.Level, options)),
+            ChartKind.AreaDistribution => AreaDistributionChartBuilder.Build(data.ResultsOf(Year(request, years, kind, data.Places), request.Province, request.Level), request.Year!.Value, data.Places.LevelName(request.Level)),
             ChartKind.UnitTrend => UnitTrendChartBuilder.Build(data, units[0].Id, options),
-            ChartKind.UnitAreas => UnitAreasChartBuilder.Build(UnitReport.Build(data, units[0].Id, Year(request, years, kind), options) ?? throw NoResult(data, units[0], request.Year!.Value, request)),
+            ChartKind.UnitAreas => UnitAreasChartBuilder.Build(UnitReport.Build(data, units[0].Id, Year(request, years, kind, data.Places), options) ?? throw NoResult(data, units[0], request.Year!.Value, request)),
             ChartKind.CompareAreas => CompareAreas(data, request, years, units, kind),
             ChartKind.CompareTrends => CompareTrendsChartBuilder.Build(data, units.Select(u => u.Id).ToList(), options),
             ChartKind.Heatmap => Heatmap(data, request, years, kind),
@@ -71,6 +72,23 @@ public static class ChartFactory
         return spec.WithSize(request.Width, request.Height);
     }
 
+    /// <summary>The request with its province and level filled in when it leaves them empty: the data's province; the
+    /// level of the first unit asked for, else the default level (the same rule as the dashboard's pages).</summary>
+    public static ChartRequest WithScope(IndexData data, ChartRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(request);
+        var province = string.IsNullOrEmpty(request.Province) ? DataScope.Province(data).Id : request.Province;
+        if (!string.IsNullOrEmpty(request.Level))
+        {
+            return request with { Province = province };
+        }
+
+        var level = request.Units.Select(text => data.Registry.Resolve(text ?? "")?.Unit).OfType<Unit>().FirstOrDefault()?.Level
+            ?? DataScope.DefaultLevel(data, province).Id;
+        return request with { Province = province, Level = level };
+    }
+
     /// <summary>Throws unless <paramref name="pixels"/> is within <see cref="ChartRequest.MinSize"/>–<see cref="ChartRequest.MaxSize"/>.</summary>
     internal static void CheckSize(int pixels, string name)
     {
@@ -80,7 +98,7 @@ public static class ChartFactory
         }
     }
 
-    private static int Year(ChartRequest request, IReadOnlyList<int> years, string kind)
+    private static int Year(ChartRequest request, IReadOnlyList<int> years, string kind, Places places)
     {
         if (request.Year is not { } year)
         {
@@ -89,7 +107,7 @@ public static class ChartFactory
 
         if (!years.Contains(year))
         {
-            throw new ArgumentException($"Không có kết quả năm {year}: số liệu của đơn vị {VietnameseText.LevelName(request.Level)} thuộc '{request.Province}' có các năm {YearsText(years)}.", nameof(request));
+            throw new ArgumentException($"Không có kết quả năm {year}: số liệu của đơn vị {places.LevelName(request.Level)} thuộc tỉnh {places.ProvinceName(request.Province)} có các năm {YearsText(years)}.", nameof(request));
         }
 
         return year;
@@ -129,7 +147,7 @@ public static class ChartFactory
                 ?? throw new ArgumentException($"Không có đơn vị '{text}'. Hãy dùng mã trong data/units.csv (ví dụ hoang-hoa) hoặc tên tiếng Việt của đơn vị.", nameof(request));
             if (unit.Province != request.Province || unit.Level != request.Level)
             {
-                throw new ArgumentException($"{unit.FullName} ({unit.Id}) không phải là đơn vị {VietnameseText.LevelName(request.Level)} của '{request.Province}'.", nameof(request));
+                throw new ArgumentException($"{unit.FullName} ({unit.Id}) không phải là đơn vị {data.Places.LevelName(request.Level)} của tỉnh {data.Places.ProvinceName(request.Province)}.", nameof(request));
             }
 
             if (units.Any(u => data.Lineage.SeriesOf(u.Id).UnitIds.Contains(unit.Id)))
@@ -155,35 +173,35 @@ public static class ChartFactory
 
     private static ChartSpec CompareAreas(IndexData data, ChartRequest request, IReadOnlyList<int> years, List<Unit> units, string kind)
     {
-        var year = Year(request, years, kind);
+        var year = Year(request, years, kind, data.Places);
         return CompareAreasChartBuilder.Build(units.Select(u => Result(data, u, year, request)).ToList());
     }
 
     private static ChartSpec Heatmap(IndexData data, ChartRequest request, IReadOnlyList<int> years, string kind)
     {
-        var year = Year(request, years, kind);
+        var year = Year(request, years, kind, data.Places);
         var code = string.IsNullOrWhiteSpace(request.Code) ? null
             : CriterionCode.Normalize(request.Code) ?? throw new ArgumentException($"'{request.Code}' không phải là mã lĩnh vực hoặc tiêu chí (ví dụ 7 hoặc 7.1).", nameof(request));
         var results = data.ResultsOf(year, request.Province, request.Level);
         var columns = results.Count == 0 ? [] : HeatmapChartBuilder.Columns(AreaDistributionChartBuilder.MainFramework(results), code);
-        return HeatmapChartBuilder.Build(results, year, request.Level, code, data.Cells(year, request.Province, request.Level, columns.Select(c => c.Code)));
+        return HeatmapChartBuilder.Build(results, year, data.Places.LevelName(request.Level), code, data.Cells(year, request.Province, request.Level, columns.Select(c => c.Code)));
     }
 
     private static ChartSpec SelfVsAppraised(IndexData data, ChartRequest request, IReadOnlyList<int> years, List<Unit> units, string kind)
     {
-        var year = Year(request, years, kind);
+        var year = Year(request, years, kind, data.Places);
         if (units.Count == 1)
         {
             return SelfVsAppraisedChartBuilder.ForUnit(Result(data, units[0], year, request));
         }
 
         var results = data.ResultsOf(year, request.Province, request.Level);
-        return SelfVsAppraisedChartBuilder.ForYear(YearAppraisalGaps.Of(year, results), results, request.Level);
+        return SelfVsAppraisedChartBuilder.ForYear(YearAppraisalGaps.Of(year, results), results, data.Places.LevelName(request.Level));
     }
 
     private static ChartSpec RankMovement(IndexData data, ChartRequest request, IReadOnlyList<int> years, string kind, AnalyticsOptions options)
     {
-        var year = Year(request, years, kind);
+        var year = Year(request, years, kind, data.Places);
         if (!years.Contains(year - 1))
         {
             throw new ArgumentException($"Biểu đồ '{kind}' so sánh với năm trước, nhưng không có kết quả năm {year - 1}.", nameof(request));
@@ -210,7 +228,7 @@ public static class ChartFactory
             return text;
         }
 
-        var year = request.Year is null ? years[0] : Year(request, years, kind);
+        var year = request.Year is null ? years[0] : Year(request, years, kind, data.Places);
         var framework = AreaDistributionChartBuilder.MainFramework(data.ResultsOf(year, request.Province, request.Level));
         var code = CriterionCode.Normalize(text);
         return (code is null ? null : data.Crosswalk.EntryOf(framework.Id, code)?.ConceptId)

@@ -1,3 +1,5 @@
+using CchcAnalytics.Analytics;
+
 namespace CchcAnalytics.Charts;
 
 /// <summary>What chart to draw, as the dashboard's <c>/export/charts/{kind}.png?…</c> and <c>cchc charts</c> ask for it.
@@ -28,11 +30,12 @@ public sealed record ChartRequest(
     /// <inheritdoc cref="MinSize"/>
     public const int MaxSize = 4000;
 
-    /// <summary>Province slug of the units compared.</summary>
-    public string Province { get; init; } = "thanh-hoa";
+    /// <summary>Province slug of the units compared; empty for the province of the data (<see cref="DataScope.Province"/>).</summary>
+    public string Province { get; init; } = "";
 
-    /// <summary>Level of the units compared: "district", "commune" or "department".</summary>
-    public string Level { get; init; } = "district";
+    /// <summary>Level id of the units compared (data/levels.csv); empty for the level of the units asked for, or without
+    /// units the default level (<see cref="DataScope.DefaultLevel"/>).</summary>
+    public string Level { get; init; } = "";
 
     /// <summary>The unit ids or names, never null.</summary>
     public IReadOnlyList<string> Units => UnitIds ?? [];

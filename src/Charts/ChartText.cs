@@ -93,15 +93,6 @@ internal static class ChartText
         return builder.ToString();
     }
 
-    /// <summary>"cấp huyện", "cấp xã", "sở, ban, ngành" for a level code.</summary>
-    public static string LevelName(string level) => level switch
-    {
-        "district" => "cấp huyện",
-        "commune" => "cấp xã",
-        "department" => "sở, ban, ngành",
-        _ => level,
-    };
-
     /// <summary>The text cut to at most <paramref name="width"/> characters with an ellipsis, between words where one
     /// ends in the second half.</summary>
     public static string Cut(string text, int width)

@@ -55,16 +55,22 @@ internal static class AnalyticsCommands
     {
         var db = CchcCli.DatabaseOption();
         var year = new Option<int>("--year") { Description = "Index year.", Required = true };
-        var province = new Option<string>("--province") { Description = "Province slug.", DefaultValueFactory = _ => "thanh-hoa" };
-        var level = new Option<string>("--level") { Description = "district, commune or department.", DefaultValueFactory = _ => "district" };
+        var province = new Option<string?>("--province") { Description = "Province slug (default: the province of the database)." };
+        var level = CchcCli.LevelOption();
         var format = Format("text", "json", "csv");
         var command = new Command("rank", "Rank the units of a year (standard competition ranking, ties shown as đồng hạng).") { year, db, province, level, format };
         command.SetAction(result => WithData(result.GetValue(db)!, error, data =>
         {
-            var ranking = Ranker.For(data, result.GetValue(year), result.GetValue(province)!, result.GetValue(level)!, AnalyticsOptions.Default);
+            var provinceId = result.GetValue(province) ?? DataScope.Province(data).Id;
+            if (CchcCli.Level(data, provinceId, result.GetValue(level), result.GetValue(year), error) is not { } levelInfo)
+            {
+                return 2;
+            }
+
+            var ranking = Ranker.For(data, result.GetValue(year), provinceId, levelInfo.Id, AnalyticsOptions.Default);
             if (ranking.Units.Count == 0)
             {
-                error.WriteLine($"No {result.GetValue(level)} unit of {result.GetValue(province)} has a total for {result.GetValue(year)} in the database.");
+                error.WriteLine($"No unit of level {levelInfo.Code} ({levelInfo.Id}) of {provinceId} has a total for {result.GetValue(year)} in the database. Years with data at that level: {string.Join(", ", data.Years(provinceId, levelInfo.Id))}.");
                 return 1;
             }
 
@@ -92,15 +98,22 @@ internal static class AnalyticsCommands
         var year = new Option<int>("--year") { Description = "Index year.", Required = true };
         var unit = new Option<string?>("--unit") { Description = "Also the charts of this unit (id or name)." };
         var outDirectory = new Option<string>("--out") { Description = "Folder for the PNG, SVG and CSV files.", Required = true };
-        var command = new Command("charts", "Render the dashboard's charts of a year (and of one unit) as PNG, SVG and their data as CSV.") { year, unit, db, outDirectory };
+        var level = CchcCli.LevelOption();
+        var command = new Command("charts", "Render the dashboard's charts of a year (and of one unit) as PNG, SVG and their data as CSV.") { year, unit, db, outDirectory, level };
         command.SetAction(result => WithData(result.GetValue(db)!, error, data =>
         {
             var y = result.GetValue(year);
+            var province = DataScope.Province(data).Id;
+            if (CchcCli.Level(data, province, result.GetValue(level), y, error) is not { } levelInfo)
+            {
+                return 2;
+            }
+
             var requests = new List<(string Name, ChartRequest Request)>
             {
-                ($"ranking-{y}", new ChartRequest(ChartKind.Ranking, y)),
-                ($"area-distribution-{y}", new ChartRequest(ChartKind.AreaDistribution, y)),
-                ($"heatmap-{y}", new ChartRequest(ChartKind.Heatmap, y)),
+                ($"ranking-{y}", new ChartRequest(ChartKind.Ranking, y) { Province = province, Level = levelInfo.Id }),
+                ($"area-distribution-{y}", new ChartRequest(ChartKind.AreaDistribution, y) { Province = province, Level = levelInfo.Id }),
+                ($"heatmap-{y}", new ChartRequest(ChartKind.Heatmap, y) { Province = province, Level = levelInfo.Id }),
             };
             if (result.GetValue(unit) is { Length: > 0 } wanted)
             {

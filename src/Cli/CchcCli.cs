@@ -58,6 +58,30 @@ public static class CchcCli
         DefaultValueFactory = _ => DefaultDatabase,
     };
 
+    /// <summary><c>--level so|huyen|xa</c> (data/levels.csv's codes; the model's ids and labels are accepted too).</summary>
+    internal static Option<string?> LevelOption() => new("--level")
+    {
+        Description = "Level: a code of data/levels.csv (so = sở, ban, ngành; huyen = cấp huyện; xa = cấp xã). Default: the dashboard's default level when it has data that year, else the level with the most units that year.",
+    };
+
+    /// <summary>The level <paramref name="text"/> names, or the default for <paramref name="year"/>; null (after saying
+    /// why on <paramref name="error"/>) for a level the data do not have.</summary>
+    internal static Core.LevelInfo? Level(Analytics.IndexData data, string province, string? text, int year, TextWriter error)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Analytics.DataScope.LevelForYear(data, province, year);
+        }
+
+        if (Analytics.DataScope.FindLevel(data, province, text) is { } level)
+        {
+            return level;
+        }
+
+        error.WriteLine($"Unknown level '{text}'. Levels: {string.Join(", ", Analytics.DataScope.Levels(data, province).Select(c => $"{c.Level.Code} ({c.Level.Id})"))}.");
+        return null;
+    }
+
     private static Argument<string[]> PathsArgument() => new("paths")
     {
         Description = "Files or folders (searched recursively for .txt, .csv, .xlsx and .docx). A data folder like data/ " +

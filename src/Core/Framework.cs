@@ -4,7 +4,7 @@ namespace CchcAnalytics.Core;
 /// in a province over a range of years.</summary>
 /// <param name="Id">Slug, e.g. <c>thanh-hoa-district-2017</c>.</param>
 /// <param name="Province">Province slug.</param>
-/// <param name="Level">"district", "commune" or "department" (see <see cref="UnitKindText.ToLevel"/>).</param>
+/// <param name="Level">A level id of data/levels.csv (see <see cref="UnitKindText.ToLevel"/>).</param>
 /// <param name="YearFrom">First index year it applies to.</param>
 /// <param name="YearTo">Last index year; null while in force.</param>
 /// <param name="Decision">The decision that issued it, e.g. "3965/2017/QĐ-UBND"; null when unknown.</param>
@@ -48,7 +48,7 @@ public sealed record Framework(
     }
 
     /// <summary>The components the index is made of, in <c>components.csv</c> order, the criteria tree first. A framework
-    /// without rows of its own (a draft made from a report, a database written before schema version 5) is the criteria
+    /// without rows of its own (a draft made from a report, a database written before schema version 6) is the criteria
     /// tree alone, at <see cref="TotalMax"/>.</summary>
     public IReadOnlyList<FrameworkComponent> Components
     {

@@ -35,9 +35,9 @@ public static partial class MeetingPackBuilder
         var year = ranking.Year;
         var results = ranking.Units.Select(u => u.Result).Concat(ranking.Unranked).ToList();
         var synthetic = results.Count(r => r.Synthetic);
-        var province = options.ProvinceName ?? Place.ProvinceName(ranking.Province);
+        var province = options.ProvinceName ?? options.Places.ProvinceName(ranking.Province);
         var status = synthetic == 0 ? "" : synthetic == results.Count ? " — dữ liệu mẫu" : " — có dữ liệu mẫu";
-        var subtitle = $"Tỉnh {province} — {Place.UnitsName(ranking.Level)} — họp đánh giá năm {year}{status}";
+        var subtitle = $"Tỉnh {province} — {options.Places.UnitsName(ranking.Level)} — họp đánh giá năm {year}{status}";
 
         List<PackSlide> slides = [GlanceSlide(ranking, options), RankingSlide(ranking, reports.Select(r => r.Result.Unit.Id).ToHashSet(StringComparer.Ordinal), options)];
         if (options.Previous is { Units.Count: > 0 } previous)
@@ -53,20 +53,20 @@ public static partial class MeetingPackBuilder
         }
 
         slides.Add(NotesSlide(ranking, reports.Count));
-        return new PackContent(Title(ranking, reports, province), subtitle, slides) { Footer = Footer(ranking, results, options) };
+        return new PackContent(Title(ranking, reports, province, options.Places), subtitle, slides) { Footer = Footer(ranking, results, options) };
     }
 
     /// <summary>"Chỉ số CCHC 2023 — huyện Hoằng Hóa" for a unit's pack, "… — huyện Hoằng Hóa, huyện Mường Lát" for two or
     /// three, "… — 4 đơn vị cấp huyện" for more, "… — tỉnh Thanh Hóa" for the province's.</summary>
-    public static string Title(Ranking ranking, IReadOnlyList<UnitReport> reports, string? provinceName = null)
+    public static string Title(Ranking ranking, IReadOnlyList<UnitReport> reports, string? provinceName = null, Places? places = null)
     {
         ArgumentNullException.ThrowIfNull(ranking);
         ArgumentNullException.ThrowIfNull(reports);
         var who = reports.Count switch
         {
-            0 => $"tỉnh {provinceName ?? Place.ProvinceName(ranking.Province)}",
+            0 => $"tỉnh {provinceName ?? (places ?? Places.None).ProvinceName(ranking.Province)}",
             <= 3 => string.Join(", ", reports.Select(r => r.Result.Unit.FullName)),
-            _ => $"{reports.Count} đơn vị {Place.LevelName(ranking.Level)}",
+            _ => $"{reports.Count} đơn vị {(places ?? Places.None).LevelName(ranking.Level)}",
         };
         return $"Chỉ số CCHC {ranking.Year} — {who}";
     }

@@ -9,6 +9,9 @@ public sealed record MeetingPackOptions
     /// <summary>The province's name for the title slide ("Thanh Hóa"); null takes it from the ranking's province slug.</summary>
     public string? ProvinceName { get; init; }
 
+    /// <summary>The words for provinces and levels (<see cref="IndexData.Places"/>); without them slugs are shown as they are.</summary>
+    public Places Places { get; init; } = Places.None;
+
     /// <summary>Units shown at the top and at the bottom of the ranking table; a ranking of at most twice this plus
     /// one is shown whole.</summary>
     public int TopAndBottom { get; init; } = 5;

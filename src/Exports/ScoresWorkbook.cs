@@ -102,14 +102,14 @@ public static class ScoresWorkbook
     }
 
     /// <summary>Writes one year's ranking (sheet "Xếp hạng 2023") and a notes sheet with the ranking's notes.</summary>
-    public static void WriteRanking(Stream output, Ranking ranking)
+    public static void WriteRanking(Stream output, Ranking ranking, Places? places = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(ranking);
         var name = $"Xếp hạng {ranking.Year.ToString(CultureInfo.InvariantCulture)}";
         using var writer = new SpreadsheetWriter($"{name} Chỉ số CCHC");
         writer.AddSheet(name, Columns(RankingHeaders, RankingWidths), ranking.Units.Select(RankingRow).ToList(), header: true, selected: true);
-        writer.AddSheet(NotesSheet, NotesColumns, RankingNotes(ranking, writer.NeutralizedCells), header: false);
+        writer.AddSheet(NotesSheet, NotesColumns, RankingNotes(ranking, writer.NeutralizedCells, places ?? Places.None), header: false);
         writer.Save(output, [name, NotesSheet]);
     }
 
@@ -195,12 +195,12 @@ public static class ScoresWorkbook
         return lines;
     }
 
-    private static List<XlsxRow> RankingNotes(Ranking ranking, int neutralized)
+    private static List<XlsxRow> RankingNotes(Ranking ranking, int neutralized, Places places)
     {
         var bands = string.Join("; ", ranking.Units.Select(u => u.Band.Label).Distinct());
         var lines = new List<XlsxRow>
         {
-            new([XlsxCell.Title($"Xếp hạng Chỉ số CCHC năm {SheetName(ranking.Year)} — tỉnh {Place.ProvinceName(ranking.Province)}, {Place.LevelName(ranking.Level)}")]),
+            new([XlsxCell.Title($"Xếp hạng Chỉ số CCHC năm {SheetName(ranking.Year)} — tỉnh {places.ProvinceName(ranking.Province)}, {places.LevelName(ranking.Level)}")]),
             Line("Số đơn vị", $"{ranking.Units.Count} đơn vị được xếp hạng."),
             Heading("Các cột"),
             Line(RankingHeaders[0], "Thứ hạng theo chỉ số, cao nhất là 1. Các đơn vị bằng chỉ số được xếp đồng hạng và hạng kế tiếp bị bỏ qua (chỉ số 92, 91, 91, 90 → hạng 1, 2, 2, 4)."),

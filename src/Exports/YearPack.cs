@@ -26,14 +26,16 @@ public static class YearPack
     /// <param name="level">Level of the units.</param>
     /// <exception cref="ArgumentException">No unit of the level has a result that year, or a unit has none (the
     /// message is Vietnamese and names the year or unit).</exception>
-    public static string Write(IndexData data, int year, IReadOnlyList<string> unitIds, Stream output, AnalyticsOptions options, string province = "thanh-hoa", string level = "district")
+    public static string Write(IndexData data, int year, IReadOnlyList<string> unitIds, Stream output, AnalyticsOptions options, string? province = null, string? level = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(unitIds);
+        province ??= DataScope.Province(data).Id;
+        level ??= unitIds.Select(id => data.Registry.Resolve(id)?.Unit?.Level).OfType<string>().FirstOrDefault() ?? DataScope.DefaultLevel(data, province).Id;
         var ranking = Ranker.For(data, year, province, level, options);
         if (ranking.Units.Count == 0)
         {
-            throw new ArgumentException($"Không có đơn vị {VietnameseText.LevelName(level)} nào của {Place.ProvinceName(province)} có tổng điểm năm {year}.", nameof(year));
+            throw new ArgumentException($"Không có đơn vị {data.Places.LevelName(level)} nào của {data.Places.ProvinceName(province)} có tổng điểm năm {year}.", nameof(year));
         }
 
         var registry = data.Registry;
@@ -51,6 +53,7 @@ public static class YearPack
             Analytics = options,
             Previous = previous.Units.Count > 0 ? previous : null,
             Published = data.Published,
+            Places = data.Places,
         };
         var content = MeetingPackBuilder.Build(ranking, reports, shared, key => Chart(data, key, year, options, province, level), packOptions);
         MeetingPack.Write(output, content);

@@ -26,12 +26,12 @@ public static class YearsWorkbook
     private static readonly double[][] DetailWidths = [[16, 40], [6, 8], [16, 30], [8, 10], [6, 8], [9, 12], [8, 12], [9, 12], [8, 12], [20, 80], [10, 18]];
 
     /// <summary>Writes the workbook of <paramref name="history"/> to <paramref name="output"/>.</summary>
-    public static void Write(Stream output, ProvinceHistory history)
+    public static void Write(Stream output, ProvinceHistory history, Places? places = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(history);
         var years = history.Years;
-        using var writer = new SpreadsheetWriter($"Chỉ số CCHC qua các năm — {Place.ProvinceName(history.Province)}");
+        using var writer = new SpreadsheetWriter($"Chỉ số CCHC qua các năm — {(places ?? Places.None).ProvinceName(history.Province)}");
         XlsxColumn[] Wide(string first) => [new(first, 16, 40), .. years.Select(y => new XlsxColumn(Year(y), 7, 9)), new("Mã đơn vị", 10, 18)];
         bool AllSample(SeriesHistory s) => s.Years.Any(y => y.Result is not null) && s.Years.Where(y => y.Result is not null).All(y => y.Result!.Synthetic);
 
@@ -61,19 +61,19 @@ public static class YearsWorkbook
             history.Areas.Select(a => new XlsxRow(
                 [XlsxCell.Of($"{a.Code}. {NameCase.Sentence(a.Name)}"), .. years.Select(y => XlsxCell.Of(a.Years.FirstOrDefault(m => m.Year == y)?.MeanPercent, XlsxFormat.Index))])).ToList(),
             header: true);
-        writer.AddSheet(ScoresWorkbook.NotesSheet, [new("Mục", 22, 30), new("Nội dung", 100, 110)], Notes(history, writer.NeutralizedCells), header: false);
+        writer.AddSheet(ScoresWorkbook.NotesSheet, [new("Mục", 22, 30), new("Nội dung", 100, 110)], Notes(history, writer.NeutralizedCells, places ?? Places.None), header: false);
         writer.Save(output, [IndexSheet, RankSheet, DetailSheet, AreaSheet, ScoresWorkbook.NotesSheet]);
     }
 
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    private static List<XlsxRow> Notes(ProvinceHistory history, int neutralized)
+    private static List<XlsxRow> Notes(ProvinceHistory history, int neutralized, Places places)
     {
         var years = history.Years.Count == 0 ? "" : $"{Year(history.Years[0])}–{Year(history.Years[^1])}";
         var sample = history.Results.Count(r => r.Synthetic);
         var lines = new List<XlsxRow>
         {
-            new([XlsxCell.Title($"Chỉ số CCHC qua các năm {years} — tỉnh {Place.ProvinceName(history.Province)}, {Place.LevelName(history.Level)}")]),
+            new([XlsxCell.Title($"Chỉ số CCHC qua các năm {years} — tỉnh {places.ProvinceName(history.Province)}, {places.LevelName(history.Level)}")]),
             Line("Nội dung", $"{history.Series.Count} đơn vị, mỗi đơn vị một dòng theo chuỗi số liệu của nó (ví dụ thị xã Nghi Sơn nối tiếp huyện Tĩnh Gia), xếp theo hạng năm gần nhất; đơn vị đã kết thúc chuỗi số liệu ở cuối."),
             Line(IndexSheet, "Chỉ số CCHC (%) = điểm / điểm chuẩn × 100, hai chữ số thập phân. Ô trống: năm đó đơn vị không có số liệu (chưa thành lập, đã nhập vào đơn vị khác, hoặc chưa có báo cáo) — không phải 0. Lý do ở cột “Ghi chú” của trang “Chi tiết”."),
             Line(RankSheet, "Hạng trong năm, cao nhất là 1. Hai đơn vị cùng hạng là đồng hạng (cùng chỉ số); hạng kế tiếp bị bỏ qua (1, 2, 2, 4)."),

@@ -146,7 +146,7 @@ public sealed class ReferenceStore(DuckDbConnectionFactory connections)
                     reader.GetString(7),
                     criteria.GetValueOrDefault(id) ?? [])
                 {
-                    // None for a framework stored before schema version 5: then it is its criteria tree alone.
+                    // None for a framework stored before schema version 6: then it is its criteria tree alone.
                     Components = components.GetValueOrDefault(id) ?? [],
                 });
             }
@@ -338,5 +338,59 @@ public sealed class ReferenceStore(DuckDbConnectionFactory connections)
         }
 
         return true;
+    }
+
+    /// <summary>Replaces the provinces and levels (reference data: data/provinces.csv and data/levels.csv are the truth).</summary>
+    public void ReplacePlaces(Places places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, "DELETE FROM province");
+        Execute(connection, "DELETE FROM unit_level");
+        foreach (var province in places.Provinces)
+        {
+            Execute(connection, "INSERT INTO province VALUES ($id, $name)", ("id", province.Id), ("name", province.Name));
+        }
+
+        foreach (var level in places.Levels)
+        {
+            Execute(
+                connection,
+                "INSERT INTO unit_level VALUES ($id, $code, $name, $units, $label, $default, $ordinal)",
+                ("id", level.Id),
+                ("code", level.Code),
+                ("name", level.Name),
+                ("units", level.UnitsName),
+                ("label", level.Label),
+                ("default", level.IsDefault),
+                ("ordinal", level.Ordinal));
+        }
+
+        transaction.Commit();
+    }
+
+    public Places LoadPlaces()
+    {
+        using var connection = connections.Open();
+        var provinces = new List<ProvinceInfo>();
+        using (var reader = Query(connection, "SELECT province_id, name FROM province ORDER BY province_id"))
+        {
+            while (reader.Read())
+            {
+                provinces.Add(new ProvinceInfo(reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        var levels = new List<LevelInfo>();
+        using (var reader = Query(connection, "SELECT level_id, code, name, units_name, label, is_default, ordinal FROM unit_level ORDER BY ordinal"))
+        {
+            while (reader.Read())
+            {
+                levels.Add(new LevelInfo(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetBoolean(5), reader.GetInt32(6)));
+            }
+        }
+
+        return new Places(provinces, levels);
     }
 }

@@ -32,6 +32,10 @@ public sealed class ScoreStore(DuckDbConnectionFactory connections)
 
     public Crosswalk LoadCrosswalk() => Reference.LoadCrosswalk();
 
+    public void ReplacePlaces(Places places) => Reference.ReplacePlaces(places);
+
+    public Places LoadPlaces() => Reference.LoadPlaces();
+
     public IReadOnlyList<SaveOutcome> Save(IReadOnlyList<IncomingSubmission> submissions, IReadOnlyList<Framework> newFrameworks, string actor) =>
         Submissions.Save(submissions, newFrameworks, actor);
 

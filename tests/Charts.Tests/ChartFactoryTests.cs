@@ -42,7 +42,7 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [Fact]
     public void Build_UnknownYear_SaysWhichYearsExist() =>
         Fails(new ChartRequest(ChartKind.Ranking, Year: 2030)).Message
-            .ShouldStartWith("Không có kết quả năm 2030: số liệu của đơn vị cấp huyện thuộc 'thanh-hoa' có các năm 2017–2024.");
+            .ShouldStartWith("Không có kết quả năm 2030: số liệu của đơn vị cấp huyện thuộc tỉnh Thanh Hóa có các năm 2017–2024.");
 
     [Fact]
     public void Build_MissingYear_SaysTheKindNeedsOne() =>
@@ -72,8 +72,12 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
 
     [Fact]
     public void Build_DepartmentInADistrictChart_Fails() =>
-        Fails(new ChartRequest(ChartKind.UnitTrend, UnitIds: ["thanh-hoa-so-noi-vu"])).Message
-            .ShouldStartWith("Sở Nội vụ (thanh-hoa-so-noi-vu) không phải là đơn vị cấp huyện của 'thanh-hoa'.");
+        Fails(new ChartRequest(ChartKind.UnitTrend, UnitIds: ["thanh-hoa-so-noi-vu"]) { Level = "district" }).Message
+            .ShouldStartWith("Sở Nội vụ (thanh-hoa-so-noi-vu) không phải là đơn vị cấp huyện của tỉnh Thanh Hóa.");
+
+    [Fact]
+    public void Build_UnitWithoutALevel_DrawnAtTheUnitsLevel() =>
+        ChartFactory.WithScope(fixture.Data, new ChartRequest(ChartKind.UnitTrend, UnitIds: ["thanh-hoa-so-noi-vu"])).Level.ShouldBe("department");
 
     [Theory]
     [InlineData(299, 600)]

@@ -36,7 +36,7 @@ public sealed class ScoreSheetTests
     [Fact]
     public void ContentHash_WithoutComponents_AsStoredBeforeComponentsExisted() =>
         // SHA-256 of "x␟2017␟self␞" and each row "code␟name␟max␟points␟evidence␞", computed outside this code: a database
-        // written before schema 5 keeps its hashes, so re-ingesting the same file stays a no-op (issue 13 §3).
+        // written before schema 6 keeps its hashes, so re-ingesting the same file stays a no-op (issue 13 §3).
         Sheet(0.5m).ComputeContentHash().ShouldBe("bd7861c88af04d185a5d56a57c042867ae5a7f7e9c799789adaa3f36b5254b7d");
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class MeetingPackBuilderTests(ExportsFixture fixture)
 
     private IReadOnlyList<SharedWeakness> Shared(int year) => Weaknesses.Province(fixture.Data, year, "thanh-hoa", "district", Options);
 
-    private MeetingPackOptions PackOptions(int year) => new() { Previous = Ranking(year - 1) is { Units.Count: > 0 } p ? p : null, Published = fixture.Data.Published };
+    private MeetingPackOptions PackOptions(int year) => new() { Previous = Ranking(year - 1) is { Units.Count: > 0 } p ? p : null, Published = fixture.Data.Published, Places = fixture.Data.Places };
 
     private PackContent Build(int year, params string[] units) =>
         MeetingPackBuilder.Build(Ranking(year), [.. units.Select(u => Report(u, year))], Shared(year), _ => null, PackOptions(year));

@@ -33,22 +33,22 @@ public sealed class SchemaMigrationTests : IDisposable
         using var check = connections.Open();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT list(version ORDER BY version)::VARCHAR FROM schema_version";
-        command.ExecuteScalar().ShouldBe("[1, 2, 3, 4, 5]");
+        command.ExecuteScalar().ShouldBe($"[{string.Join(", ", Enumerable.Range(1, DuckDbConnectionFactory.SchemaVersion))}]");
     }
 
     [Fact]
-    public void Open_Version4Database_AddsTheComponentTablesAndKeepsPublishedResults()
+    public void Open_Version5Database_AddsTheComponentTablesAndKeepsPublishedResults()
     {
-        var path = folder.File("v4.duckdb");
+        var path = folder.File("v5.duckdb");
         using (var connection = new DuckDBConnection($"Data Source={path}"))
         {
             connection.Open();
-            foreach (var script in new[] { "001_initial.sql", "002_province_data.sql", "003_accounts.sql", "004_framework_origin.sql" })
+            foreach (var script in new[] { "001_initial.sql", "002_province_data.sql", "003_accounts.sql", "004_framework_origin.sql", "005_places.sql" })
             {
                 Execute(connection, File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "src", "Storage", "Schema", script)));
             }
 
-            Execute(connection, "INSERT INTO schema_version VALUES (1), (2), (3), (4)");
+            Execute(connection, "INSERT INTO schema_version VALUES (1), (2), (3), (4), (5)");
             Execute(connection, "INSERT INTO published_result VALUES ('dong-son', 2023, '600/QĐ-UBND', 92.15, NULL, 92.15, 1, 27, NULL, NULL, 'https://x.org', NULL, 'f.csv', 'h', TIMESTAMP '2026-01-01 00:00:00')");
             Execute(connection, "INSERT INTO framework VALUES ('f', 'thanh-hoa', 'district', 2017, NULL, NULL, 'derived', 's', 100)");
         }
@@ -59,7 +59,7 @@ public sealed class SchemaMigrationTests : IDisposable
         var published = store.LoadPublished().ShouldHaveSingleItem();
         (published.UnitId, published.Points, published.Components.Count).ShouldBe(("dong-son", (decimal?)92.15m, 0));
         store.TableCounts()["component_score"].ShouldBe(0);
-        // A framework stored before version 5 has no component rows: it is its criteria tree alone.
+        // A framework stored before version 6 has no component rows: it is its criteria tree alone.
         store.LoadFrameworks().ShouldHaveSingleItem().Components.ShouldHaveSingleItem().Id.ShouldBe(FrameworkComponent.CriteriaId);
     }
 
@@ -74,7 +74,7 @@ public sealed class SchemaMigrationTests : IDisposable
         }
 
         Should.Throw<SchemaVersionException>(() => new DuckDbConnectionFactory(path))
-            .Message.ShouldContain("schema version 99, newer than this program's 5");
+            .Message.ShouldContain($"schema version 99, newer than this program's {DuckDbConnectionFactory.SchemaVersion}");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class SchemaMigrationTests : IDisposable
         using var connection = connections.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM schema_version";
-        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(DuckDbConnectionFactory.SchemaVersion);
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

@@ -50,7 +50,7 @@ public static class AreaDistributionChartBuilder
         return new ChartSpec(
             ChartKind.AreaDistribution,
             $"Phân bố điểm theo lĩnh vực năm {ChartText.Year(year)}",
-            $"% điểm chuẩn, {same.Count} đơn vị {ChartText.LevelName(level)}",
+            $"% điểm chuẩn, {same.Count} đơn vị {level}",
             ChartStatus.Of(same),
             table,
             notes,

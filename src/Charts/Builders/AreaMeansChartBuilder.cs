@@ -27,7 +27,7 @@ public static class AreaMeansChartBuilder
         ArgumentNullException.ThrowIfNull(history);
         if (history.Areas.Count == 0)
         {
-            throw new ArgumentException($"Chưa có điểm lĩnh vực nào của đơn vị {ChartText.LevelName(history.Level)}.", nameof(history));
+            throw new ArgumentException($"Chưa có điểm lĩnh vực nào của đơn vị {history.LevelName}.", nameof(history));
         }
 
         var years = history.Years;
@@ -49,7 +49,7 @@ public static class AreaMeansChartBuilder
         return new ChartSpec(
             ChartKind.AreaMeans,
             "Trung bình toàn tỉnh theo lĩnh vực qua các năm",
-            $"% điểm chuẩn, đơn vị {ChartText.LevelName(history.Level)}, {ChartText.Years(years)}",
+            $"% điểm chuẩn, đơn vị {history.LevelName}, {ChartText.Years(years)}",
             ChartStatus.Of(history.Results),
             table,
             notes,

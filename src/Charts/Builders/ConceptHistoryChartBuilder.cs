@@ -27,7 +27,7 @@ public static class ConceptHistoryChartBuilder
         var scored = allYears.Where(y => data.Crosswalk.CodeOf(frameworkOf[y].Id, conceptId) is not null).ToList();
         if (scored.Count == 0)
         {
-            throw new ArgumentException($"Không bộ tiêu chí nào của {province} ({VietnameseText.LevelName(level)}) trong các năm {ChartText.Years(allYears)} chấm điểm khái niệm '{conceptId}'.", nameof(conceptId));
+            throw new ArgumentException($"Không bộ tiêu chí nào của {data.Places.ProvinceName(province)} ({data.Places.LevelName(level)}) trong các năm {ChartText.Years(allYears)} chấm điểm khái niệm '{conceptId}'.", nameof(conceptId));
         }
 
         var years = allYears.Where(y => y >= scored[0]).ToList();

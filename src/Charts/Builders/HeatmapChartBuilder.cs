@@ -14,7 +14,7 @@ public static class HeatmapChartBuilder
     /// <summary>Builds the chart from one year's results of one province and level.</summary>
     /// <param name="results">The year's results; units scored against another framework than most are left out.</param>
     /// <param name="year">The year.</param>
-    /// <param name="level">The units' level (for the title).</param>
+    /// <param name="level">The units' level in words, "cấp huyện" (for the title).</param>
     /// <param name="parentCode">Null for the areas; an area's code for its criteria; a criterion's code for its
     /// sub-criteria.</param>
     /// <param name="find">Reads a unit-year's row of a code (<see cref="IndexData.Cells"/>); null: <see cref="UnitYearResult.Find"/>.</param>
@@ -69,7 +69,7 @@ public static class HeatmapChartBuilder
             _ => $"Điểm các tiêu chí thành phần của tiêu chí {area.Code} năm {ChartText.Year(year)}",
         };
         var scope = area is null
-            ? $"% điểm chuẩn, {rows.Count} đơn vị {ChartText.LevelName(level)}"
+            ? $"% điểm chuẩn, {rows.Count} đơn vị {level}"
             : $"{ChartText.Cut(ChartText.SentenceCase(area.Name), 50)}; % điểm chuẩn, {rows.Count} đơn vị";
         var columnLabels = columns.Select(c => $"{c.Code}\n{HeatGrid.Wrap(Short(c), columns.Count > 6 ? 14 : columns.Count > 4 ? 20 : 28, 2)}").ToList();
         return new ChartSpec(

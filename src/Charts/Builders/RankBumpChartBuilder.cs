@@ -28,7 +28,7 @@ public static class RankBumpChartBuilder
         var ranked = history.Series.Where(s => s.Years.Any(y => y.Ranked is not null)).ToList();
         if (ranked.Count == 0)
         {
-            throw new ArgumentException($"Chưa có đơn vị {ChartText.LevelName(history.Level)} nào được xếp hạng.", nameof(history));
+            throw new ArgumentException($"Chưa có đơn vị {history.LevelName} nào được xếp hạng.", nameof(history));
         }
 
         var years = history.Years;
@@ -57,7 +57,7 @@ public static class RankBumpChartBuilder
         return new ChartSpec(
             ChartKind.RankBump,
             "Thứ hạng Chỉ số CCHC qua các năm",
-            $"{ranked.Count} đơn vị {ChartText.LevelName(history.Level)}, {ChartText.Years(years)}{(chosen.Count > 0 ? $"; tô màu: {string.Join(", ", chosen.Select(s => ChartText.UnitLabel(s.Series.Current)))}" : "")}",
+            $"{ranked.Count} đơn vị {history.LevelName}, {ChartText.Years(years)}{(chosen.Count > 0 ? $"; tô màu: {string.Join(", ", chosen.Select(s => ChartText.UnitLabel(s.Series.Current)))}" : "")}",
             ChartStatus.Of(ranked.SelectMany(s => s.Years).Where(y => y.Ranked is not null).Select(y => y.Result!)),
             table,
             notes,
@@ -102,7 +102,7 @@ public static class RankBumpChartBuilder
 
             if (series.Series.EndYear is { } end && end < last && points.LastOrDefault() is { } final)
             {
-                var why = YearMarks.SeriesEnd(series.Series, last, units)?.Label ?? $"hết chuỗi {ChartText.Year(end)}";
+                var why = YearMarks.SeriesEnd(series.Series, last, units, history.LevelName)?.Label ?? $"hết chuỗi {ChartText.Year(end)}";
                 // To the left of its last place: to the right is the latest year, and its labels.
                 var label = ChartStyle.Label(plot, $"{ChartText.UnitLabel(series.Series.Current)}: {why} →", final.Year, final.Ranked!.Rank, Alignment.MiddleRight, lit ? ChartPalette.Ink : ChartPalette.Grey, 10, background: true);
                 label.OffsetX = -9;

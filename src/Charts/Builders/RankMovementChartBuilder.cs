@@ -65,7 +65,7 @@ public static class RankMovementChartBuilder
         return new ChartSpec(
             ChartKind.RankMovement,
             $"Thay đổi thứ hạng Chỉ số CCHC năm {previous.Year} → {current.Year}",
-            $"{current.Units.Count} đơn vị {ChartText.LevelName(current.Level)}",
+            $"{current.Units.Count} đơn vị {current.LevelName}",
             status,
             table,
             notes,

@@ -43,7 +43,7 @@ public static class RankingChartBuilder
         return new ChartSpec(
             ChartKind.Ranking,
             $"Xếp hạng Chỉ số CCHC năm {ChartText.Year(ranking.Year)}",
-            $"{units.Count} đơn vị {ChartText.LevelName(ranking.Level)}",
+            $"{units.Count} đơn vị {ranking.LevelName}",
             status,
             table,
             notes,

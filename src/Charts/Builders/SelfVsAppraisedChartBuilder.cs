@@ -43,7 +43,7 @@ public static class SelfVsAppraisedChartBuilder
     /// <summary>The points each unit of a year lost at appraisal; throws when no unit has both stages.</summary>
     /// <param name="gaps">The year's gaps (<see cref="YearAppraisalGaps.Of"/>).</param>
     /// <param name="results">The year's results, for names and the data status.</param>
-    /// <param name="level">The units' level (for the title).</param>
+    /// <param name="level">The units' level in words, "cấp huyện" (for the title).</param>
     public static ChartSpec ForYear(YearAppraisalGaps gaps, IReadOnlyList<UnitYearResult> results, string level)
     {
         ArgumentNullException.ThrowIfNull(gaps);
@@ -76,7 +76,7 @@ public static class SelfVsAppraisedChartBuilder
         return new ChartSpec(
             ChartKind.SelfVsAppraised,
             $"Điểm bị trừ khi thẩm định năm {ChartText.Year(gaps.Year)}",
-            $"tự chấm − thẩm định, {gaps.Units.Count} đơn vị {ChartText.LevelName(level)}",
+            $"tự chấm − thẩm định, {gaps.Units.Count} đơn vị {level}",
             ChartStatus.Of(shown),
             table,
             notes,

@@ -19,7 +19,7 @@ public static class TrendPanelChartBuilder
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(units);
         var series = history.Series.FirstOrDefault(s => s.Series.UnitIds.Contains(unitId))
-            ?? throw new ArgumentException($"Đơn vị '{unitId}' không thuộc các đơn vị {ChartText.LevelName(history.Level)} có số liệu.", nameof(unitId));
+            ?? throw new ArgumentException($"Đơn vị '{unitId}' không thuộc các đơn vị {history.LevelName} có số liệu.", nameof(unitId));
         var points = series.Years.Where(y => y.Result?.Index is not null).ToList();
         if (points.Count == 0)
         {
@@ -37,7 +37,7 @@ public static class TrendPanelChartBuilder
         var notes = new List<string> { $"Cùng thang cho mọi đơn vị: {ChartText.Years(history.Years)}, chỉ số từ {ChartText.Tick(low)} đến {ChartText.Tick(high)}. Đường xám: trung bình tỉnh." };
         notes.AddRange(series.Years.Where(y => y.Note is not null).Select(y => $"{ChartText.Year(y.Year)}: {y.Note}"));
         // Only a series that ends before the last year shown (Đông Sơn 2023) is marked; every district series ends with 2024.
-        var end = series.Series.EndYear < history.Years[^1] ? YearMarks.SeriesEnd(series.Series, history.Years[^1], units) : null;
+        var end = series.Series.EndYear < history.Years[^1] ? YearMarks.SeriesEnd(series.Series, history.Years[^1], units, history.LevelName) : null;
 
         return new ChartSpec(
             ChartKind.TrendPanel,

@@ -28,7 +28,7 @@ public static class UnitTrendChartBuilder
         var years = trend.Points.Select(p => p.Year).ToList();
         var marks = YearMarks.FrameworkChanges(results.Select(r => (r.Year, r.Framework)))
             .Concat(YearMarks.LineageChanges(trend.Series, years[0], years[^1], data.Units))
-            .Concat(YearMarks.SeriesEnd(trend.Series, years[^1], data.Units) is { } end ? [end] : [])
+            .Concat(YearMarks.SeriesEnd(trend.Series, years[^1], data.Units, data.Places.LevelName(trend.Series.EndEvent?.Level ?? "")) is { } end ? [end] : [])
             .ToList();
 
         var notes = new List<string>();

@@ -43,8 +43,9 @@ internal static class YearMarks
     public static IEnumerable<YearMark> LineageChanges(UnitSeries series, int firstYear, int lastYear, IReadOnlyList<Unit> units) =>
         series.Breaks.Where(b => b.Year > firstYear && b.Year <= lastYear).Select(b => new YearMark(b.Year - 0.5, BreakLabel(b, units), YearMarkKind.Lineage));
 
-    /// <summary>The end of a series, when it ends within or right after the years shown.</summary>
-    public static YearMark? SeriesEnd(UnitSeries series, int lastYearShown, IReadOnlyList<Unit> units)
+    /// <summary>The end of a series, when it ends within or right after the years shown; <paramref name="levelName"/>
+    /// names the level whose end ended it ("cấp huyện", from the data's places).</summary>
+    public static YearMark? SeriesEnd(UnitSeries series, int lastYearShown, IReadOnlyList<Unit> units, string? levelName = null)
     {
         if (series.EndYear is not { } end || end > lastYearShown)
         {
@@ -54,7 +55,7 @@ internal static class YearMarks
         var why = series.EndEvent switch
         {
             { Kind: LineageEventKind.Merged, ToUnit: { } to } => $": nhập vào {Name(to, units)}",
-            { Kind: LineageEventKind.Abolished, Level: var level } => $": {ChartText.LevelName(level)} kết thúc",
+            { Kind: LineageEventKind.Abolished, Level: var level } => $": {levelName ?? level} kết thúc",
             _ => "",
         };
         return new YearMark(end + 0.5, $"hết chuỗi {ChartText.Year(end)}{why}", YearMarkKind.SeriesEnd);

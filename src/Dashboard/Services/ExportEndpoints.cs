@@ -56,20 +56,25 @@ public static class ExportEndpoints
         group.MapGet("/ranking.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
             var data = provider.DataFor(http.User);
-            if (YearOf(data, yearText ?? yearAlias, out var year) is { } bad)
+            if (LevelOf(data, http, [], out var scope) is { } badLevel)
+            {
+                return badLevel;
+            }
+
+            if (YearOf(data, scope, yearText ?? yearAlias, out var year) is { } bad)
             {
                 return bad;
             }
 
-            var ranking = Ranker.For(data, year, "thanh-hoa", "district", provider.Options);
+            var ranking = Ranker.For(data, year, scope.Province, scope.Level.Id, provider.Options);
             if (ranking.Units.Count == 0)
             {
                 return Plain(404, $"Không có xếp hạng năm {year}: chưa đơn vị nào có tổng điểm.");
             }
 
             using var stream = new MemoryStream();
-            ScoresWorkbook.WriteRanking(stream, ranking);
-            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-xep-hang-{ranking.Year}.xlsx");
+            ScoresWorkbook.WriteRanking(stream, ranking, data.Places);
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-xep-hang-{scope.Level.Code}-{ranking.Year}.xlsx");
         });
 
         // The province over the years (/qua-cac-nam): every unit series × every year, and the area means.
@@ -81,16 +86,21 @@ public static class ExportEndpoints
                 return Plain(400, $"Tệp qua các năm gồm mọi năm và mọi đơn vị, không chọn năm hay đơn vị: bỏ '{chosen}=' khỏi địa chỉ. Một năm: /export/ranking.xlsx?nam=…");
             }
 
-            var scope = new ChartRequest(ChartKind.RankBump);
-            var history = ProvinceHistory.For(provider.DataFor(http.User), scope.Province, scope.Level, provider.Options);
+            var data = provider.DataFor(http.User);
+            if (LevelOf(data, http, [], out var scope) is { } badLevel)
+            {
+                return badLevel;
+            }
+
+            var history = ProvinceHistory.For(data, scope.Province, scope.Level.Id, provider.Options);
             if (history.Series.Count == 0)
             {
                 return Plain(404, "Chưa có số liệu của năm nào.");
             }
 
             using var stream = new MemoryStream();
-            YearsWorkbook.Write(stream, history);
-            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-qua-cac-nam-{history.Years[0]}-{history.Years[^1]}.xlsx");
+            YearsWorkbook.Write(stream, history, data.Places);
+            return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-qua-cac-nam-{scope.Level.Code}-{history.Years[0]}-{history.Years[^1]}.xlsx");
         });
 
         group.MapGet("/charts/{file}", (HttpContext http, IndexDataProvider provider, string file,
@@ -107,10 +117,15 @@ public static class ExportEndpoints
             }
 
             var data = provider.DataFor(http.User);
+            if (LevelOf(data, http, units ?? [], out var scope) is { } badLevel)
+            {
+                return badLevel;
+            }
+
             int? year = null;
             if ((yearText ?? yearAlias) is not null)
             {
-                if (YearOf(data, yearText ?? yearAlias, out var asked) is { } bad)
+                if (YearOf(data, scope, yearText ?? yearAlias, out var asked) is { } bad)
                 {
                     return bad;
                 }
@@ -131,7 +146,11 @@ public static class ExportEndpoints
             ChartSpec spec;
             try
             {
-                spec = ChartFactory.Build(data, new ChartRequest(kind, year, units is { Length: > 0 } ? units : null, code, Query.Number(widthText), Query.Number(heightText)), provider.Options);
+                spec = ChartFactory.Build(data, new ChartRequest(kind, year, units is { Length: > 0 } ? units : null, code, Query.Number(widthText), Query.Number(heightText))
+                {
+                    Province = scope.Province,
+                    Level = scope.Level.Id,
+                }, provider.Options);
             }
             catch (ArgumentException ex)
             {
@@ -153,12 +172,18 @@ public static class ExportEndpoints
             [FromQuery(Name = "year")] string? yearAlias, [FromQuery(Name = "unit")] string[]? unitAlias) =>
         {
             var data = provider.DataFor(http.User);
-            if (YearOf(data, yearText ?? yearAlias, out var chosenYear) is { } bad)
+            var asked = (unitIds is { Length: > 0 } ? unitIds : unitAlias) ?? [];
+            if (LevelOf(data, http, asked, out var scope) is { } badLevel)
+            {
+                return badLevel;
+            }
+
+            if (YearOf(data, scope, yearText ?? yearAlias, out var chosenYear) is { } bad)
             {
                 return bad;
             }
 
-            if (UnitsOf(data, (unitIds is { Length: > 0 } ? unitIds : unitAlias) ?? [], chosenYear, out var units) is { } badUnit)
+            if (UnitsOf(data, asked, chosenYear, out var units) is { } badUnit)
             {
                 return badUnit;
             }
@@ -167,7 +192,7 @@ public static class ExportEndpoints
             string name;
             try
             {
-                name = YearPack.Write(data, chosenYear, units, stream, provider.Options);
+                name = YearPack.Write(data, chosenYear, units, stream, provider.Options, scope.Province, scope.Level.Id);
             }
             catch (ArgumentException ex)
             {
@@ -182,10 +207,10 @@ public static class ExportEndpoints
     /// <summary>The year asked for (<c>nam</c> or <c>year</c>), or the latest year with data when none is given. Like the
     /// pages, a year is never silently replaced: one that is not written as a year is a 400, one without data a 404,
     /// each with a Vietnamese reason naming the years there are.</summary>
-    private static IResult? YearOf(IndexData data, string? text, out int year)
+    private static IResult? YearOf(IndexData data, (string Province, LevelInfo Level) scope, string? text, out int year)
     {
-        var years = data.Years("thanh-hoa", "district");
-        year = years.Count > 0 ? years[^1] : DateTime.Now.Year;
+        var years = data.Years(scope.Province, scope.Level.Id);
+        year = DataScope.DefaultYear(data, scope.Province, scope.Level.Id) ?? DateTime.Now.Year;
         if (text is null)
         {
             return null;
@@ -206,8 +231,33 @@ public static class ExportEndpoints
         return null;
     }
 
-    /// <summary>For the whole-database exports: every year when none is asked for, else the year asked for, checked as
-    /// <see cref="YearOf"/> checks it (never all years for a year that is malformed or has no data).</summary>
+    /// <summary>The province and level of a download: <c>cap=</c> (or <c>level=</c>) when given — a level that does not
+    /// exist is a 400 naming the levels —, else the level of the first unit asked for, else the default level, the same
+    /// rule as the pages (<see cref="PageScopes"/>).</summary>
+    private static IResult? LevelOf(IndexData data, HttpContext http, IReadOnlyList<string> unitTexts, out (string Province, LevelInfo Level) scope)
+    {
+        var province = DataScope.Province(data).Id;
+        var asked = http.Request.Query["cap"].FirstOrDefault() ?? http.Request.Query["level"].FirstOrDefault();
+        if (!string.IsNullOrWhiteSpace(asked))
+        {
+            if (DataScope.FindLevel(data, province, asked) is not { } level)
+            {
+                scope = (province, DataScope.DefaultLevel(data, province));
+                var levels = string.Join(", ", DataScope.Levels(data, province).Select(c => $"cap={c.Level.Code} ({c.Level.Label})"));
+                return Plain(400, $"Không có cấp '{YearChoice.Shorten(asked)}'. Các cấp: {levels}.");
+            }
+
+            scope = (province, level);
+            return null;
+        }
+
+        var unitLevel = unitTexts.Select(t => data.Registry.Resolve(t ?? "")?.Unit?.Level).OfType<string>().FirstOrDefault();
+        scope = (province, (unitLevel is null ? null : DataScope.FindLevel(data, province, unitLevel)) ?? DataScope.DefaultLevel(data, province));
+        return null;
+    }
+
+    /// <summary>For the whole-database exports (every level): every year when none is asked for, else the year asked
+    /// for, which must have data at some level (never all years for a year that is malformed or has no data).</summary>
     private static IResult? OptionalYear(IndexData data, string? text, out int? year)
     {
         year = null;
@@ -216,9 +266,21 @@ public static class ExportEndpoints
             return null;
         }
 
-        var bad = YearOf(data, text, out var asked);
+        var province = DataScope.Province(data).Id;
+        var years = DataScope.Levels(data, province).SelectMany(c => c.Years).Distinct().Order().ToList();
+        var known = YearChoice.Known(years);
+        if (YearChoice.Parse(text) is not { } asked)
+        {
+            return Plain(400, $"Năm '{text}' không hợp lệ: hãy ghi năm bằng bốn chữ số, ví dụ nam={(years.Count > 0 ? years[^1] : DateTime.Now.Year)} ({known}).");
+        }
+
+        if (!years.Contains(asked))
+        {
+            return Plain(404, $"Không có số liệu năm {asked} ({known}).");
+        }
+
         year = asked;
-        return bad;
+        return null;
     }
 
     /// <summary>The units asked for (<c>dv</c> or <c>unit</c>), as ids: an id or a Vietnamese name that names no unit is

@@ -83,6 +83,17 @@ public sealed partial class IndexDataProvider : IDisposable
     {
         if (Store.TableCounts()["submission"] > 0)
         {
+            // A database built before data/levels.csv existed (schema 5) has no words for its levels: read them now.
+            if (Store.LoadPlaces().Levels.Count == 0 && DataFolder.Plan([Location.DataFolder]) is { FromDataFolder: true, Reference.Places.Levels.Count: > 0 } existing)
+            {
+                lock (writeLock)
+                {
+                    Store.ReplacePlaces(existing.Reference.Places);
+                }
+
+                Reload();
+            }
+
             LogReady(logger, Location.Database);
             return;
         }

@@ -29,4 +29,26 @@ public static class UnitLookup
         return data.Memo(("unit-registry", province, level), () => new UnitRegistry(Units(data, province, level)))
             .Resolve(text, year)?.Unit;
     }
+
+    /// <summary>The units of <paramref name="province"/> (every level) whose name, full name, alias or id contains
+    /// <paramref name="text"/>, with or without diacritics ("hoang hoa"); at most <paramref name="limit"/>, by name.</summary>
+    public static List<Unit> Search(IndexData data, string province, string text, int limit = 50)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(text);
+        var key = VietnameseText.AsciiKey(text.Trim());
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        return data.Units
+            .Where(u => u.Province == province && (u.Id == text.Trim()
+                || VietnameseText.AsciiKey(u.FullName).Contains(key, StringComparison.Ordinal)
+                || u.Aliases.Any(a => VietnameseText.AsciiKey(a).Contains(key, StringComparison.Ordinal))))
+            .OrderBy(u => VietnameseText.AsciiKey(u.Name) == key ? 0 : 1)
+            .ThenBy(u => u.Name, StringComparer.Create(VietnameseText.Culture, false))
+            .Take(limit)
+            .ToList();
+    }
 }

@@ -14,7 +14,8 @@ public sealed partial class ReferenceData(
     IReadOnlyList<Unit> units,
     IReadOnlyList<Framework> frameworks,
     IReadOnlyList<LineageEvent>? lineage = null,
-    Crosswalk? crosswalk = null)
+    Crosswalk? crosswalk = null,
+    Places? places = null)
 {
     // Declared before Embedded: static fields initialise in order, and Embedded's initialiser uses this.
     private static readonly string[] RequiredFiles =
@@ -27,6 +28,69 @@ public sealed partial class ReferenceData(
     public IReadOnlyList<LineageEvent> Lineage { get; } = lineage ?? [];
 
     public Crosswalk Crosswalk { get; } = crosswalk ?? Crosswalk.Empty;
+
+    /// <summary>The words for the provinces and levels (data/provinces.csv, data/levels.csv); <see cref="Places.None"/>
+    /// when a data folder has neither file.</summary>
+    public Places Places { get; } = places ?? Places.None;
+
+    /// <summary>Parses data/levels.csv: <c>level,code,name,units_name,label,default</c> (<c>default</c> is <c>true</c>
+    /// on one row at most).</summary>
+    public static IReadOnlyList<LevelInfo> ParseLevels(TextReader reader, string file)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var csv = new CsvReader(reader, Configuration());
+        csv.Read();
+        csv.ReadHeader();
+        var levels = new List<LevelInfo>();
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var id = Required(csv, "level", file, line);
+            var code = Required(csv, "code", file, line);
+            var isDefault = csv.GetField("default")?.Trim() switch
+            {
+                null or "" or "false" => false,
+                "true" => true,
+                var other => throw new ReferenceDataException($"{file}:{line}: cột 'default' là '{other}'; hãy ghi true hoặc để trống."),
+            };
+            if (levels.FirstOrDefault(l => l.Id == id || l.Code == code) is { } same)
+            {
+                throw new ReferenceDataException($"{file}:{line}: cấp '{id}' (mã '{code}') trùng với một dòng trước ('{same.Id}', mã '{same.Code}').");
+            }
+
+            if (isDefault && levels.Any(l => l.IsDefault))
+            {
+                throw new ReferenceDataException($"{file}:{line}: chỉ một cấp được là mặc định (default=true).");
+            }
+
+            levels.Add(new LevelInfo(id, code, Required(csv, "name", file, line), Required(csv, "units_name", file, line), Required(csv, "label", file, line), isDefault, levels.Count));
+        }
+
+        return levels;
+    }
+
+    /// <summary>Parses data/provinces.csv: <c>province,name</c>.</summary>
+    public static IReadOnlyList<ProvinceInfo> ParseProvinces(TextReader reader, string file)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var csv = new CsvReader(reader, Configuration());
+        csv.Read();
+        csv.ReadHeader();
+        var provinces = new List<ProvinceInfo>();
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var id = Required(csv, "province", file, line);
+            if (provinces.Any(p => p.Id == id))
+            {
+                throw new ReferenceDataException($"{file}:{line}: tỉnh '{id}' có hai dòng.");
+            }
+
+            provinces.Add(new ProvinceInfo(id, Required(csv, "name", file, line)));
+        }
+
+        return provinces;
+    }
 
     /// <summary>The reference data embedded at build time (the files under <c>data/</c> in the repository).</summary>
     public static ReferenceData Embedded { get; } = LoadEmbedded();
@@ -361,7 +425,33 @@ public sealed partial class ReferenceData(
         var crosswalk = Guard(describe("frameworks/crosswalk.csv"),
             () => ParseCrosswalk(conceptsReader, describe("frameworks/concepts.csv"), crosswalkReader, describe("frameworks/crosswalk.csv"), crosswalkLines));
         ReferenceChecks.Check(units, lineage, lineageLines, describe("lineage.csv"), frameworks, describe("frameworks/frameworks.csv"), crosswalk, crosswalkLines, describe("frameworks/crosswalk.csv"));
-        return new ReferenceData(units, frameworks, lineage, crosswalk);
+        return new ReferenceData(units, frameworks, lineage, crosswalk, LoadPlaces(open, describe, exists, units, frameworks));
+    }
+
+    /// <summary>data/provinces.csv and data/levels.csv when the folder has them (the embedded copy always does); every
+    /// province of units.csv and every level of a unit or a framework must be named there.</summary>
+    private static Places? LoadPlaces(Func<string, TextReader> open, Func<string, string> describe, Func<string, bool>? exists, IReadOnlyList<Unit> units, IReadOnlyList<Framework> frameworks)
+    {
+        if (exists is not null && !exists("levels.csv") && !exists("provinces.csv"))
+        {
+            return null;
+        }
+
+        using var levelsReader = open("levels.csv");
+        using var provincesReader = open("provinces.csv");
+        var levels = Guard(describe("levels.csv"), () => ParseLevels(levelsReader, describe("levels.csv")));
+        var provinces = Guard(describe("provinces.csv"), () => ParseProvinces(provincesReader, describe("provinces.csv")));
+        foreach (var level in units.Select(u => u.Level).Concat(frameworks.Select(f => f.Level)).Distinct().Where(l => levels.All(x => x.Id != l)))
+        {
+            throw new ReferenceDataException($"{describe("levels.csv")}: không có dòng nào cho cấp '{level}', cấp của một đơn vị trong units.csv hoặc một bộ tiêu chí.");
+        }
+
+        foreach (var province in units.Select(u => u.Province).Distinct().Where(p => provinces.All(x => x.Id != p)))
+        {
+            throw new ReferenceDataException($"{describe("provinces.csv")}: không có dòng nào cho tỉnh '{province}' của units.csv.");
+        }
+
+        return new Places(provinces, levels);
     }
 
     /// <summary>Turns CsvHelper's exceptions (unbalanced quotes, missing columns) into a one-line error with file and line.</summary>

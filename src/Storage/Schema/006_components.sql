@@ -1,4 +1,4 @@
--- Schema version 5: the components a framework's index is made of (issue 13 §3) and their scores. The index is
+-- Schema version 6: the components a framework's index is made of (issue 13 §3) and their scores. The index is
 -- 100 × (Σ add points + Σ bonus points − Σ subtract points) / Σ add applicable maxima, kept between 0 and 100; the
 -- criteria component's points are the tree's (submission.points_total), every other component's are rows of
 -- component_score. A component without points (no survey was run) is left out of both sides; it is never 0.
