@@ -15,9 +15,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CchcAnalytics.Dashboard.Components.Tests;
 
-/// <summary>A dashboard database whose 2017 district framework is given a bonus component (up to 5 points) in a copy of
-/// the data folder (without the sample), and the real Hoằng Hóa 2017 report stored again with a bonus of 2: the pages
-/// then show an index made of components (92 + 2 = 94/100) as they would for a commune framework (issue 13 §3).</summary>
+/// <summary>A dashboard database built from a copy of the data folder without the sample, plus two communes of 2025
+/// scored on the commune khung minh họa with its components (<see cref="CommuneCsv.TwoUnits"/>: xã Hoằng Hóa with a
+/// survey, bonus and penalty, 86/100; xã Nga Sơn without a survey, 71/80), stored through the dashboard's write path.</summary>
 public sealed class ComponentDashboardData : IDisposable
 {
     private readonly TempFolder folder = TestFiles.NewTempFolder();
@@ -26,9 +26,9 @@ public sealed class ComponentDashboardData : IDisposable
     {
         var source = Path.Combine(TestFiles.RepositoryRoot, "data");
         var data = folder.File("data");
-        foreach (var file in new[] { "units.csv", "lineage.csv" })
+        foreach (var file in Directory.GetFiles(source, "*.csv"))
         {
-            Copy(Path.Combine(source, file), Path.Combine(data, file));
+            Copy(file, Path.Combine(data, Path.GetFileName(file)));
         }
 
         foreach (var sub in new[] { "frameworks", "published", "raw" })
@@ -39,19 +39,12 @@ public sealed class ComponentDashboardData : IDisposable
             }
         }
 
-        File.AppendAllText(Path.Combine(data, "frameworks", "components.csv"), "thanh-hoa-district-2017,bonus,Điểm thưởng,5,bonus,Chỉ dùng trong kiểm thử.\n");
         Location = new DataLocation(data, folder.File("components.duckdb"));
         Provider = new IndexDataProvider(Location, NullLogger<IndexDataProvider>.Instance);
         Provider.EnsureBuilt();
-        var csv = folder.File("hoang-hoa-2017-bonus.csv");
+        var csv = folder.Write("communes-2025.csv", CommuneCsv.TwoUnits());
         Provider.Write(store =>
         {
-            var rows = store.GetCurrentRows().ToList();
-            using (var writer = new StreamWriter(csv))
-            {
-                CanonicalCsv.Write(writer, [.. rows, rows[0] with { Code = "bonus", Level = ComponentScore.Level, Name = "Điểm thưởng", MaxPoints = 5m, Points = 2m, Evidence = null }]);
-            }
-
             var report = new IngestRunner(store, null).Run(csv, new IngestOptions());
             report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
             return report;
@@ -92,25 +85,55 @@ public sealed class IndexComponentsTests : BunitContext, IClassFixture<Component
     }
 
     [Fact]
-    public void UnitPage_FrameworkWithABonus_ShowsTheComponentsTableAndTheIndexOfTheFormula()
+    public void UnitPage_CommuneWithSurveyBonusPenalty_ShowsTheComponentsTableAndTheIndexOfTheFormula()
     {
-        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("/don-vi/hoang-hoa?nam=2017");
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo($"/don-vi/{CommuneCsv.HoangHoa}?nam=2025");
 
-        var cut = Render<UnitPage>(p => p.Add(u => u.UnitId, "hoang-hoa"));
+        var cut = Render<UnitPage>(p => p.Add(u => u.UnitId, CommuneCsv.HoangHoa));
 
-        Html.Text(cut.Find("[data-testid=headline]")).ShouldStartWith("94/100 điểm — chỉ số 94,00%");
+        Html.Text(cut.Find("[data-testid=headline]")).ShouldStartWith("86/100 điểm — chỉ số 86,00% — xếp thứ 2/2");
         Html.Text(cut.Find("[data-testid=index-components-section] h2")).ShouldBe("Thành phần chỉ số");
         var table = cut.Find("[data-testid=index-components]");
         Html.Header(table).ShouldBe(["Thành phần", "Điểm", "Điểm tối đa", "Tính vào chỉ số"]);
         Html.Rows(table).ShouldBe(
         [
-            ["Điểm theo bộ tiêu chí (tự chấm / thẩm định)", "92", "100", "cộng vào điểm đạt và điểm tối đa"],
+            ["Điểm theo bộ tiêu chí (tự chấm / thẩm định)", "70", "80", "cộng vào điểm đạt và điểm tối đa"],
+            ["Điểm điều tra xã hội học (SIPAS)", "15", "20", "cộng vào điểm đạt và điểm tối đa"],
             ["Điểm thưởng", "2", "5", "chỉ cộng vào điểm đạt"],
+            ["Điểm trừ", "1", "5", "trừ vào điểm đạt"],
         ]);
-        Footer(table).ShouldBe(["Chỉ số", "94", "100", "94,00%"]);
-        Html.Text(cut.Find("[data-testid=index-formula]")).ShouldStartWith("Chỉ số = 100 × (92 + 2) / (100) = 94,00%.");
+        Footer(table).ShouldBe(["Chỉ số", "86", "100", "86,00%"]);
+        Html.Text(cut.Find("[data-testid=index-formula]")).ShouldStartWith("Chỉ số = 100 × (70 + 15 + 2 − 1) / (80 + 20) = 86,00%.");
         // The ranking's note on the components is for the ranking; the table says it here.
         cut.FindAll("p.note").Select(Html.Text).ShouldAllBe(n => !n.Contains("thành phần", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnitPage_DistrictFramework_NoComponentsTable()
+    {
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("/don-vi/hoang-hoa?nam=2017");
+
+        var cut = Render<UnitPage>(p => p.Add(u => u.UnitId, "hoang-hoa"));
+
+        Html.Text(cut.Find("[data-testid=headline]")).ShouldStartWith("92/100 điểm — chỉ số 92,00%");
+        cut.FindAll("[data-testid=index-components]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Overview_Communes2025_RankingHasAColumnPerComponentAndTheNote()
+    {
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("/?cap=xa&nam=2025");
+
+        var cut = Render<Overview>();
+
+        var table = cut.Find("[data-testid=ranking]");
+        Html.Header(table)[..7].ShouldBe(["Hạng", "Đơn vị", "Điểm bộ tiêu chí", "Điểm điều tra xã hội học (SIPAS)", "Điểm thưởng", "Điểm trừ", "Điểm"]);
+        Html.Rows(table).Select(r => r[..9]).ShouldBe(
+        [
+            ["1", "xã Nga Sơn dữ liệu mẫu", "70", "—", "2", "1", "71", "80", "88,75"],
+            ["2", "xã Hoằng Hóa dữ liệu mẫu", "70", "15", "2", "1", "86", "100", "86,00"],
+        ]);
+        cut.FindAll("p.note").Select(Html.Text).ShouldContain(n => n.StartsWith("Chỉ số theo khung minh họa 2025–2026 gồm điểm theo bộ tiêu chí và các thành phần: Điểm điều tra xã hội học (SIPAS)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -165,4 +188,47 @@ public sealed class IndexComponentsTests : BunitContext, IClassFixture<Component
     }
 
     private static Analytics.UnitYearResult CommuneResult(string unitId) => CommuneData().Result(unitId, 2025).ShouldNotBeNull();
+}
+
+/// <summary>A dashboard database built before schema version 6 has no index components for its frameworks; the
+/// dashboard writes them from the data folder when it starts.</summary>
+public sealed class ComponentUpgradeTests
+{
+    [Fact]
+    public void EnsureBuilt_DatabaseWithoutFrameworkComponents_WritesThemFromTheDataFolder()
+    {
+        using var folder = TestFiles.NewTempFolder();
+        var source = Path.Combine(TestFiles.RepositoryRoot, "data");
+        var data = folder.File("data");
+        Directory.CreateDirectory(data);
+        foreach (var file in Directory.GetFiles(source, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        foreach (var file in Directory.GetFiles(Path.Combine(source, "frameworks")).Concat(Directory.GetFiles(Path.Combine(source, "raw"), "*", SearchOption.AllDirectories)))
+        {
+            var to = Path.Combine(data, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+
+        var location = new DataLocation(data, folder.File("old.duckdb"));
+        using (var first = new IndexDataProvider(location, NullLogger<IndexDataProvider>.Instance))
+        {
+            first.EnsureBuilt();
+            using var connection = first.Connections.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM framework_component";
+            command.ExecuteNonQuery();
+        }
+
+        using var provider = new IndexDataProvider(location, NullLogger<IndexDataProvider>.Instance);
+        provider.Store.LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeFalse();
+
+        provider.EnsureBuilt();
+
+        provider.Store.LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).Components.Select(c => c.Id).ShouldBe(["criteria", "survey", "bonus", "penalty"]);
+        provider.Data.Frameworks.Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeTrue();
+    }
 }
