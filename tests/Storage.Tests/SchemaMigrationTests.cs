@@ -37,6 +37,33 @@ public sealed class SchemaMigrationTests : IDisposable
     }
 
     [Fact]
+    public void Open_Version5Database_AddsTheComponentTablesAndKeepsPublishedResults()
+    {
+        var path = folder.File("v5.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            foreach (var script in new[] { "001_initial.sql", "002_province_data.sql", "003_accounts.sql", "004_framework_origin.sql", "005_places.sql" })
+            {
+                Execute(connection, File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "src", "Storage", "Schema", script)));
+            }
+
+            Execute(connection, "INSERT INTO schema_version VALUES (1), (2), (3), (4), (5)");
+            Execute(connection, "INSERT INTO published_result VALUES ('dong-son', 2023, '600/QĐ-UBND', 92.15, NULL, 92.15, 1, 27, NULL, NULL, 'https://x.org', NULL, 'f.csv', 'h', TIMESTAMP '2026-01-01 00:00:00')");
+            Execute(connection, "INSERT INTO framework VALUES ('f', 'thanh-hoa', 'district', 2017, NULL, NULL, 'derived', 's', 100)");
+        }
+
+        using var connections = new DuckDbConnectionFactory(path);
+        var store = new ScoreStore(connections);
+
+        var published = store.LoadPublished().ShouldHaveSingleItem();
+        (published.UnitId, published.Points, published.Components.Count).ShouldBe(("dong-son", (decimal?)92.15m, 0));
+        store.TableCounts()["component_score"].ShouldBe(0);
+        // A framework stored before version 6 has no component rows: it is its criteria tree alone.
+        store.LoadFrameworks().ShouldHaveSingleItem().Components.ShouldHaveSingleItem().Id.ShouldBe(FrameworkComponent.CriteriaId);
+    }
+
+    [Fact]
     public void Open_DatabaseFromANewerBuild_Refused()
     {
         var path = folder.File("future.duckdb");

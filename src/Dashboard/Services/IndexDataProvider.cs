@@ -94,6 +94,21 @@ public sealed partial class IndexDataProvider : IDisposable
                 Reload();
             }
 
+            // A database built before schema version 6 has no index components for its frameworks (issue 13 §3): the
+            // data folder's frameworks are written again, as `cchc ingest data` would.
+            if (Store.TableCounts()["framework_component"] == 0 && DataFolder.Plan([Location.DataFolder]) is { FromDataFolder: true } withComponents)
+            {
+                lock (writeLock)
+                {
+                    foreach (var framework in withComponents.Reference.Frameworks)
+                    {
+                        Store.UpsertFramework(framework);
+                    }
+                }
+
+                Reload();
+            }
+
             LogReady(logger, Location.Database);
             return;
         }
