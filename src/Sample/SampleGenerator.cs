@@ -106,7 +106,6 @@ public sealed class SampleGenerator
     private readonly IReadOnlyList<PublishedResult> published;
     private readonly HashSet<(string UnitId, int Year)> realUnitYears;
     private readonly UnitLineage lineage;
-    private readonly ILookup<string, SampleComponent> components;
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> formerDistricts;
 
     public SampleGenerator(SampleInputs inputs)
@@ -115,7 +114,6 @@ public sealed class SampleGenerator
         reference = inputs.Reference;
         published = inputs.Published;
         realUnitYears = inputs.RealUnitYears.ToHashSet();
-        components = inputs.Components.ToLookup(c => c.FrameworkId, StringComparer.Ordinal);
         formerDistricts = inputs.FormerDistricts;
         lineage = new UnitLineage(reference.Units, reference.Lineage);
     }
@@ -176,7 +174,6 @@ public sealed class SampleGenerator
                             var survey = sheets[target.UnitId].Survey!;
                             survey.Points = Math.Round(survey.Points * surveyMax / survey.Max, 2, MidpointRounding.AwayFromZero);
                             survey.Max = surveyMax;
-                            survey.Evidence = target.SurveyNote;
                         }
 
                         Calibrate(options, framework, sheets[target.UnitId], target.UnitId, year, target.Points);
@@ -323,19 +320,17 @@ public sealed class SampleGenerator
     }
 
     /// <summary>A component's score in a sheet: its points and its applicable maximum.</summary>
-    private sealed class ComponentScore(SampleComponent definition, decimal points)
+    private sealed class ComponentPoints(FrameworkComponent definition, decimal points)
     {
-        public SampleComponent Definition { get; } = definition;
+        public FrameworkComponent Definition { get; } = definition;
 
         public decimal Points { get; set; } = points;
 
         /// <summary>Applicable maximum: the component's maximum unless part of it does not apply.</summary>
         public decimal Max { get; set; } = definition.MaxPoints;
 
-        public string? Evidence { get; set; }
-
         /// <summary>What it adds to the index's numerator.</summary>
-        public decimal Signed => Definition.Role == "subtract" ? -Points : Points;
+        public decimal Signed => Definition.Role == ComponentRole.Subtract ? -Points : Points;
     }
 
     /// <summary>Leaf points of the appraised stage, its components (survey, bonus, penalty), and the evidence text
@@ -351,15 +346,15 @@ public sealed class SampleGenerator
         public string? SurveyCode { get; set; }
 
         /// <summary>Components with a score, in the order of components.csv.</summary>
-        public List<ComponentScore> Components { get; } = [];
+        public List<ComponentPoints> Components { get; } = [];
 
-        public ComponentScore? Survey => Components.FirstOrDefault(c => c.Definition.Role == "add");
+        public ComponentPoints? Survey => Components.FirstOrDefault(c => c.Definition.Role == ComponentRole.Add);
 
         /// <summary>The index's numerator: the tree's points, plus survey and bonus, minus penalty.</summary>
         public decimal Total => Components.Count == 0 ? Leaves.Values.Sum() : Leaves.Values.Sum() + Components.Sum(c => c.Signed);
 
         /// <summary>The index's denominator: the tree's maximum plus the applicable maxima of the components added.</summary>
-        public decimal ApplicableMax(Framework framework) => framework.TotalMax + Components.Where(c => c.Definition.Role == "add").Sum(c => c.Max);
+        public decimal ApplicableMax(Framework framework) => framework.TotalMax + Components.Where(c => c.Definition.Role == ComponentRole.Add).Sum(c => c.Max);
 
         public decimal Index(Framework framework) => IndexOf(Total, ApplicableMax(framework));
     }
@@ -414,27 +409,21 @@ public sealed class SampleGenerator
         FitParents(framework, sheet.Leaves, floor: null);
 
         // Components after the tree, each from its own key, so that the tree's numbers do not depend on them.
-        foreach (var component in components[framework.Id])
+        foreach (var component in framework.Components.Where(c => !c.IsCriteria))
         {
             var draw = new SeededRandom(options.Seed, unit.Id, year, component.Id);
             switch (component.Role)
             {
-                case "add":
+                case ComponentRole.Add:
                     // The survey: two decimals, following the unit's level like criterion 8.8 does.
                     var fraction = Math.Clamp(0.72 + ((ability - 0.88) * 1.5) + draw.Normal(0.04), 0.45, 0.97);
-                    sheet.Components.Add(new ComponentScore(component, Math.Round((decimal)fraction * component.MaxPoints, 2, MidpointRounding.AwayFromZero)));
+                    sheet.Components.Add(new ComponentPoints(component, Math.Round((decimal)fraction * component.MaxPoints, 2, MidpointRounding.AwayFromZero)));
                     break;
-                case "bonus" when draw.Chance(profile.BonusChance):
-                    sheet.Components.Add(new ComponentScore(component, Math.Min(component.MaxPoints, 0.5m * (1 + draw.Next(6))))
-                    {
-                        Evidence = "Sáng kiến cải cách hành chính được công nhận (số liệu mẫu).",
-                    });
+                case ComponentRole.Bonus when draw.Chance(profile.BonusChance):
+                    sheet.Components.Add(new ComponentPoints(component, Math.Min(component.MaxPoints, 0.5m * (1 + draw.Next(6)))));
                     break;
-                case "subtract" when draw.Chance(profile.PenaltyChance):
-                    sheet.Components.Add(new ComponentScore(component, Math.Min(component.MaxPoints, 0.5m * (1 + draw.Next(4))))
-                    {
-                        Evidence = "Điểm trừ do vi phạm kỷ luật, kỷ cương hành chính (số liệu mẫu).",
-                    });
+                case ComponentRole.Subtract when draw.Chance(profile.PenaltyChance):
+                    sheet.Components.Add(new ComponentPoints(component, Math.Min(component.MaxPoints, 0.5m * (1 + draw.Next(4)))));
                     break;
             }
         }
@@ -444,7 +433,7 @@ public sealed class SampleGenerator
 
     /// <summary>A calibration target: the appraised points (the index's numerator) a unit-year must reach, and the
     /// survey's applicable maximum when a published result needs less than the framework's whole maximum.</summary>
-    private sealed record Target(string UnitId, decimal Points, decimal? SurveyMax = null, string? SurveyNote = null);
+    private sealed record Target(string UnitId, decimal Points, decimal? SurveyMax = null);
 
     /// <summary>A published result as the sample can reach it: points to two decimals over an applicable maximum, and
     /// the index they give.</summary>
@@ -462,8 +451,8 @@ public sealed class SampleGenerator
         // Every published place of this year's units is reserved, also those whose unit-year is real data (not
         // generated here): the sample must fit around them either way.
         var units = lineage.UnitsIn(year, options.Province, level.Level).Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        var survey = components[framework.Id].FirstOrDefault(c => c.Role == "add");
-        var fullMax = framework.TotalMax + components[framework.Id].Where(c => c.Role == "add").Sum(c => c.MaxPoints);
+        var survey = framework.Components.FirstOrDefault(c => !c.IsCriteria && c.Role == ComponentRole.Add);
+        var fullMax = framework.Components.Where(c => c.Role == ComponentRole.Add).Sum(c => c.MaxPoints);
         var known = published
             .Where(p => p.Year == year && (p.Points ?? p.IndexPercent) is not null && units.Contains(p.UnitId))
             .Select(p => Reachable(p, framework, fullMax, survey))
@@ -478,13 +467,7 @@ public sealed class SampleGenerator
         {
             targets.Add(result.Max == fullMax
                 ? new Target(result.UnitId, result.Points)
-                : new Target(
-                    result.UnitId,
-                    result.Points,
-                    survey!.MaxPoints - (fullMax - result.Max),
-                    $"Điểm tối đa áp dụng {VietnameseText.Number(survey.MaxPoints - (fullMax - result.Max))} trên {VietnameseText.Number(survey.MaxPoints)} "
-                    + $"(số liệu mẫu: chọn để {VietnameseText.Number(result.Points)} điểm ứng với {VietnameseText.Number(result.Result.IndexPercent!.Value)}% như {result.Result.Decision} công bố; "
-                    + "điểm tối đa áp dụng thật không được in)."));
+                : new Target(result.UnitId, result.Points, survey!.MaxPoints - (fullMax - result.Max)));
         }
 
         // A published result without a printed rank takes the place its index gives it.
@@ -541,7 +524,7 @@ public sealed class SampleGenerator
     /// and do not agree over the whole maximum (Ban Dân tộc 2023: 68.32 points = 81.33 %), the applicable maximum
     /// is the one that gives the printed % (84), and the survey's applicable maximum takes the difference: the tree's
     /// maxima are fixed by the framework, the survey is the one component whose applicable maximum may be less.</summary>
-    private static Known Reachable(PublishedResult result, Framework framework, decimal fullMax, SampleComponent? survey)
+    private static Known Reachable(PublishedResult result, Framework framework, decimal fullMax, FrameworkComponent? survey)
     {
         var max = result.MaxPoints ?? fullMax;
         if (result.MaxPoints is null && result.Points is { } printed && result.IndexPercent is { } percent && Round2(IndexOf(printed, fullMax)) != percent)
@@ -684,7 +667,7 @@ public sealed class SampleGenerator
             appraisalNotes.Remove(code);
         }
 
-        var selfComponents = SelfComponents(options, unit, year, appraised, out var componentNotes);
+        var selfComponents = SelfComponents(options, unit, year, appraised);
         foreach (var (stage, leaves) in new[] { (Stage.Self, self), (Stage.Appraised, appraised.Leaves) }.Where(s => stages.Contains(s.Item1)))
         {
             var totals = Totals(framework, leaves);
@@ -716,38 +699,32 @@ public sealed class SampleGenerator
                     year,
                     stage.ToCode(),
                     component.Definition.Id,
-                    SampleComponent.RowLevel,
+                    ComponentScore.Level,
                     component.Definition.Name,
                     component.Max,
                     component.Points,
-                    stage == Stage.Appraised ? componentNotes.GetValueOrDefault(component.Definition.Id) ?? component.Evidence : component.Evidence,
+                    Evidence: null, // a component row carries no evidence in the canonical CSV
                     Synthetic: true);
             }
         }
     }
 
     /// <summary>The components of the self-assessed stage: no survey (the province runs it, so it is scored in the
-    /// appraisal only); the bonus the unit claimed, sometimes more than the appraisal granted (with a note on the
-    /// appraised row); the same penalty.</summary>
-    private static List<ComponentScore> SelfComponents(SampleOptions options, Unit unit, int year, Sheet appraised, out Dictionary<string, string> appraisalNotes)
+    /// appraisal only); the bonus the unit claimed, sometimes half a point more than the appraisal granted; the same
+    /// penalty.</summary>
+    private static List<ComponentPoints> SelfComponents(SampleOptions options, Unit unit, int year, Sheet appraised)
     {
         var random = new SeededRandom(options.Seed, unit.Id, year, "self-components");
-        appraisalNotes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var self = new List<ComponentScore>();
-        foreach (var component in appraised.Components.Where(c => c.Definition.Role != "add"))
+        var self = new List<ComponentPoints>();
+        foreach (var component in appraised.Components.Where(c => c.Definition.Role != ComponentRole.Add))
         {
             var claimed = component.Points;
-            if (component.Definition.Role == "bonus" && random.Chance(0.35))
+            if (component.Definition.Role == ComponentRole.Bonus && random.Chance(0.35))
             {
                 claimed = Math.Min(component.Max, component.Points + 0.5m);
-                if (claimed > component.Points)
-                {
-                    appraisalNotes[component.Definition.Id] =
-                        $"Thẩm định trừ {VietnameseText.Number(claimed - component.Points)} điểm thưởng: sáng kiến chưa được công nhận cấp tỉnh (số liệu mẫu).";
-                }
             }
 
-            self.Add(new ComponentScore(component.Definition, claimed) { Max = component.Max, Evidence = component.Evidence });
+            self.Add(new ComponentPoints(component.Definition, claimed) { Max = component.Max });
         }
 
         return self;

@@ -6,13 +6,10 @@ using CchcAnalytics.Ingest.Reference;
 namespace CchcAnalytics.Sample;
 
 /// <summary>What the generator needs from a data folder: reference data, published results to calibrate to, the
-/// unit-years real documents cover (which the sample must leave alone), the frameworks' index components and the
-/// communes' former districts.</summary>
+/// unit-years real documents cover (which the sample must leave alone) and the communes' former districts. The
+/// frameworks' index components (survey, bonus, penalty) are the reference data's (<see cref="Framework.Components"/>).</summary>
 public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<PublishedResult> Published, IReadOnlyList<(string UnitId, int Year)> RealUnitYears)
 {
-    /// <summary>The survey, bonus and penalty components of the frameworks (<c>frameworks/components.csv</c>).</summary>
-    public IReadOnlyList<SampleComponent> Components { get; init; } = [];
-
     /// <summary>The district-level units each commune of 2025 was formed from, where <c>commune-origins.csv</c> knows
     /// them (no entry, or an empty list, where it does not).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> FormerDistricts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
@@ -59,7 +56,6 @@ public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<Publish
 
         return new SampleInputs(plan.Reference, published, real.Distinct().ToList())
         {
-            Components = SampleComponent.Read(Path.Combine(dataDirectory, DataFolder.FrameworksFolder, "components.csv")),
             FormerDistricts = ReadFormerDistricts(Path.Combine(dataDirectory, "commune-origins.csv")),
         };
     }

@@ -330,10 +330,9 @@ public sealed class SampleGeneratorTests(SampleGeneratorTests.Generated generate
         (banDanToc.Points, banDanToc.Max, Math.Round(banDanToc.Index, 2), rank["thanh-hoa-ban-dan-toc"]).ShouldBe((68.32m, 84m, 81.33m, 20));
         rank.Values.Count(r => r == 20).ShouldBe(1);
 
-        // The 16 points of maximum that do not apply are the survey's: its row says so.
-        var survey = rows.Single(r => r.UnitId == "thanh-hoa-ban-dan-toc" && r.Stage == "appraised" && r.Code == "survey");
-        survey.MaxPoints.ShouldBe(14m);
-        survey.Evidence.ShouldBe("Điểm tối đa áp dụng 14 trên 30 (số liệu mẫu: chọn để 68,32 điểm ứng với 81,33% như 600/QĐ-UBND công bố; điểm tối đa áp dụng thật không được in).");
+        // The 16 points of maximum that do not apply are the survey's (the tree's maxima are the framework's): its
+        // applicable maximum is 14 of 30.
+        rows.Single(r => r.UnitId == "thanh-hoa-ban-dan-toc" && r.Stage == "appraised" && r.Code == "survey").MaxPoints.ShouldBe(14m);
         rows.Where(r => r.Code == "survey" && r.UnitId != "thanh-hoa-ban-dan-toc").ShouldAllBe(r => r.MaxPoints == 30m);
     }
 
