@@ -129,6 +129,12 @@ public static class Ranker
             notes.Add("Các đơn vị được chấm theo nhiều bộ tiêu chí khác nhau; xếp hạng theo chỉ số (%).");
         }
 
+        // Issue 13 §3: say what the index is made of when it is more than the criteria tree.
+        foreach (var framework in results.Select(r => r.Framework).Where(f => f.HasComponents).DistinctBy(f => f.Id))
+        {
+            notes.Add($"Chỉ số theo {framework.DisplayName} gồm các thành phần: {string.Join("; ", framework.Components.Select(c => $"{c.Name} (tối đa {VietnameseText.Number(c.MaxPoints)}, {c.Role.ToVietnamese()})"))}. Thành phần chưa có điểm không được tính vào cả điểm đạt lẫn điểm tối đa (không coi là 0); chỉ số giữ trong khoảng 0–100.");
+        }
+
         if (results.Any(r => r.Framework.Status == FrameworkStatus.Illustrative))
         {
             notes.Add("Bộ tiêu chí của năm này là khung minh họa (không phải khung chính thức).");

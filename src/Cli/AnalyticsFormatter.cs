@@ -171,7 +171,8 @@ internal static class AnalyticsFormatter
                 u.Band.Label,
                 u.Quartile,
                 u.PreviousRank,
-                u.RankChange))],
+                u.RankChange,
+                [.. u.Result.Components.Select(c => new ComponentJson(c.Id, c.Name, c.Role.ToCode(), Number(c.Points), Number(c.MaxPoints)))]))],
             [.. ranking.Unranked.Select(u => u.Unit.Id)],
             ranking.Notes),
         CliJsonContext.Cli.RankingJson);

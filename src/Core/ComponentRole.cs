@@ -9,11 +9,11 @@ public enum ComponentRole
     Add,
 
     /// <summary>Điểm thưởng: points added to the numerator only.</summary>
-    [Code("bonus", Vietnamese = "điểm thưởng, cộng vào điểm đạt")]
+    [Code("bonus", Vietnamese = "chỉ cộng vào điểm đạt")]
     Bonus,
 
     /// <summary>Điểm trừ: points subtracted from the numerator.</summary>
-    [Code("subtract", Vietnamese = "điểm trừ, trừ vào điểm đạt")]
+    [Code("subtract", Vietnamese = "trừ vào điểm đạt")]
     Subtract,
 }
 

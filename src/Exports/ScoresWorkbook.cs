@@ -30,6 +30,9 @@ public static class ScoresWorkbook
         "Điểm dùng để xếp hạng", "Dữ liệu mẫu", "Mã đơn vị",
     ];
 
+    /// <summary>The "Cấp" of a component row (survey, bonus, penalty points; issue 13 §3).</summary>
+    public const string ComponentLevelName = "thành phần chỉ số";
+
     /// <summary>The text of the "Dữ liệu mẫu" column for synthetic rows.</summary>
     public const string SyntheticMark = "có";
 
@@ -125,7 +128,7 @@ public static class ScoresWorkbook
             XlsxCell.Of(r.Year, XlsxFormat.Integer),
             XlsxCell.Of(StageText.TryParse(r.Stage, out var stage) ? stage.ToVietnamese() : r.Stage),
             XlsxCell.Of(r.Code),
-            XlsxCell.Of(CriterionLevelText.TryParse(r.Level, out var level) ? level.ToVietnamese() : r.Level),
+            XlsxCell.Of(CriterionLevelText.TryParse(r.Level, out var level) ? level.ToVietnamese() : r.Level == ComponentScore.Level ? ComponentLevelName : r.Level),
             XlsxCell.Of(r.Name, wrap: true),
             XlsxCell.Of(r.MaxPoints),
             XlsxCell.Of(r.Points),
@@ -166,7 +169,7 @@ public static class ScoresWorkbook
             Line(Headers[2], "Năm đánh giá Chỉ số CCHC."),
             Line(Headers[3], "tự chấm: điểm đơn vị tự đánh giá; thẩm định: điểm sau thẩm định."),
             Line(Headers[4], "Mã theo bộ tiêu chí của năm đó: 7 là lĩnh vực, 7.1 là tiêu chí, 7.1.4 là tiêu chí thành phần. Bộ tiêu chí có thể đổi giữa các năm, nên cùng một mã chưa chắc là cùng một nội dung."),
-            Line(Headers[5], "lĩnh vực, tiêu chí hoặc tiêu chí thành phần. Dòng lĩnh vực in đậm."),
+            Line(Headers[5], $"lĩnh vực, tiêu chí hoặc tiêu chí thành phần. Dòng lĩnh vực in đậm. “{ComponentLevelName}”: điểm điều tra xã hội học (mã survey), điểm thưởng (bonus) hoặc điểm trừ (penalty) của bộ tiêu chí có các thành phần này, sau các dòng tiêu chí; chỉ số = 100 × (điểm theo bộ tiêu chí + điều tra + thưởng − trừ) / (điểm tối đa của bộ tiêu chí và của điều tra), trong khoảng 0–100."),
             Line(Headers[6], "Tên tiêu chí như trong bộ tiêu chí hoặc báo cáo của đơn vị."),
             Line(Headers[7], "Điểm tối đa của dòng."),
             Line(Headers[8], "Điểm đạt được ở giai đoạn đó. Ô trống nghĩa là không có số liệu, không phải 0 điểm."),

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CchcAnalytics.Core;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Storage;
+using CchcAnalytics.Tests;
 
 namespace CchcAnalytics.Analytics.Tests;
 
@@ -142,6 +146,43 @@ public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFi
                 Same(UnitReport.Build(sql, result.Unit.Id, year, Options), UnitReport.Build(reference, result.Unit.Id, year, Options), $"report {result.Unit.Id} {year}");
             }
         }
+    }
+
+    [Fact]
+    public void Load_CommunesWithComponents_SameIndexBreakdownRankingAndReports()
+    {
+        // Issue 13 §3: the formula in unit_years.sql against IndexFormula, on communes with a survey, bonus and penalty
+        // (xã Hoằng Hóa), without a survey (xã Nga Sơn), and appraised with other components than self-assessed (xã
+        // Hoằng Giang: self 72 + survey 18, appraised 68 + bonus 3, whose appraised stage is used).
+        using var connections = new DuckDbConnectionFactory(":memory:");
+        using var folder = TestFiles.NewTempFolder();
+        var store = new ScoreStore(connections);
+        const string hoangGiang = "thanh-hoa-xa-hoang-giang";
+        var third = CommuneCsv.Of(
+        [
+            .. CommuneCsv.Tree(hoangGiang, "self", 8m),
+            CommuneCsv.Component(hoangGiang, "self", "survey", CommuneCsv.SurveyName, 20m, "18"),
+            .. CommuneCsv.Tree(hoangGiang, "appraised", 12m),
+            CommuneCsv.Component(hoangGiang, "appraised", "bonus", "Điểm thưởng", 5m, "3"),
+        ]);
+        var runner = new IngestRunner(store, ReferenceData.Embedded);
+        runner.Run(folder.Write("communes.csv", CommuneCsv.TwoUnits()), new IngestOptions()).Accepted.ShouldBeTrue();
+        runner.Run(folder.Write("hoang-giang.csv", third), new IngestOptions()).Accepted.ShouldBeTrue();
+
+        var (sql, reference) = (IndexData.Load(connections), IndexData.Load(store));
+
+        sql.Results.Count().ShouldBe(3);
+        foreach (var expected in reference.Results)
+        {
+            Same(sql.Result(expected.Unit.Id, expected.Year).ShouldNotBeNull(), expected, $"{expected.Unit.Id} {expected.Year}");
+            Same(UnitReport.Build(sql, expected.Unit.Id, expected.Year, Options), UnitReport.Build(reference, expected.Unit.Id, expected.Year, Options), $"report {expected.Unit.Id}");
+        }
+
+        Same(Ranker.For(sql, 2025, Province, "commune", Options), Ranker.For(reference, 2025, Province, "commune", Options), "ranking 2025");
+        var appraised = sql.Result(hoangGiang, 2025)!;
+        (appraised.StageUsed, appraised.Points, appraised.MaxPoints).ShouldBe((Stage.Appraised, (decimal?)71m, 80m));
+        sql.Result(CommuneCsv.HoangHoa, 2025)!.Index.ShouldBe(86m);
+        sql.Result(CommuneCsv.NgaSon, 2025)!.Index.ShouldBe(88.75m);
     }
 
     private static void Same<T>(T actual, T expected, string what)

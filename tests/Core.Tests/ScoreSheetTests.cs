@@ -34,6 +34,23 @@ public sealed class ScoreSheetTests
         Sheet(null).ComputeContentHash().ShouldNotBe(Sheet(0m).ComputeContentHash());
 
     [Fact]
+    public void ContentHash_WithoutComponents_AsStoredBeforeComponentsExisted() =>
+        // SHA-256 of "x␟2017␟self␞" and each row "code␟name␟max␟points␟evidence␞", computed outside this code: a database
+        // written before schema 5 keeps its hashes, so re-ingesting the same file stays a no-op (issue 13 §3).
+        Sheet(0.5m).ComputeContentHash().ShouldBe("bd7861c88af04d185a5d56a57c042867ae5a7f7e9c799789adaa3f36b5254b7d");
+
+    [Fact]
+    public void ContentHash_ComponentPoints_Count()
+    {
+        var survey = Sheet(0.5m) with { Components = [new ComponentScore("survey", "Điều tra", 20m, 15m)] };
+
+        survey.ComputeContentHash().ShouldNotBe(Sheet(0.5m).ComputeContentHash());
+        (survey with { Components = [new ComponentScore("survey", "Điều tra", 20m, 16m)] }).ComputeContentHash().ShouldNotBe(survey.ComputeContentHash());
+        (survey with { Components = [new ComponentScore("survey", "Điều tra", 20m, null)] }).ComputeContentHash().ShouldNotBe(survey.ComputeContentHash());
+        (survey with { Components = [new ComponentScore("survey", "Điều tra", 20.0m, 15.00m)] }).ComputeContentHash().ShouldBe(survey.ComputeContentHash());
+    }
+
+    [Fact]
     public void Totals_FromAreas()
     {
         Sheet(0.5m).MaxTotal.ShouldBe(2m);

@@ -33,7 +33,34 @@ public sealed class SchemaMigrationTests : IDisposable
         using var check = connections.Open();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT list(version ORDER BY version)::VARCHAR FROM schema_version";
-        command.ExecuteScalar().ShouldBe("[1, 2, 3, 4]");
+        command.ExecuteScalar().ShouldBe("[1, 2, 3, 4, 5]");
+    }
+
+    [Fact]
+    public void Open_Version4Database_AddsTheComponentTablesAndKeepsPublishedResults()
+    {
+        var path = folder.File("v4.duckdb");
+        using (var connection = new DuckDBConnection($"Data Source={path}"))
+        {
+            connection.Open();
+            foreach (var script in new[] { "001_initial.sql", "002_province_data.sql", "003_accounts.sql", "004_framework_origin.sql" })
+            {
+                Execute(connection, File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "src", "Storage", "Schema", script)));
+            }
+
+            Execute(connection, "INSERT INTO schema_version VALUES (1), (2), (3), (4)");
+            Execute(connection, "INSERT INTO published_result VALUES ('dong-son', 2023, '600/QĐ-UBND', 92.15, NULL, 92.15, 1, 27, NULL, NULL, 'https://x.org', NULL, 'f.csv', 'h', TIMESTAMP '2026-01-01 00:00:00')");
+            Execute(connection, "INSERT INTO framework VALUES ('f', 'thanh-hoa', 'district', 2017, NULL, NULL, 'derived', 's', 100)");
+        }
+
+        using var connections = new DuckDbConnectionFactory(path);
+        var store = new ScoreStore(connections);
+
+        var published = store.LoadPublished().ShouldHaveSingleItem();
+        (published.UnitId, published.Points, published.Components.Count).ShouldBe(("dong-son", (decimal?)92.15m, 0));
+        store.TableCounts()["component_score"].ShouldBe(0);
+        // A framework stored before version 5 has no component rows: it is its criteria tree alone.
+        store.LoadFrameworks().ShouldHaveSingleItem().Components.ShouldHaveSingleItem().Id.ShouldBe(FrameworkComponent.CriteriaId);
     }
 
     [Fact]
@@ -47,7 +74,7 @@ public sealed class SchemaMigrationTests : IDisposable
         }
 
         Should.Throw<SchemaVersionException>(() => new DuckDbConnectionFactory(path))
-            .Message.ShouldContain("schema version 99, newer than this program's 4");
+            .Message.ShouldContain("schema version 99, newer than this program's 5");
     }
 
     [Fact]
@@ -59,7 +86,7 @@ public sealed class SchemaMigrationTests : IDisposable
         using var connection = connections.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM schema_version";
-        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(4);
+        Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(5);
     }
 
     private static void Execute(DuckDBConnection connection, string sql)

@@ -42,6 +42,47 @@ public sealed class ScoreStoreTests : IDisposable
     }
 
     [Fact]
+    public void Save_ComponentScores_StoredWithTheSubmissionAndExportedAfterItsRows()
+    {
+        var incoming = Incoming(0.5m);
+        incoming = incoming with
+        {
+            Sheet = incoming.Sheet with { Components = [new ComponentScore("survey", "Điều tra xã hội học", 20m, 15.5m), new ComponentScore("bonus", "Điểm thưởng", 5m, null)] },
+        };
+
+        var outcome = store.Save([incoming], [], "test").Single();
+
+        store.Submissions.GetComponents(outcome.SubmissionId).ShouldBe(
+            [new ComponentScore("survey", "Điều tra xã hội học", 20m, 15.5m), new ComponentScore("bonus", "Điểm thưởng", 5m, null)]);
+        store.Submissions.GetCurrentComponents()[outcome.SubmissionId].Count.ShouldBe(2);
+        var rows = store.GetCurrentRows();
+        rows.Select(r => (r.Code, r.Level)).ShouldBe([("1", "area"), ("1.1", "criterion"), ("1.1.1", "sub_criterion"), ("1.1.2", "sub_criterion"), ("survey", "component"), ("bonus", "component")]);
+        rows[^1].Points.ShouldBeNull();
+        store.Save([incoming], [], "test").Single().Action.ShouldBe(SaveAction.Unchanged);
+    }
+
+    [Fact]
+    public void UpsertFramework_WithComponents_LoadsThemBackInOrder()
+    {
+        var framework = new Framework("f", "thanh-hoa", "commune", 2025, null, null, FrameworkStatus.Illustrative, "s",
+            [new FrameworkCriterion("1", CriterionLevel.Area, "A", 80m)])
+        {
+            Components =
+            [
+                new FrameworkComponent("f", "criteria", "Điểm theo bộ tiêu chí", 80m, ComponentRole.Add),
+                new FrameworkComponent("f", "survey", "Điều tra", 20m, ComponentRole.Add, "ghi chú"),
+                new FrameworkComponent("f", "penalty", "Điểm trừ", 5m, ComponentRole.Subtract),
+            ],
+        };
+
+        store.UpsertFramework(framework);
+
+        var loaded = store.LoadFrameworks().Single(f => f.Id == "f");
+        loaded.Components.ShouldBe(framework.Components);
+        loaded.HasComponents.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Save_DecimalPoints_RoundTripExactly()
     {
         var outcome = store.Save([Incoming(0.5m)], [], "test").Single();

@@ -110,4 +110,9 @@ internal sealed record RankedUnitJson(
     string Band,
     int Quartile,
     int? PreviousRank,
-    int? RankChange);
+    int? RankChange,
+    IReadOnlyList<ComponentJson> Components);
+
+/// <summary>A component of a ranked unit's index (issue 13 §3): the criteria tree first, then survey, bonus, penalty
+/// where the framework has them; <c>points</c> null when not scored (left out of the index, never 0).</summary>
+internal sealed record ComponentJson(string Id, string Name, string Role, decimal? Points, decimal? MaxPoints);

@@ -1,0 +1,166 @@
+using System.Globalization;
+using Bunit;
+using Bunit.TestDoubles;
+using CchcAnalytics.Core;
+using CchcAnalytics.Dashboard.Components.Pages;
+using CchcAnalytics.Dashboard.Components.Shared;
+using CchcAnalytics.Dashboard.Services;
+using CchcAnalytics.Ingest;
+using CchcAnalytics.Ingest.Csv;
+using CchcAnalytics.Ingest.Reference;
+using CchcAnalytics.Storage;
+using CchcAnalytics.Tests;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CchcAnalytics.Dashboard.Components.Tests;
+
+/// <summary>A dashboard database whose 2017 district framework is given a bonus component (up to 5 points) in a copy of
+/// the data folder (without the sample), and the real Hoằng Hóa 2017 report stored again with a bonus of 2: the pages
+/// then show an index made of components (92 + 2 = 94/100) as they would for a commune framework (issue 13 §3).</summary>
+public sealed class ComponentDashboardData : IDisposable
+{
+    private readonly TempFolder folder = TestFiles.NewTempFolder();
+
+    public ComponentDashboardData()
+    {
+        var source = Path.Combine(TestFiles.RepositoryRoot, "data");
+        var data = folder.File("data");
+        foreach (var file in new[] { "units.csv", "lineage.csv" })
+        {
+            Copy(Path.Combine(source, file), Path.Combine(data, file));
+        }
+
+        foreach (var sub in new[] { "frameworks", "published", "raw" })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(source, sub), "*", SearchOption.AllDirectories))
+            {
+                Copy(file, Path.Combine(data, Path.GetRelativePath(source, file)));
+            }
+        }
+
+        File.AppendAllText(Path.Combine(data, "frameworks", "components.csv"), "thanh-hoa-district-2017,bonus,Điểm thưởng,5,bonus,Chỉ dùng trong kiểm thử.\n");
+        Location = new DataLocation(data, folder.File("components.duckdb"));
+        Provider = new IndexDataProvider(Location, NullLogger<IndexDataProvider>.Instance);
+        Provider.EnsureBuilt();
+        var csv = folder.File("hoang-hoa-2017-bonus.csv");
+        Provider.Write(store =>
+        {
+            var rows = store.GetCurrentRows().ToList();
+            using (var writer = new StreamWriter(csv))
+            {
+                CanonicalCsv.Write(writer, [.. rows, rows[0] with { Code = "bonus", Level = ComponentScore.Level, Name = "Điểm thưởng", MaxPoints = 5m, Points = 2m, Evidence = null }]);
+            }
+
+            var report = new IngestRunner(store, null).Run(csv, new IngestOptions());
+            report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
+            return report;
+        });
+    }
+
+    public DataLocation Location { get; }
+
+    public IndexDataProvider Provider { get; }
+
+    public void Dispose()
+    {
+        Provider.Dispose();
+        folder.Dispose();
+    }
+
+    private static void Copy(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to);
+    }
+}
+
+/// <summary>Thành phần chỉ số on the unit page and the component columns of the ranking (issue 13 §3).</summary>
+public sealed class IndexComponentsTests : BunitContext, IClassFixture<ComponentDashboardData>
+{
+    private readonly ComponentDashboardData data;
+
+    public IndexComponentsTests(ComponentDashboardData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        this.data = data;
+        CultureInfo.CurrentCulture = VietnameseText.Culture;
+        CultureInfo.CurrentUICulture = VietnameseText.Culture;
+        Services.AddSingleton(data.Location);
+        Services.AddSingleton(data.Provider);
+        Services.AddSingleton(new UploadService(data.Provider));
+    }
+
+    [Fact]
+    public void UnitPage_FrameworkWithABonus_ShowsTheComponentsTableAndTheIndexOfTheFormula()
+    {
+        Services.GetRequiredService<BunitNavigationManager>().NavigateTo("/don-vi/hoang-hoa?nam=2017");
+
+        var cut = Render<UnitPage>(p => p.Add(u => u.UnitId, "hoang-hoa"));
+
+        Html.Text(cut.Find("[data-testid=headline]")).ShouldStartWith("94/100 điểm — chỉ số 94,00%");
+        Html.Text(cut.Find("[data-testid=index-components-section] h2")).ShouldBe("Thành phần chỉ số");
+        var table = cut.Find("[data-testid=index-components]");
+        Html.Header(table).ShouldBe(["Thành phần", "Điểm", "Điểm tối đa", "Tính vào chỉ số"]);
+        Html.Rows(table).ShouldBe(
+        [
+            ["Điểm theo bộ tiêu chí (tự chấm / thẩm định)", "92", "100", "cộng vào điểm đạt và điểm tối đa"],
+            ["Điểm thưởng", "2", "5", "chỉ cộng vào điểm đạt"],
+        ]);
+        Footer(table).ShouldBe(["Chỉ số", "94", "100", "94,00%"]);
+        Html.Text(cut.Find("[data-testid=index-formula]")).ShouldStartWith("Chỉ số = 100 × (92 + 2) / (100) = 94,00%.");
+    }
+
+    [Fact]
+    public void IndexComponents_CommuneWithoutSurvey_ShowsADashAndChuaCoNeverZero()
+    {
+        var result = CommuneResult(CommuneCsv.NgaSon);
+
+        var cut = Render<IndexComponents>(p => p.Add(c => c.Result, result));
+
+        Html.Rows(cut.Find("[data-testid=index-components]")).ShouldBe(
+        [
+            ["Điểm theo bộ tiêu chí (tự chấm / thẩm định)", "70", "80", "cộng vào điểm đạt và điểm tối đa"],
+            ["Điểm điều tra xã hội học (SIPAS)", "— chưa có", "20", "chưa có điểm: không tính vào cả điểm đạt lẫn điểm tối đa"],
+            ["Điểm thưởng", "2", "5", "chỉ cộng vào điểm đạt"],
+            ["Điểm trừ", "1", "5", "trừ vào điểm đạt"],
+        ]);
+        Footer(cut.Find("[data-testid=index-components]")).ShouldBe(["Chỉ số", "71", "80", "88,75%"]);
+        Html.Text(cut.Find("[data-testid=index-formula]")).ShouldStartWith("Chỉ số = 100 × (70 + 2 − 1) / (80) = 88,75%.");
+    }
+
+    [Fact]
+    public void RankingRows_CommunesWithComponents_AColumnPerComponentBeforeThePoints()
+    {
+        var ranking = Analytics.Ranker.For(CommuneData(), 2025, "thanh-hoa", "commune", data.Provider.Options);
+
+        var cut = Render<RankingRows>(p => p.Add(r => r.Units, ranking.Units).Add(r => r.Year, 2025));
+
+        var table = cut.Find("[data-testid=ranking]");
+        Html.Header(table).ShouldBe(
+        [
+            "Hạng", "Đơn vị", "Điểm theo bộ tiêu chí (tự chấm / thẩm định)", "Điểm điều tra xã hội học (SIPAS)", "Điểm thưởng", "Điểm trừ",
+            "Điểm", "Điểm chuẩn", "Chỉ số (%)", "Nhóm", "So với năm trước", "Điểm dùng",
+        ]);
+        var rows = Html.Rows(table);
+        rows[0][..9].ShouldBe(["1", "xã Nga Sơn dữ liệu mẫu", "70", "—", "2", "1", "71", "80", "88,75"]);
+        rows[1][..9].ShouldBe(["2", "xã Hoằng Hóa dữ liệu mẫu", "70", "15", "2", "1", "86", "100", "86,00"]);
+        table.QuerySelectorAll("tbody tr")[0].QuerySelectorAll("td")[3].GetAttribute("title").ShouldBe("chưa có điểm: không tính vào chỉ số");
+    }
+
+    private static string[] Footer(AngleSharp.Dom.IElement table) => [.. table.QuerySelectorAll("tfoot th, tfoot td").Select(Html.Text)];
+
+    private static Analytics.IndexData CommuneData()
+    {
+        var connections = new DuckDbConnectionFactory(":memory:");
+        var store = new ScoreStore(connections);
+        using var folder = TestFiles.NewTempFolder();
+        new IngestRunner(store, ReferenceData.Embedded).Run(folder.Write("communes.csv", CommuneCsv.TwoUnits()), new IngestOptions()).Accepted.ShouldBeTrue();
+        // The in-memory reference path holds every row, so the connection may close.
+        var data = Analytics.IndexData.Load(store);
+        connections.Dispose();
+        return data;
+    }
+
+    private static Analytics.UnitYearResult CommuneResult(string unitId) => CommuneData().Result(unitId, 2025).ShouldNotBeNull();
+}
