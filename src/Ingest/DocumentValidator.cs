@@ -370,12 +370,18 @@ public sealed class DocumentValidator
             }
 
             var ok = true;
-            if (input.MaxPoints != component.MaxPoints)
+            // An added component besides the tree (the survey) may apply in part: its applicable maximum is then below
+            // the framework's (Ban Dân tộc 2023: 68.32 points = 81.33 %, an applicable maximum of 84 of 100), never above.
+            var partly = component.Role == ComponentRole.Add && input.MaxPoints > 0 && input.MaxPoints < component.MaxPoints;
+            if (input.MaxPoints != component.MaxPoints && !partly)
             {
                 problems.Add(Problem.Error(ProblemCodes.MaxPointsDiffer, file, input.Line,
-                    $"Thành phần {input.Id} có điểm tối đa {Format(input.MaxPoints)}; {framework.DisplayName} quy định {Format(component.MaxPoints)}.", "max_points"));
+                    $"Thành phần {input.Id} có điểm tối đa {Format(input.MaxPoints)}; {framework.DisplayName} quy định {Format(component.MaxPoints)}"
+                    + (component.Role == ComponentRole.Add ? " (khi chỉ áp dụng một phần thì nhỏ hơn, nhưng phải lớn hơn 0)." : "."), "max_points"));
                 ok = false;
             }
+
+            var max = partly ? input.MaxPoints : component.MaxPoints;
 
             if (input.Points < 0)
             {
@@ -383,10 +389,10 @@ public sealed class DocumentValidator
                     $"Thành phần {input.Id}: điểm {Format(input.Points.Value)} nhỏ hơn 0 (điểm trừ được ghi là số dương và trừ vào chỉ số).", "points"));
                 ok = false;
             }
-            else if (input.Points > component.MaxPoints)
+            else if (input.Points > max)
             {
                 problems.Add(Problem.Error(ProblemCodes.PointsAboveMax, file, input.Line,
-                    $"Thành phần {input.Id}: điểm {Format(input.Points.Value)} vượt điểm tối đa {Format(component.MaxPoints)}.", "points"));
+                    $"Thành phần {input.Id}: điểm {Format(input.Points.Value)} vượt điểm tối đa {Format(max)}.", "points"));
                 ok = false;
             }
 

@@ -17,15 +17,19 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
         var cut = RenderAnonymous();
 
         var rows = Html.Rows(cut.Find("[data-testid=loaded]"));
-        rows.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
+        rows.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
         // 2017: the real Hoằng Hóa report (self-assessed only) and 26 sample units.
         rows[0][1..5].ShouldBe(["27", "1", "26", "26"]);
         rows[0][5].ShouldBe("bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)");
-        rows.Skip(1).Take(6).ShouldAllBe(r => r[1] == "27" && r[2] == "0" && r[3] == "27");
-        // 2024: Đông Sơn has joined Thanh Hóa city.
-        rows[7][1..4].ShouldBe(["26", "0", "26"]);
+        rows.Skip(1).Take(5).ShouldAllBe(r => r[1] == "27" && r[2] == "0" && r[3] == "27");
+        // 2023–2024: the 20 departments' sample beside the districts'; 2024: Đông Sơn has joined Thanh Hóa city.
+        rows[6][1..5].ShouldBe(["47", "0", "47", "47"]);
+        rows[7][1..5].ShouldBe(["46", "0", "46", "46"]);
+        // 2025: departments and the 166 communes, appraised; 2026: self-assessed only, the assessment under way.
+        rows[8][1..5].ShouldBe(["186", "0", "186", "186"]);
+        rows[9][1..5].ShouldBe(["186", "0", "186", "0"]);
         // Published results: 8 rows in 600/QĐ-UBND (2023), 20 in 482 (2024).
-        rows.Select(r => r[6]).ShouldBe(["0", "0", "0", "0", "0", "0", "8", "20"]);
+        rows.Select(r => r[6]).ShouldBe(["0", "0", "0", "0", "0", "0", "8", "20", "0", "0"]);
     }
 
     [Fact]

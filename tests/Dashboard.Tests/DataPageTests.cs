@@ -74,7 +74,7 @@ public sealed class DataPageTests(DashboardApp app)
         await browser.GotoAsync("/du-lieu");
 
         var audit = await BrowserSession.RowsAsync(browser.Page.GetByTestId("audit"));
-        // The newest 50 of the 429 submissions stored on first start (and, before them, the test accounts' creation).
+        // The newest 50 of the 1067 submissions stored on first start (and, before them, the test accounts' creation).
         audit.Count.ShouldBe(50);
         audit.ShouldAllBe(r => r[1] == "nạp tự động khi khởi động" && r[4] == "thêm mới");
         // Times as readers in Viet Nam read them (UTC+7), never UTC.

@@ -277,12 +277,29 @@ public sealed class WriteTests(WritableDashboardApp app)
             var problems = new List<string>();
             foreach (var year in groups.GroupBy(g => g.Key.Year))
             {
-                var sizes = year.Where(g => g.Key.Unit != "hoang-hoa").Select(g => g.Count()).Distinct().ToList();
-                if (sizes.Count != 1)
+                // One criteria tree per level and year, the level told apart by its areas' maxima (districts 100,
+                // departments 70, communes 80; two levels at most in a year); the component rows (survey, bonus,
+                // penalty) after a tree vary by unit.
+                var trees = year.Where(g => g.Key.Unit != "hoang-hoa")
+                    .GroupBy(g => g.Where(r => r["level"] == "area").Sum(r => decimal.Parse(r["max_points"], System.Globalization.CultureInfo.InvariantCulture)))
+                    .ToList();
+                if (trees.Count > 2)
                 {
-                    problems.Add($"{year.Key}: submissions of {string.Join("/", sizes)} rows");
+                    problems.Add($"{year.Key}: trees of {string.Join("/", trees.Select(t => t.Key))} points");
+                }
+
+                foreach (var tree in trees)
+                {
+                    var sizes = tree.Select(g => g.Count(r => r["level"] != "component")).Distinct().ToList();
+                    if (sizes.Count != 1)
+                    {
+                        problems.Add($"{year.Key}, trees of {tree.Key} points: submissions of {string.Join("/", sizes)} rows");
+                    }
                 }
             }
+
+            problems.AddRange(groups.Where(g => g.Any(r => r["level"] == "component" && r["code"] is not ("survey" or "bonus" or "penalty")))
+                .Select(g => $"{g.Key}: unknown component rows"));
 
             problems.AddRange(groups.Where(g => g.Select(r => r["synthetic"]).Distinct().Count() != 1).Select(g => $"{g.Key}: mixed synthetic flags"));
             return string.Join("; ", problems);

@@ -23,14 +23,15 @@ public sealed class ScaleDataTests
 
         info.SyntheticUnits.ShouldBe(0);
         var committed = Directory.GetFiles(Path.Combine(Data, "sample"), "*.csv").Order(StringComparer.Ordinal).ToList();
-        info.SampleFiles.Select(Path.GetFileName).ShouldBe(committed.Select(Path.GetFileName));
+        info.SampleFiles.Select(Path.GetFileName).Order(StringComparer.Ordinal).ShouldBe(committed.Select(Path.GetFileName));
         foreach (var file in committed)
         {
             File.ReadAllBytes(Path.Combine(folder.File("x1"), "sample", Path.GetFileName(file))).ShouldBe(File.ReadAllBytes(file), file);
         }
 
         File.ReadAllBytes(folder.File("x1/units.csv")).ShouldBe(File.ReadAllBytes(Path.Combine(Data, "units.csv")));
-        info.SampleRows.ShouldBe(48_044);
+        // Districts 2017–2024 (48,044 rows), departments 2023–2026 and communes 2025–2026.
+        info.SampleRows.ShouldBe(70_889);
     }
 
     [Fact]
@@ -60,9 +61,10 @@ public sealed class ScaleDataTests
         var rows = first.SampleFiles.SelectMany(DataLines).ToList();
         rows.Count.ShouldBe((int)first.SampleRows);
         rows.ShouldAllBe(r => r.EndsWith(",true", StringComparison.Ordinal));
-        var unitYears = rows.Select(r => (Unit: r[..r.IndexOf(',', StringComparison.Ordinal)], Year: r.Split(',')[2])).Distinct().ToList();
-        unitYears.Count(u => u.Year == "2023").ShouldBe(81);
-        unitYears.Count(u => u.Year == "2024").ShouldBe(80);
+        var unitYears = rows.Select(UnitYear).Distinct().ToList();
+        // The 20 departments are in 2023 and 2024 as well; the scale adds district units only.
+        unitYears.Count(u => u.Year == "2023").ShouldBe(81 + 20);
+        unitYears.Count(u => u.Year == "2024").ShouldBe(80 + 20);
         unitYears.Count(u => u.Year == "2017").ShouldBe(80);
         unitYears.Where(u => u.Year == "2023").Count(u => u.Unit.StartsWith(ScaleData.UnitIdPrefix, StringComparison.Ordinal)).ShouldBe(54);
     }
@@ -78,7 +80,8 @@ public sealed class ScaleDataTests
         // 81 units a year → files of 30, 30 and 21 units.
         split.SampleFiles.Select(Path.GetFileName).ShouldContain("thanh-hoa-district-2023-sample-part01.csv");
         split.SampleFiles.Select(Path.GetFileName).ShouldContain("thanh-hoa-district-2023-sample-part03.csv");
-        split.SampleFiles.Count.ShouldBe(24);
+        // Districts 8 years × 3 files, departments 4 years × 1, communes (166) 2 years × 6.
+        split.SampleFiles.Count.ShouldBe(24 + 4 + 12);
         split.SampleRows.ShouldBe(whole.SampleRows);
         foreach (var file in split.SampleFiles)
         {
@@ -90,7 +93,7 @@ public sealed class ScaleDataTests
         // The same rows in the same order, and each unit-year (both stages) in one file only.
         split.SampleFiles.SelectMany(DataLines).ShouldBe(whole.SampleFiles.SelectMany(DataLines));
         split.SampleFiles
-            .SelectMany(f => DataLines(f).Select(r => (File: f, UnitYear: r[..r.IndexOf(',', StringComparison.Ordinal)] + "/" + r.Split(',')[2])).Distinct())
+            .SelectMany(f => DataLines(f).Select(r => (File: f, UnitYear: UnitYear(r))).Distinct())
             .GroupBy(x => x.UnitYear)
             .ShouldAllBe(g => g.Count() == 1);
 
@@ -108,4 +111,34 @@ public sealed class ScaleDataTests
         Directory.GetFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToList();
 
     private static IEnumerable<string> DataLines(string file) => File.ReadLines(file, Encoding.UTF8).Skip(1).Where(l => l.Length > 0);
+
+    /// <summary>The unit and year of a canonical CSV line: its first and third fields (the name between them may be
+    /// quoted and hold a comma, "Sở Văn hóa, Thể thao và Du lịch").</summary>
+    private static (string Unit, string Year) UnitYear(string line)
+    {
+        var fields = new List<string>();
+        var i = 0;
+        while (fields.Count < 3)
+        {
+            if (line[i] == '"')
+            {
+                var end = i + 1;
+                while ((end = line.IndexOf('"', end)) + 1 < line.Length && line[end + 1] == '"')
+                {
+                    end += 2;
+                }
+
+                fields.Add(line[(i + 1)..end].Replace("\"\"", "\"", StringComparison.Ordinal));
+                i = end + 2;
+            }
+            else
+            {
+                var comma = line.IndexOf(',', i);
+                fields.Add(line[i..comma]);
+                i = comma + 1;
+            }
+        }
+
+        return (fields[0], fields[2]);
+    }
 }

@@ -95,11 +95,14 @@ internal static class IngestBench
             Check(result, "the sample");
             var peak = Memory.PeakWorkingSet();
 
-            // Every generated row is stored: the bench measures ingest, not a rejection.
+            // Every generated row is stored: the bench measures ingest, not a rejection. Criterion rows are scores,
+            // component rows (survey, bonus, penalty of the department and commune frameworks) component scores.
             using var check = new DuckDBConnection($"Data Source={database}");
             check.Open();
             using var command = check.CreateCommand();
-            command.CommandText = "SELECT count(*) FROM score JOIN submission USING (submission_id) WHERE synthetic";
+            command.CommandText =
+                "SELECT (SELECT count(*) FROM score JOIN submission USING (submission_id) WHERE synthetic) " +
+                "+ (SELECT count(*) FROM component_score JOIN submission USING (submission_id) WHERE synthetic)";
             var stored = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
             if (stored != data.SampleRows)
             {
