@@ -206,6 +206,15 @@ public sealed class IndexData
         return data;
     }
 
+    /// <summary>The same snapshot with other <paramref name="places"/> (a deployment's own default level).</summary>
+    public IndexData WithPlaces(Places places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        return Sql is not null
+            ? new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, Sql, Version, results, details!, Hidden) { Places = places }
+            : new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, sheetList) { Places = places };
+    }
+
     /// <summary>Loads every row of every current unit-year into memory: the reference path (see the remarks).</summary>
     public static IndexData Load(ScoreStore store)
     {

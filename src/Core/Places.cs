@@ -50,6 +50,14 @@ public sealed class Places
                 || VietnameseText.AsciiKey(l.Label) == key || VietnameseText.AsciiKey(l.Name) == key);
     }
 
+    /// <summary>The same places with <paramref name="level"/> (an id or a code) as the default level instead of the one
+    /// data/levels.csv marks; unchanged when no level has that id or code.</summary>
+    public Places WithDefault(string level)
+    {
+        var chosen = FindLevel(level);
+        return chosen is null ? this : new Places(Provinces, Levels.Select(l => l with { IsDefault = l.Id == chosen.Id }).ToList());
+    }
+
     /// <summary>The level with this id; null when the files do not name it.</summary>
     public LevelInfo? Level(string id) => Levels.FirstOrDefault(l => l.Id == id);
 

@@ -22,6 +22,10 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
             }
 
             Second = Run("ingest", Path.Combine(TestFiles.RepositoryRoot, "data"), "--db", Database);
+            // What the levels issue promises on the command line, asked before this fixture holds the file open.
+            Communes2025 = Run("rank", "--year", "2025", "--level", "xa", "--format", "json", "--db", Database);
+            Departments2024 = Run("rank", "--year", "2024", "--level", "so", "--format", "json", "--db", Database);
+            UnknownLevel = Run("rank", "--year", "2024", "--level", "tinh", "--db", Database);
             Connections = new DuckDbConnectionFactory(Database);
             Store = new ScoreStore(Connections);
         }
@@ -31,6 +35,12 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         public (int Exit, string Output, string Error) First { get; }
 
         public (int Exit, string Output, string Error) Second { get; }
+
+        public (int Exit, string Output, string Error) Communes2025 { get; }
+
+        public (int Exit, string Output, string Error) Departments2024 { get; }
+
+        public (int Exit, string Output, string Error) UnknownLevel { get; }
 
         public IReadOnlyDictionary<string, long> CountsAfterFirst { get; }
 
@@ -54,6 +64,42 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     }
 
     private ScoreStore Store => loaded.Store;
+
+    [Fact]
+    public void Rank_Communes2025_166UnitsWithTheirOfficialNames()
+    {
+        loaded.Communes2025.Exit.ShouldBe(0, loaded.Communes2025.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(loaded.Communes2025.Output);
+        json.RootElement.GetProperty("level").GetString().ShouldBe("commune");
+        var units = json.RootElement.GetProperty("units").EnumerateArray().ToList();
+        units.Count.ShouldBe(166);
+        var names = units.Select(u => u.GetProperty("unit_name").GetString()).ToList();
+        names.ShouldContain("xã Hoằng Hóa");
+        names.ShouldContain("phường Hạc Thành");
+        names.Distinct().Count().ShouldBe(166);
+    }
+
+    [Fact]
+    public void Rank_Departments2024_TheTwentyOfQd482WithItsIndexes()
+    {
+        loaded.Departments2024.Exit.ShouldBe(0, loaded.Departments2024.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(loaded.Departments2024.Output);
+        var units = json.RootElement.GetProperty("units").EnumerateArray().ToList();
+        units.Count.ShouldBe(20);
+        var published = File.ReadAllLines(Path.Combine(TestFiles.RepositoryRoot, "data", "published", "thanh-hoa-2024-qd482.csv")).Skip(1)
+            .Select(line => System.Text.RegularExpressions.Regex.Match(line, "^([^,]+),(?:\"[^\"]*\"|[^,]*),2024,[^,]*,[^,]*,([0-9.]+),"))
+            .ToDictionary(m => m.Groups[1].Value, m => decimal.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture));
+        published.Count.ShouldBe(20);
+        units.ToDictionary(u => u.GetProperty("unit_id").GetString()!, u => Math.Round(u.GetProperty("index").GetDecimal(), 2))
+            .ShouldBe(published, ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Rank_UnknownLevel_ExitTwoNamingTheLevels()
+    {
+        loaded.UnknownLevel.Exit.ShouldBe(2);
+        loaded.UnknownLevel.Error.ShouldContain("Unknown level 'tinh'. Levels: so (department), huyen (district), xa (commune).");
+    }
 
     [Fact]
     public void Ingest_DataFolder_AcceptsEveryFile()

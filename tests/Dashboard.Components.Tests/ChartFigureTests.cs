@@ -53,7 +53,7 @@ public sealed class ChartFigureTests(DashboardData data) : DashboardContext(data
         var cut = Render<Overview>();
 
         var figures = cut.FindComponents<ChartFigure>();
-        figures.Select(f => (f.Instance.Kind, f.Instance.Query)).ShouldBe([("ranking", "nam=2023"), ("area-distribution", "nam=2023")]);
+        figures.Select(f => (f.Instance.Kind, f.Instance.Query)).ShouldBe([("ranking", "cap=huyen&nam=2023"), ("area-distribution", "cap=huyen&nam=2023")]);
         foreach (var figure in cut.FindAll("figure.chart"))
         {
             var spec = ChartOf(figure);

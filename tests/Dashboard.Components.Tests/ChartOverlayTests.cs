@@ -50,7 +50,7 @@ public sealed partial class ChartOverlayTests(DashboardData data) : DashboardCon
     [Fact]
     public void Criteria_2023_HeatmapCellsOpenTheUnitsSheetAtThatArea()
     {
-        GoTo("/tieu-chi?nam=2023");
+        GoTo("/tieu-chi?cap=huyen&nam=2023");
 
         var cut = Render<Criteria>();
 
@@ -65,7 +65,7 @@ public sealed partial class ChartOverlayTests(DashboardData data) : DashboardCon
     [Fact]
     public void Criteria_2023_TableColoursSpanTheValuesShownAsTheChartDoes()
     {
-        GoTo("/tieu-chi?nam=2023");
+        GoTo("/tieu-chi?cap=huyen&nam=2023");
 
         var cut = Render<Criteria>();
 

@@ -28,9 +28,9 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
         trends.Skip(1).ShouldAllBe(r => r[1].EndsWith('*') && r[2].EndsWith('*'));
         Html.Text(cut.Find("[data-testid=compare-sample-note]")).ShouldBe("* dữ liệu mẫu (không phải số liệu thật).");
         cut.FindComponents<ChartFigure>().Select(f => (f.Instance.Kind, f.Instance.Query)).ShouldBe(
-            [("compare-areas", "nam=2023&dv=hoang-hoa&dv=muong-lat"), ("compare-trends", "dv=hoang-hoa&dv=muong-lat")]);
+            [("compare-areas", "cap=huyen&nam=2023&dv=hoang-hoa&dv=muong-lat"), ("compare-trends", "dv=hoang-hoa&dv=muong-lat")]);
         cut.FindAll("[data-testid=compare-picker] input[name=dv][checked]").Select(i => i.GetAttribute("value")).ShouldBe(["hoang-hoa", "muong-lat"], ignoreOrder: true);
-        Html.SubmittedQuery(cut.Find("form[data-testid=compare-picker]")).ShouldBe("nam=2023&dv=hoang-hoa&dv=muong-lat");
+        Html.SubmittedQuery(cut.Find("form[data-testid=compare-picker]")).ShouldBe("cap=huyen&nam=2023&dv=hoang-hoa&dv=muong-lat");
         cut.FindAll("p.note").Select(Html.Text).ShouldNotContain(n => n.StartsWith("Chọn", StringComparison.Ordinal));
         ChartOf(cut.Find("figure[data-testid=chart-compare-areas]")).Title.ShouldContain("2023");
     }
@@ -93,7 +93,7 @@ public sealed class CompareTests(DashboardData data) : DashboardContext(data)
         Html.Text(cut.Find("h1")).ShouldStartWith("So sánh đơn vị — năm 2023");
         Html.Text(cut.Find("[data-testid=page-notice]")).ShouldBe("Không có đơn vị “khong-co”; bỏ qua.");
         Html.Header(cut.Find("[data-testid=compare-areas]")).ShouldBe(["Lĩnh vực", "huyện Hoằng Hóa dữ liệu mẫu", "huyện Mường Lát dữ liệu mẫu", "Trung vị tỉnh"]);
-        cut.FindComponents<ChartFigure>()[0].Instance.Query.ShouldBe("nam=2023&dv=hoang-hoa&dv=muong-lat");
+        cut.FindComponents<ChartFigure>()[0].Instance.Query.ShouldBe("cap=huyen&nam=2023&dv=hoang-hoa&dv=muong-lat");
     }
 
     [Fact]

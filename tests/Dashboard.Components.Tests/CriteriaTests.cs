@@ -12,38 +12,38 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
     [Fact]
     public void Criteria_2019NoArea_ColumnsAreTheEightAreasLinkingOneLevelDown()
     {
-        GoTo("/tieu-chi?nam=2019");
+        GoTo("/tieu-chi?cap=huyen&nam=2019");
 
         var cut = Render<Criteria>();
 
-        Html.Text(cut.Find("h1")).ShouldBe("Tiêu chí — năm 2019 dữ liệu mẫu");
+        Html.Text(cut.Find("h1")).ShouldBe("Tiêu chí — năm 2019 — Cấp huyện dữ liệu mẫu");
         var heatmap = cut.Find("[data-testid=heatmap]");
         Html.Header(heatmap).ShouldBe(["Đơn vị", "1", "2", "3", "4", "5", "6", "7", "8"]);
         heatmap.QuerySelectorAll("thead a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(Enumerable.Range(1, 8).Select(i => FormattableString.Invariant($"/tieu-chi?nam=2019&linh-vuc={i}")));
+            .ShouldBe(Enumerable.Range(1, 8).Select(i => FormattableString.Invariant($"/tieu-chi?cap=huyen&nam=2019&linh-vuc={i}")));
         Html.Rows(heatmap).Count.ShouldBe(27);
         cut.Find("[data-testid=criteria-picker] select[name=linh-vuc] option[selected]").TextContent.ShouldBe("Các lĩnh vực");
         cut.FindAll("[data-testid=concept-history]").ShouldBeEmpty();
-        cut.Find("figure[data-testid=chart-heatmap] img").GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?nam=2019");
+        cut.Find("figure[data-testid=chart-heatmap] img").GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?cap=huyen&nam=2019");
     }
 
     [Fact]
     public void Criteria_Area7_ColumnsAreItsCriteriaLinkingOneLevelDown()
     {
-        GoTo("/tieu-chi?nam=2019&linh-vuc=7");
+        GoTo("/tieu-chi?cap=huyen&nam=2019&linh-vuc=7");
 
         var cut = Render<Criteria>();
 
         var heatmap = cut.Find("[data-testid=heatmap]");
         Html.Header(heatmap)[1..].ShouldBe(["7.1", "7.2"]);
         heatmap.QuerySelectorAll("thead a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/tieu-chi?nam=2019&linh-vuc=7&tieu-chi=7.1", "/tieu-chi?nam=2019&linh-vuc=7&tieu-chi=7.2"]);
+            .ShouldBe(["/tieu-chi?cap=huyen&nam=2019&linh-vuc=7&tieu-chi=7.1", "/tieu-chi?cap=huyen&nam=2019&linh-vuc=7&tieu-chi=7.2"]);
         cut.FindAll("[data-testid=criteria-crumbs] a").Select(a => (Html.Text(a), a.GetAttribute("href")))
-            .ShouldBe([("Các lĩnh vực", "/tieu-chi?nam=2019"), ("Lĩnh vực 7", "/tieu-chi?nam=2019&linh-vuc=7")]);
+            .ShouldBe([("Các lĩnh vực", "/tieu-chi?cap=huyen&nam=2019"), ("Lĩnh vực 7", "/tieu-chi?cap=huyen&nam=2019&linh-vuc=7")]);
         Html.Text(cut.Find("[data-testid=criteria-current]")).ShouldStartWith("7. HIỆN ĐẠI HÓA HÀNH CHÍNH (tối đa 13 điểm)");
         // The picker keeps the drill-down: submitting it again gives the same address.
-        Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]")).ShouldBe("nam=2019&linh-vuc=7");
-        Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]"), new Dictionary<string, string> { ["nam"] = "2018" }).ShouldBe("nam=2018&linh-vuc=7");
+        Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]")).ShouldBe("cap=huyen&nam=2019&linh-vuc=7");
+        Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]"), new Dictionary<string, string> { ["nam"] = "2018" }).ShouldBe("cap=huyen&nam=2018&linh-vuc=7");
         var chart = cut.Find("figure[data-testid=chart-heatmap]");
         chart.QuerySelector("img")!.GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?nam=2019&ma=7");
         ChartOf(chart).Table.Column("code").Distinct().ShouldBe(["7.1", "7.2"]);
@@ -52,19 +52,19 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
     [Fact]
     public void Criteria_Criterion71In2017_SubCriteriaWithTheRealHoangHoaRowUnmarked()
     {
-        GoTo("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=7.1");
+        GoTo("/tieu-chi?cap=huyen&nam=2017&linh-vuc=7&tieu-chi=7.1");
 
         var cut = Render<Criteria>();
 
         var heatmap = cut.Find("[data-testid=heatmap]");
         Html.Header(heatmap)[1..].ShouldBe(["7.1.1", "7.1.2", "7.1.3", "7.1.4", "7.1.5"]);
         // Leaves open their history; the address keeps the level.
-        heatmap.QuerySelectorAll("thead a").ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=7.1&khai-niem=", StringComparison.Ordinal));
+        heatmap.QuerySelectorAll("thead a").ShouldAllBe(a => a.GetAttribute("href")!.StartsWith("/tieu-chi?cap=huyen&nam=2017&linh-vuc=7&tieu-chi=7.1&khai-niem=", StringComparison.Ordinal));
         heatmap.QuerySelector("thead a[href$='khai-niem=online-services-level-3']")!.TextContent.ShouldBe("7.1.4");
         cut.FindAll("[data-testid=criteria-crumbs] a").Select(Html.Text).ShouldBe(["Các lĩnh vực", "Lĩnh vực 7", "Tiêu chí 7.1"]);
         Html.Text(cut.Find("[data-testid=criteria-current]")).ShouldStartWith("7.1. Ứng dụng công nghệ thông tin của cấp huyện (tối đa 10 điểm)");
-        cut.Find("[data-testid=criteria-history-link]").GetAttribute("href").ShouldStartWith("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=7.1&khai-niem=");
-        cut.Find("figure[data-testid=chart-heatmap] img").GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?nam=2017&ma=7.1");
+        cut.Find("[data-testid=criteria-history-link]").GetAttribute("href").ShouldStartWith("/tieu-chi?cap=huyen&nam=2017&linh-vuc=7&tieu-chi=7.1&khai-niem=");
+        cut.Find("figure[data-testid=chart-heatmap] img").GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?cap=huyen&nam=2017&ma=7.1");
 
         // 293/BC-UBND: 7.1.1 2/2, 7.1.2 1/1, 7.1.3 1,5/2, 7.1.4 0/2, 7.1.5 0/3 — the only real row, without the sample badge.
         var rows = heatmap.QuerySelectorAll("tbody tr");
@@ -78,7 +78,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
     [Fact]
     public void Criteria_CriterionOfAnotherArea_StaysAtTheAreaLevel()
     {
-        GoTo("/tieu-chi?nam=2017&linh-vuc=7&tieu-chi=8.1");
+        GoTo("/tieu-chi?cap=huyen&nam=2017&linh-vuc=7&tieu-chi=8.1");
 
         var cut = Render<Criteria>();
 
@@ -89,7 +89,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
     [Fact]
     public void Criteria_Area7Concept_HistoryAcrossUnitsAndYears()
     {
-        GoTo("/tieu-chi?nam=2019&linh-vuc=7&khai-niem=online-services-level-3");
+        GoTo("/tieu-chi?cap=huyen&nam=2019&linh-vuc=7&khai-niem=online-services-level-3");
 
         var cut = Render<Criteria>();
 
@@ -109,7 +109,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
     [Fact]
     public void Criteria_ConceptHistoryIn2024_TableAndChartListTheSameUnits()
     {
-        GoTo("/tieu-chi?nam=2024&khai-niem=online-services-level-3");
+        GoTo("/tieu-chi?cap=huyen&nam=2024&khai-niem=online-services-level-3");
 
         var cut = Render<Criteria>();
 
@@ -126,7 +126,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
     [Fact]
     public void Criteria_UnknownConcept_NoHistorySection()
     {
-        GoTo("/tieu-chi?nam=2019&linh-vuc=7&khai-niem=khong-co");
+        GoTo("/tieu-chi?cap=huyen&nam=2019&linh-vuc=7&khai-niem=khong-co");
 
         var cut = Render<Criteria>();
 

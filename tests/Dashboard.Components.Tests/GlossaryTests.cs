@@ -90,7 +90,7 @@ public sealed partial class GlossaryTests(DashboardData data) : DashboardContext
     /// <summary>Every page a reader opens, rendered as the dashboard renders it, with the pages' terms.</summary>
     public static TheoryData<string> Pages => new()
     {
-        "/?nam=2017", "/don-vi/hoang-hoa?nam=2017", "/so-sanh?nam=2023&dv=dong-son&dv=hoang-hoa", "/tieu-chi?nam=2023",
+        "/?nam=2017", "/don-vi/hoang-hoa?nam=2017", "/so-sanh?nam=2023&dv=dong-son&dv=hoang-hoa", "/tieu-chi?cap=huyen&nam=2023",
         "/du-lieu", "/bao-cao?nam=2023&dv=hoang-hoa", "/qua-cac-nam", "/thuat-ngu", "/phuong-phap",
     };
 

@@ -16,15 +16,15 @@ public sealed class OverviewPagingTests : DashboardContext
     [Fact]
     public void Overview_LongRankingSecondPage_ShowsTenRowsFromRank11AndThePager()
     {
-        GoTo("/?nam=2023&trang=2");
+        GoTo("/?cap=huyen&nam=2023&trang=2");
 
         var cut = Render<Overview>();
 
         var rows = Html.Rows(cut.Find("[data-testid=ranking]"));
         rows.Select(r => r[0]).ShouldBe(Enumerable.Range(11, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Html.Text(cut.Find("[data-testid=pager] span")).ShouldBe("Trang 2/3 (hạng 11 – 20)");
-        cut.Find("[data-testid=pager] a[rel=prev]").GetAttribute("href").ShouldBe("/?nam=2023&trang=1");
-        cut.Find("[data-testid=pager] a[rel=next]").GetAttribute("href").ShouldBe("/?nam=2023&trang=3");
+        cut.Find("[data-testid=pager] a[rel=prev]").GetAttribute("href").ShouldBe("/?cap=huyen&nam=2023&trang=1");
+        cut.Find("[data-testid=pager] a[rel=next]").GetAttribute("href").ShouldBe("/?cap=huyen&nam=2023&trang=3");
         Html.Rows(cut.Find("[data-testid=ranking-top]"))[0][..2].ShouldBe(["1", "huyện Đông Sơn dữ liệu mẫu"]);
         Html.Rows(cut.Find("[data-testid=ranking-bottom]"))[^1][..5].ShouldBe(["27", "huyện Mường Lát dữ liệu mẫu", "86,09", "100", "86,09"]);
         Html.Rows(cut.Find("[data-testid=distribution]")).Sum(r => int.Parse(r[1], System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(27);
@@ -33,7 +33,7 @@ public sealed class OverviewPagingTests : DashboardContext
     [Fact]
     public void Overview_LongRankingPageOutOfRange_ShowsTheLastPage()
     {
-        GoTo("/?nam=2023&trang=99");
+        GoTo("/?cap=huyen&nam=2023&trang=99");
 
         var cut = Render<Overview>();
 

@@ -15,7 +15,7 @@ public sealed class OverviewTests(DashboardData data) : DashboardContext(data)
 
         var cut = Render<Overview>();
 
-        Html.Text(cut.Find("h1")).ShouldBe("Tổng quan năm 2023 dữ liệu mẫu");
+        Html.Text(cut.Find("h1")).ShouldBe("Tổng quan năm 2023 — Cấp huyện dữ liệu mẫu");
         var table = cut.Find("[data-testid=ranking]");
         Html.Header(table).ShouldBe(["Hạng", "Đơn vị", "Điểm", "Điểm chuẩn", "Chỉ số (%)", "Nhóm", "So với năm trước", "Điểm dùng"]);
         var rows = Html.Rows(table);
@@ -58,7 +58,7 @@ public sealed class OverviewTests(DashboardData data) : DashboardContext(data)
         var cut = Render<Overview>();
 
         cut.FindAll("[data-testid=downloads] a").Select(a => a.GetAttribute("href")).ShouldBe(
-            ["/export/ranking.xlsx?nam=2023", "/export/scores.xlsx", "/export/scores.csv", "/export/pack.pptx?nam=2023", "/bao-cao?nam=2023"]);
+            ["/export/ranking.xlsx?cap=huyen&nam=2023", "/export/scores.xlsx", "/export/scores.csv", "/export/pack.pptx?cap=huyen&nam=2023", "/bao-cao?cap=huyen&nam=2023"]);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class UnitPageTests(DashboardData data) : DashboardContext(data)
         // The picker's form goes to /don-vi with the unit and year: the URL this page was opened with.
         var form = cut.Find("form[data-testid=unit-picker]");
         form.GetAttribute("action").ShouldBe("/don-vi");
-        Html.SubmittedQuery(form).ShouldBe("dv=hoang-hoa&nam=2017");
+        Html.SubmittedQuery(form).ShouldBe("cap=huyen&dv=hoang-hoa&nam=2017");
     }
 
     [Fact]

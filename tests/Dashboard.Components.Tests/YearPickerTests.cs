@@ -50,11 +50,11 @@ public sealed class YearPickerTests(DashboardData data) : DashboardContext(data)
 
         // Picking 2017 submits the form to "/?nam=2017"; that URL shows 2017.
         var query = Html.SubmittedQuery(picker.Find("form"), new Dictionary<string, string> { ["nam"] = "2017" });
-        query.ShouldBe("nam=2017");
+        query.ShouldBe("cap=huyen&nam=2017");
         GoTo("/?" + query);
         var next = Render<Overview>();
 
-        Html.Text(next.Find("h1")).ShouldBe("Tổng quan năm 2017 dữ liệu mẫu");
+        Html.Text(next.Find("h1")).ShouldBe("Tổng quan năm 2017 — Cấp huyện dữ liệu mẫu");
         next.Find("select[name=nam] option[selected]").GetAttribute("value").ShouldBe("2017");
     }
 

@@ -26,7 +26,7 @@ public sealed class YearsPageTests(DashboardData data) : DashboardContext(data)
     {
         var cut = RenderPage();
 
-        Html.Text(cut.Find("h1")).ShouldBe("Toàn tỉnh qua các năm 2017–2024 dữ liệu mẫu");
+        Html.Text(cut.Find("h1")).ShouldBe("Toàn tỉnh qua các năm 2017–2024 — Cấp huyện dữ liệu mẫu");
         var table = cut.Find("[data-testid=years-table]");
         Html.Header(table).ShouldBe(["Đơn vị", "2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
         // 27 series: Tĩnh Gia and Nghi Sơn are one row, Đông Sơn ends in 2023 and is last.
@@ -187,6 +187,6 @@ public sealed class YearsPageTests(DashboardData data) : DashboardContext(data)
         cut.Find("[data-testid=panel-dong-son] figcaption").QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ShouldBe(
             ["/export/charts/trend-panel.png?dv=dong-son", "/export/charts/trend-panel.svg?dv=dong-son", "/export/charts/trend-panel.csv?dv=dong-son"]);
         Html.Text(cut.Find("[data-testid=chart-rank-bump] a[data-testid=chart-mark][href='/don-vi/hoang-hoa?nam=2017']")).ShouldBe("huyện Hoằng Hóa — 2017: 92,00 (hạng 1/27; tự chấm)");
-        cut.FindAll("[data-testid=years-downloads] a").Select(a => a.GetAttribute("href")).ShouldBe(["/export/years.xlsx", "/export/charts/rank-bump.csv"]);
+        cut.FindAll("[data-testid=years-downloads] a").Select(a => a.GetAttribute("href")).ShouldBe(["/export/years.xlsx?cap=huyen", "/export/charts/rank-bump.csv?cap=huyen"]);
     }
 }

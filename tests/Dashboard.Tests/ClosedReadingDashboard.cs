@@ -9,7 +9,7 @@ public sealed class ClosedReadingDashboardApp : DashboardApp
 
     public override string DataFolder => dataFolder ??= CopyDataFolderWithout("sample");
 
-    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__OpenReading"] = "false" };
+    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__OpenReading"] = "false", ["Cchc__DefaultLevel"] = "huyen" };
 }
 
 /// <summary>The xUnit collection of the tests against <see cref="ClosedReadingDashboardApp"/>.</summary>

@@ -36,7 +36,9 @@ public class DashboardApp : IAsyncLifetime
     public virtual string DataFolder => Path.Combine(TestFiles.RepositoryRoot, "data");
 
     /// <summary>Extra configuration for the app, as environment variables (e.g. <c>Cchc__HideUnpublished</c>).</summary>
-    public virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+    /// <remarks>By default the district level is the one pages open on (the tests were written on it: the real report, the
+    /// published results); DefaultLevelTests checks the deployment's own default on an app without this setting.</remarks>
+    public virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__DefaultLevel"] = "huyen" };
 
     /// <summary>A temporary folder deleted with the app.</summary>
     private protected TempFolder Folder => folder;

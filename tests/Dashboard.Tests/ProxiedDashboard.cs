@@ -9,7 +9,7 @@ public sealed class ProxiedDashboardApp : DashboardApp
 
     public override string DataFolder => dataFolder ??= CopyDataFolderWithout("sample");
 
-    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__KnownProxies__0"] = "127.0.0.1" };
+    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__KnownProxies__0"] = "127.0.0.1", ["Cchc__DefaultLevel"] = "huyen" };
 }
 
 /// <summary>The xUnit collection of the tests against <see cref="ProxiedDashboardApp"/>.</summary>

@@ -9,6 +9,9 @@ public sealed class TinyProvinceDashboardApp : DashboardApp
 
     protected override bool SeedAccounts => false;
 
+    /// <summary>No setting: the level marked default in its own levels.csv.</summary>
+    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
+
     public override string DataFolder => dataFolder ??= Write();
 
     private string Write()

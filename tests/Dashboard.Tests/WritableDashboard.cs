@@ -11,7 +11,7 @@ public sealed class WritableDashboardApp : DashboardApp
     public override string DataFolder => dataFolder ??= CopyDataFolderWithout("raw");
 
     /// <summary>This instance hides unpublished self-assessments from everyone but the province and the district itself.</summary>
-    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__HideUnpublished"] = "true" };
+    public override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["Cchc__HideUnpublished"] = "true", ["Cchc__DefaultLevel"] = "huyen" };
 }
 
 /// <summary>The xUnit collection of the tests that write through <see cref="WritableDashboardApp"/>.</summary>

@@ -36,6 +36,10 @@ public sealed class DashboardOptions : IValidatableObject
     [Range(10, 10_000)]
     public int RankingRowsAtOnce { get; set; } = 60;
 
+    /// <summary>The level the dashboard opens on (a code of data/levels.csv: <c>so</c>, <c>huyen</c>, <c>xa</c>). Empty
+    /// (default): the level marked <c>default</c> in data/levels.csv (the communes; README, "Levels").</summary>
+    public string DefaultLevel { get; set; } = "";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DataFolder.Length > 0 && !ReferenceData.IsDataDirectory(Path.GetFullPath(DataFolder)))

@@ -144,6 +144,11 @@ public sealed partial class IndexDataProvider : IDisposable
     public IndexData Reload()
     {
         var fresh = IndexData.Load(Connections, Interlocked.Increment(ref version));
+        if (!string.IsNullOrWhiteSpace(options.DefaultLevel))
+        {
+            fresh = fresh.WithPlaces(fresh.Places.WithDefault(options.DefaultLevel));
+        }
+
         Volatile.Write(ref snapshot, fresh);
         return fresh;
     }
