@@ -45,7 +45,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
         Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]")).ShouldBe("cap=huyen&nam=2019&linh-vuc=7");
         Html.SubmittedQuery(cut.Find("form[data-testid=criteria-picker]"), new Dictionary<string, string> { ["nam"] = "2018" }).ShouldBe("cap=huyen&nam=2018&linh-vuc=7");
         var chart = cut.Find("figure[data-testid=chart-heatmap]");
-        chart.QuerySelector("img")!.GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?nam=2019&ma=7");
+        chart.QuerySelector("img")!.GetAttribute("src").ShouldBe("/export/charts/heatmap.svg?cap=huyen&nam=2019&ma=7");
         ChartOf(chart).Table.Column("code").Distinct().ShouldBe(["7.1", "7.2"]);
     }
 
