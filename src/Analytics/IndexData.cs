@@ -21,6 +21,7 @@ public sealed class IndexData
     private readonly Dictionary<(string UnitId, int Year), UnitYearResult> results;
     private readonly IReadOnlyList<LineageEvent> lineageEvents;
     private readonly List<(Submission Submission, IReadOnlyList<Score> Scores)> sheetList;
+    private readonly IReadOnlyDictionary<long, IReadOnlyList<ComponentScore>> componentScores;
     private readonly ConcurrentDictionary<object, Lazy<object?>> memo = new();
     private readonly ConcurrentDictionary<(long, long), UnitYearDetail>? details;
 
@@ -30,7 +31,8 @@ public sealed class IndexData
         IReadOnlyList<Framework> frameworks,
         Crosswalk crosswalk,
         IReadOnlyList<PublishedResult> published,
-        IEnumerable<(Submission Submission, IReadOnlyList<Score> Scores)> sheets)
+        IEnumerable<(Submission Submission, IReadOnlyList<Score> Scores)> sheets,
+        IReadOnlyDictionary<long, IReadOnlyList<ComponentScore>>? components = null)
     {
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(frameworks);
@@ -38,6 +40,7 @@ public sealed class IndexData
         Units = units;
         lineageEvents = lineage;
         sheetList = sheets.ToList();
+        componentScores = components ?? new Dictionary<long, IReadOnlyList<ComponentScore>>();
         Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
@@ -57,16 +60,21 @@ public sealed class IndexData
             }
 
             var criteria = Criteria(used.Scores, framework, crosswalk);
+            var parts = IndexFormula.Parts(framework, used.Submission.PointsTotal, used.Submission.MaxTotal, componentScores.GetValueOrDefault(used.Submission.Id) ?? []);
+            var (points, maxPoints) = IndexFormula.Total(parts);
             results[unitYear.Key] = new UnitYearResult(
                 unit,
                 unitYear.Key.Year,
                 used.Submission.Stage,
                 unitYear.Any(s => s.Submission.Synthetic),
                 framework,
-                used.Submission.PointsTotal,
-                used.Submission.MaxTotal,
+                points,
+                maxPoints,
                 criteria,
-                self.Submission is null ? null : Criteria(self.Scores, framework, crosswalk));
+                self.Submission is null ? null : Criteria(self.Scores, framework, crosswalk))
+            {
+                Components = parts,
+            };
         }
     }
 
@@ -86,6 +94,7 @@ public sealed class IndexData
         Units = units;
         lineageEvents = lineage;
         sheetList = [];
+        componentScores = new Dictionary<long, IReadOnlyList<ComponentScore>>();
         Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
@@ -156,7 +165,7 @@ public sealed class IndexData
         }
 
         return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published,
-            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year)))) { Places = Places };
+            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))), componentScores) { Places = Places };
     }
 
     /// <summary>Reads the light snapshot of data version <paramref name="version"/>: reference data, then per current
@@ -172,6 +181,7 @@ public sealed class IndexData
         var unitById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var frameworkById = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
         var areas = sql.AreaRows();
+        var components = sql.ComponentRows();
         var details = new ConcurrentDictionary<(long, long), UnitYearDetail>();
         var results = new Dictionary<(string, int), UnitYearResult>();
         IndexData? data = null;
@@ -184,8 +194,10 @@ public sealed class IndexData
 
             var areaRows = areas.GetValueOrDefault(row.Submission)?
                 .Select(a => Criterion(a.Score, framework, crosswalk, !a.HasChildren)).ToList() ?? [];
+            // The breakdown per component; the totals are the query's own (the formula in unit_years.sql).
+            var parts = IndexFormula.Parts(framework, row.CriteriaPoints, row.CriteriaMaxPoints, components.GetValueOrDefault(row.Submission) ?? []);
             results[(row.UnitId, row.Year)] = UnitYearResult.OnDemand(
-                unit, row.Year, row.Stage, row.Synthetic, framework, row.Points, row.MaxPoints, areaRows, (row.Submission, row.SelfSubmission), r => data!.Detail(r));
+                unit, row.Year, row.Stage, row.Synthetic, framework, row.Points, row.MaxPoints, areaRows, parts, (row.Submission, row.SelfSubmission), r => data!.Detail(r));
         }
 
         data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>())
@@ -199,7 +211,8 @@ public sealed class IndexData
     public static IndexData Load(ScoreStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new IndexData(store.LoadUnits(), store.LoadLineage(), store.LoadFrameworks(), store.LoadCrosswalk(), store.LoadPublished(), store.GetCurrentSheets())
+        return new IndexData(store.LoadUnits(), store.LoadLineage(), store.LoadFrameworks(), store.LoadCrosswalk(), store.LoadPublished(), store.GetCurrentSheets(),
+            store.Submissions.GetCurrentComponents())
         {
             Places = store.LoadPlaces(),
         };

@@ -35,8 +35,11 @@ public sealed record UnitYearDetail(IReadOnlyList<CriterionResult> Criteria, IRe
 /// <param name="StageUsed">Appraised when the unit-year has an appraised stage, else self-assessed.</param>
 /// <param name="Synthetic">Generated sample data.</param>
 /// <param name="Framework">The framework the submission was checked against.</param>
-/// <param name="Points">Total points (sum of the areas); null when any area is missing.</param>
-/// <param name="MaxPoints">Applicable maximum: the sum of the areas' maxima (not always 100).</param>
+/// <param name="Points">The index's points: the criteria tree's total (sum of the areas) plus the survey and bonus points
+/// minus the penalty points, where the framework has such components (<see cref="IndexFormula"/>); null when any area is
+/// missing.</param>
+/// <param name="MaxPoints">Applicable maximum: the sum of the areas' maxima (not always 100) plus the maximum of every
+/// scored survey-like (<c>add</c>) component.</param>
 /// <param name="Criteria">Every row in framework order.</param>
 /// <param name="SelfCriteria">The self-assessed rows, for the self-vs-appraised comparison; null when there is no self stage.</param>
 public sealed record UnitYearResult(
@@ -70,8 +73,16 @@ public sealed record UnitYearResult(
     /// <summary>A result read from the database: totals and areas now, the other rows through <paramref name="detail"/>.</summary>
     internal static UnitYearResult OnDemand(
         Unit unit, int year, Stage stageUsed, bool synthetic, Framework framework, decimal? points, decimal maxPoints,
-        IReadOnlyList<CriterionResult> areas, (long Used, long Self) submissions, Func<UnitYearResult, UnitYearDetail> detail) =>
-        new(detail, unit, year, stageUsed, synthetic, framework, points, maxPoints, areas) { Submissions = submissions };
+        IReadOnlyList<CriterionResult> areas, IReadOnlyList<ComponentResult> components, (long Used, long Self) submissions, Func<UnitYearResult, UnitYearDetail> detail) =>
+        new(detail, unit, year, stageUsed, synthetic, framework, points, maxPoints, areas) { Submissions = submissions, Components = components };
+
+    /// <summary>Every component of the framework with this unit-year's points (the criteria tree first, then survey, bonus,
+    /// penalty as <c>components.csv</c> lists them); <see cref="Points"/> and <see cref="MaxPoints"/> are their total.
+    /// Empty for a result made by hand without them.</summary>
+    public IReadOnlyList<ComponentResult> Components { get; init; } = [];
+
+    /// <summary>The component of an id (<c>survey</c>); null when the framework has none.</summary>
+    public ComponentResult? Component(string id) => Components.FirstOrDefault(c => c.Id == id);
 
     public IReadOnlyList<CriterionResult> Criteria
     {
@@ -97,8 +108,9 @@ public sealed record UnitYearResult(
     /// <summary>Submission ids of the stage used and of the self stage (0 when absent), for reading rows on demand.</summary>
     internal (long Used, long Self) Submissions { get; init; }
 
-    /// <summary>Chỉ số = points / applicable max × 100; null when points are missing.</summary>
-    public decimal? Index => Points is { } p && MaxPoints > 0 ? p / MaxPoints * 100m : null;
+    /// <summary>Chỉ số = points / applicable max × 100, kept between 0 and 100 (<see cref="IndexFormula.Index"/>); null when
+    /// points are missing.</summary>
+    public decimal? Index => IndexFormula.Index(Points, MaxPoints);
 
     public IEnumerable<CriterionResult> Areas => areas ?? Criteria.Where(c => c.Level == CriterionLevel.Area);
 

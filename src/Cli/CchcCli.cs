@@ -209,7 +209,7 @@ public static class CchcCli
             Description = "Seed; the same seed and data give byte-identical files.",
             DefaultValueFactory = _ => SampleGenerator.DefaultSeed,
         };
-        var command = new Command("sample", "Generate the labelled synthetic sample (every unit, 2017–2024, both stages), calibrated to published results.")
+        var command = new Command("sample", "Generate the labelled synthetic sample (every level and unit, the years of the level's frameworks: districts 2017–2024, departments 2023–2026, communes 2025–2026; both stages, the self-assessed one only for the year under way), calibrated to published results.")
         {
             outDirectory, data, seed,
         };
@@ -217,7 +217,7 @@ public static class CchcCli
         {
             var inputs = SampleInputs.FromDataFolder(result.GetValue(data)!);
             var options = new SampleOptions(Seed: result.GetValue(seed));
-            var files = new SampleGenerator(inputs.Reference, inputs.Published, inputs.RealUnitYears).Generate(options);
+            var files = new SampleGenerator(inputs).Generate(options);
             var written = SampleWriter.Write(files, result.GetValue(outDirectory)!);
             foreach (var (file, path) in files.Zip(written))
             {
@@ -225,7 +225,7 @@ public static class CchcCli
                 var status = inputs.Reference.Frameworks.Single(f => f.Id == file.FrameworkId).Status;
                 var label = status == Core.FrameworkStatus.Illustrative ? " (khung minh họa: illustrative, not official)" : "";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"wrote {path}: {file.Year}, {units} units × 2 stages, {file.Rows.Count} rows, framework {file.FrameworkId}{label} [synthetic: dữ liệu mẫu]"));
+                    $"wrote {path}: {file.Level} {file.Year}, {units} units × {(file.Stages.Count == 2 ? "2 stages" : "self-assessed only")}, {file.Rows.Count} rows, framework {file.FrameworkId}{label} [synthetic: dữ liệu mẫu]"));
             }
 
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

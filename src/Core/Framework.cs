@@ -11,6 +11,8 @@ namespace CchcAnalytics.Core;
 /// <param name="Status">Official, derived from a real report, draft or illustrative.</param>
 /// <param name="Source">Where the rows were read from.</param>
 /// <param name="Criteria">All rows in document order.</param>
+/// <remarks>The index is made of <see cref="Components"/> (<c>data/frameworks/components.csv</c>): the criteria tree and,
+/// for some frameworks, a survey, bonus and penalty points.</remarks>
 public sealed record Framework(
     string Id,
     string Province,
@@ -22,6 +24,8 @@ public sealed record Framework(
     string Source,
     IReadOnlyList<FrameworkCriterion> Criteria)
 {
+    private readonly IReadOnlyList<FrameworkComponent>? components;
+
     /// <summary>Sum of the areas' maximum points (100 for the 2017 district framework).</summary>
     public decimal TotalMax => Criteria.Where(c => c.Level == CriterionLevel.Area).Sum(c => c.MaxPoints);
 
@@ -42,6 +46,23 @@ public sealed record Framework(
             };
         }
     }
+
+    /// <summary>The components the index is made of, in <c>components.csv</c> order, the criteria tree first. A framework
+    /// without rows of its own (a draft made from a report, a database written before schema version 6) is the criteria
+    /// tree alone, at <see cref="TotalMax"/>.</summary>
+    public IReadOnlyList<FrameworkComponent> Components
+    {
+        get => components is { Count: > 0 } given
+            ? given
+            : [new FrameworkComponent(Id, FrameworkComponent.CriteriaId, FrameworkComponent.CriteriaName, TotalMax, ComponentRole.Add)];
+        init => components = value;
+    }
+
+    /// <summary>Whether the index has components besides the criteria tree (a survey, bonus or penalty points).</summary>
+    public bool HasComponents => Components.Any(c => !c.IsCriteria);
+
+    /// <summary>The component of an id; null when the framework has none of that id.</summary>
+    public FrameworkComponent? Component(string id) => Components.FirstOrDefault(c => c.Id == id);
 
     public bool AppliesTo(int year) => YearFrom <= year && (YearTo is null || year <= YearTo);
 

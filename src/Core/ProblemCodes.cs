@@ -41,6 +41,8 @@ public static class ProblemCodes
     public const string AmbiguousColumn = "ambiguous-column";
     public const string BadRowNumber = "bad-row-number";
     public const string InternalError = "internal-error";
+    public const string UnknownComponent = "unknown-component";
+    public const string DuplicateComponent = "duplicate-component";
 
     // An error, or a warning when --year / --unit settles it: the document's own statements disagree.
     public const string YearConflict = "year-conflict";

@@ -4,9 +4,14 @@ using System.Text;
 
 namespace CchcAnalytics.Core;
 
-/// <summary>The content of one submission: one unit, one year, one stage, every criterion row.</summary>
+/// <summary>The content of one submission: one unit, one year, one stage, every criterion row and, for frameworks that
+/// have them, the scores of the other components of the index (survey, bonus, penalty).</summary>
 public sealed record ScoreSheet(string UnitId, int Year, Stage Stage, IReadOnlyList<Score> Scores)
 {
+    /// <summary>Scores of the framework's components other than the criteria tree, in file order; empty for most
+    /// frameworks (see <see cref="Framework.Components"/>).</summary>
+    public IReadOnlyList<ComponentScore> Components { get; init; } = [];
+
     /// <summary>Sum of the areas' stated maximum points.</summary>
     public decimal MaxTotal => Scores.Where(s => s.Level == CriterionLevel.Area).Sum(s => s.MaxPoints);
 
@@ -21,7 +26,8 @@ public sealed record ScoreSheet(string UnitId, int Year, Stage Stage, IReadOnlyL
     }
 
     /// <summary>SHA-256 over the canonical content (unit, year, stage, and per row code, name, max, points,
-    /// evidence). Equal for the same content whatever file format carried it, so re-ingest is a no-op.</summary>
+    /// evidence; then the component scores, when there are any, so a sheet without them hashes as it always did). Equal
+    /// for the same content whatever file format carried it, so re-ingest is a no-op.</summary>
     public string ComputeContentHash()
     {
         var builder = new StringBuilder();
@@ -34,6 +40,18 @@ public sealed record ScoreSheet(string UnitId, int Year, Stage Stage, IReadOnlyL
                 .Append(Canonical(score.MaxPoints)).Append('\u001f')
                 .Append(score.Points is { } p ? Canonical(p) : "").Append('\u001f')
                 .Append(score.Evidence ?? "").Append('\u001e');
+        }
+
+        if (Components.Count > 0)
+        {
+            builder.Append('\u001d');
+            foreach (var component in Components.OrderBy(c => c.Id, StringComparer.Ordinal))
+            {
+                builder.Append(component.Id).Append('\u001f')
+                    .Append(component.Name).Append('\u001f')
+                    .Append(Canonical(component.MaxPoints)).Append('\u001f')
+                    .Append(component.Points is { } p ? Canonical(p) : "").Append('\u001e');
+            }
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));

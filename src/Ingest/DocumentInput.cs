@@ -8,12 +8,20 @@ public sealed record RowInput(int? Line, string? Cell, string Code, string Name,
 /// <summary>A total the document states for checking (the letter's sentence, the footer, …).</summary>
 public sealed record StatedTotal(decimal Value, int? Line, string Where);
 
+/// <summary>A score of a framework component other than the criteria tree (survey, bonus, penalty) as a reader found it:
+/// a canonical CSV's <c>level=component</c> row.</summary>
+public sealed record ComponentInput(int Line, string Id, string Name, decimal MaxPoints, decimal? Points);
+
 /// <summary>One stage's column: points and evidence per code, and the totals the document states for it.</summary>
 public sealed record StageInput(
     Stage Stage,
     IReadOnlyDictionary<string, decimal?> Points,
     IReadOnlyDictionary<string, string?> Evidence,
-    IReadOnlyList<StatedTotal> StatedTotals);
+    IReadOnlyList<StatedTotal> StatedTotals)
+{
+    /// <summary>The stage's component scores; only the canonical CSV has them (report layouts carry the criteria tree only).</summary>
+    public IReadOnlyList<ComponentInput> Components { get; init; } = [];
+}
 
 /// <summary>One unit-year's table from any format, ready for validation.</summary>
 public sealed record DocumentInput

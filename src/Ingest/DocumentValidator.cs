@@ -141,9 +141,10 @@ public sealed class DocumentValidator
         foreach (var stage in document.Stages)
         {
             var scores = CheckStage(document, rows, stage, problems);
+            var components = framework is null ? [] : CheckComponents(document, stage, framework, problems);
             if (unit is not null && year is not null)
             {
-                sheets.Add((stage, new ScoreSheet(unit.Id, year.Value, stage.Stage, scores)));
+                sheets.Add((stage, new ScoreSheet(unit.Id, year.Value, stage.Stage, scores) { Components = components }));
             }
         }
 
@@ -331,6 +332,69 @@ public sealed class DocumentValidator
                     problems.Add(Problem.Error(ProblemCodes.StatedTotalMismatch, file, stated.Line,
                         $"{Capitalise(stated.Where)} ghi tổng {column} là {Format(stated.Value)} nhưng các lĩnh vực trong bảng cộng lại được {Format(total)}."));
                 }
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>A stage's component scores (survey, bonus, penalty) against the framework's components
+    /// (<c>components.csv</c>): the component must be one of the framework's, other than the criteria tree, with the
+    /// same maximum, and its points between 0 and that maximum. Empty points stay missing (left out of the index).</summary>
+    private static List<ComponentScore> CheckComponents(DocumentInput document, StageInput stage, Framework framework, List<Problem> problems)
+    {
+        var file = document.File;
+        var scores = new List<ComponentScore>();
+        var others = framework.Components.Where(c => !c.IsCriteria).ToList();
+        foreach (var input in stage.Components)
+        {
+            var component = framework.Component(input.Id);
+            if (input.Id == FrameworkComponent.CriteriaId)
+            {
+                problems.Add(Problem.Error(ProblemCodes.UnknownComponent, file, input.Line,
+                    "Không ghi dòng thành phần criteria: điểm theo bộ tiêu chí là tổng của các dòng lĩnh vực trong bảng.", "code"));
+                continue;
+            }
+
+            if (component is null)
+            {
+                problems.Add(Problem.Error(ProblemCodes.UnknownComponent, file, input.Line, others.Count == 0
+                    ? $"Chỉ số theo {framework.DisplayName} chỉ gồm điểm theo bộ tiêu chí, không có thành phần nào khác (điều tra xã hội học, điểm thưởng, điểm trừ); dòng thành phần '{input.Id}' không dùng được."
+                    : $"{VietnameseText.Capitalised(framework.DisplayName)} không có thành phần '{input.Id}'; các thành phần là {string.Join(", ", others.Select(c => $"{c.Id} ({c.Name})"))}.",
+                    "code"));
+                continue;
+            }
+
+            var ok = true;
+            // An added component besides the tree (the survey) may apply in part: its applicable maximum is then below
+            // the framework's (Ban Dân tộc 2023: 68.32 points = 81.33 %, an applicable maximum of 84 of 100), never above.
+            var partly = component.Role == ComponentRole.Add && input.MaxPoints > 0 && input.MaxPoints < component.MaxPoints;
+            if (input.MaxPoints != component.MaxPoints && !partly)
+            {
+                problems.Add(Problem.Error(ProblemCodes.MaxPointsDiffer, file, input.Line,
+                    $"Thành phần {input.Id} có điểm tối đa {Format(input.MaxPoints)}; {framework.DisplayName} quy định {Format(component.MaxPoints)}"
+                    + (component.Role == ComponentRole.Add ? " (khi chỉ áp dụng một phần thì nhỏ hơn, nhưng phải lớn hơn 0)." : "."), "max_points"));
+                ok = false;
+            }
+
+            var max = partly ? input.MaxPoints : component.MaxPoints;
+
+            if (input.Points < 0)
+            {
+                problems.Add(Problem.Error(ProblemCodes.NegativePoints, file, input.Line,
+                    $"Thành phần {input.Id}: điểm {Format(input.Points.Value)} nhỏ hơn 0 (điểm trừ được ghi là số dương và trừ vào chỉ số).", "points"));
+                ok = false;
+            }
+            else if (input.Points > max)
+            {
+                problems.Add(Problem.Error(ProblemCodes.PointsAboveMax, file, input.Line,
+                    $"Thành phần {input.Id}: điểm {Format(input.Points.Value)} vượt điểm tối đa {Format(max)}.", "points"));
+                ok = false;
+            }
+
+            if (ok)
+            {
+                scores.Add(new ComponentScore(input.Id, input.Name, input.MaxPoints, input.Points));
             }
         }
 

@@ -22,13 +22,15 @@ public sealed class IngestRunner
     private readonly ScoreStore? store;
     private readonly DocumentValidator validator;
     private readonly UnitRegistry units;
+    private readonly IReadOnlyList<Framework> frameworks;
 
     /// <summary>A runner that validates only (no database), against the embedded reference data.</summary>
     public IngestRunner(ReferenceData reference)
     {
         ArgumentNullException.ThrowIfNull(reference);
         units = new UnitRegistry(reference.Units);
-        validator = new DocumentValidator(units, reference.Frameworks);
+        frameworks = reference.Frameworks;
+        validator = new DocumentValidator(units, frameworks);
     }
 
     /// <summary>A runner that stores accepted files. With <paramref name="reference"/> (a data folder's, or the embedded
@@ -66,7 +68,8 @@ public sealed class IngestRunner
         }
 
         units = new UnitRegistry(store.LoadUnits());
-        validator = new DocumentValidator(units, store.LoadFrameworks());
+        frameworks = store.LoadFrameworks();
+        validator = new DocumentValidator(units, frameworks);
     }
 
     /// <summary>Expands files and folders (recursively, in a stable order) into the files ingest can read.</summary>
@@ -145,7 +148,7 @@ public sealed class IngestRunner
             return new PublishedReport(path, 0, 0, 0, [Unreadable(path, ex)]);
         }
 
-        var results = Reference.PublishedCsv.Read(bytes, path, units, problems);
+        var results = Reference.PublishedCsv.Read(bytes, path, units, frameworks, problems);
         if (problems.Any(p => p.Severity == Severity.Error) || store is null)
         {
             return new PublishedReport(path, results.Count, 0, 0, problems);

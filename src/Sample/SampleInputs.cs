@@ -5,10 +5,15 @@ using CchcAnalytics.Ingest.Reference;
 
 namespace CchcAnalytics.Sample;
 
-/// <summary>What the generator needs from a data folder: reference data, published results to calibrate to, and the
-/// unit-years real documents cover (which the sample must leave alone).</summary>
+/// <summary>What the generator needs from a data folder: reference data, published results to calibrate to, the
+/// unit-years real documents cover (which the sample must leave alone) and the communes' former districts. The
+/// frameworks' index components (survey, bonus, penalty) are the reference data's (<see cref="Framework.Components"/>).</summary>
 public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<PublishedResult> Published, IReadOnlyList<(string UnitId, int Year)> RealUnitYears)
 {
+    /// <summary>The district-level units each commune of 2025 was formed from, where <c>commune-origins.csv</c> knows
+    /// them (no entry, or an empty list, where it does not).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FormerDistricts { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>Reads a data folder like the repository's <c>data/</c>. Real documents are validated (not stored) to
     /// learn their unit and year; the existing <c>sample/</c> folder is ignored. Throws <see cref="ReferenceDataException"/>
     /// when a published-results file or a real document is rejected, since the sample would be built on bad ground.</summary>
@@ -49,7 +54,30 @@ public sealed record SampleInputs(ReferenceData Reference, IReadOnlyList<Publish
             real.AddRange(report.Submissions.Where(s => !s.Synthetic).Select(s => (s.Sheet.UnitId, s.Sheet.Year)));
         }
 
-        return new SampleInputs(plan.Reference, published, real.Distinct().ToList());
+        return new SampleInputs(plan.Reference, published, real.Distinct().ToList())
+        {
+            FormerDistricts = ReadFormerDistricts(Path.Combine(dataDirectory, "commune-origins.csv")),
+        };
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadFormerDistricts(string path)
+    {
+        var origins = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!File.Exists(path))
+        {
+            return origins;
+        }
+
+        using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            origins[csv.GetField("unit_id") ?? ""] = (csv.GetField("former_districts") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
+        return origins;
     }
 }
 

@@ -25,14 +25,14 @@ public sealed class PublishedStore(DuckDbConnectionFactory connections)
                 ("unit", result.UnitId), ("year", result.Year), ("decision", result.Decision)).SingleOrDefault();
             if (stored is not null)
             {
-                if (stored == result)
+                if (stored.SameAs(result))
                 {
                     unchanged++;
                 }
                 else
                 {
                     conflicts.Add($"{result.UnitId} năm {result.Year} ({result.Decision}) đã được lưu với giá trị khác " +
-                        $"(điểm {Show(stored.Points)} → {Show(result.Points)}, chỉ số {Show(stored.IndexPercent)} → {Show(result.IndexPercent)}, thứ hạng {Show(stored.Rank)} → {Show(result.Rank)}{(stored.Note != result.Note ? "; ghi chú khác nhau" : "")}).");
+                        $"(điểm {Show(stored.Points)} → {Show(result.Points)}, chỉ số {Show(stored.IndexPercent)} → {Show(result.IndexPercent)}, thứ hạng {Show(stored.Rank)} → {Show(result.Rank)}{(stored.Note != result.Note ? "; ghi chú khác nhau" : "")}{(stored.ComponentsText != result.ComponentsText ? $"; thành phần {stored.ComponentsText ?? "không có"} → {result.ComponentsText ?? "không có"}" : "")}).");
                 }
 
                 continue;
@@ -40,7 +40,8 @@ public sealed class PublishedStore(DuckDbConnectionFactory connections)
 
             Execute(
                 connection,
-                "INSERT INTO published_result VALUES ($unit, $year, $decision, $points, $max, $index, $rank, $of, $date, $reported, $url, $note, $file, $hash, $now)",
+                "INSERT INTO published_result (unit_id, year, decision, points, max_points, index_percent, published_rank, rank_of, decision_date, reported_on, source_url, note, source_file, source_hash, loaded_at, components) " +
+                "VALUES ($unit, $year, $decision, $points, $max, $index, $rank, $of, $date, $reported, $url, $note, $file, $hash, $now, $components)",
                 ("unit", result.UnitId),
                 ("year", result.Year),
                 ("decision", result.Decision),
@@ -55,7 +56,8 @@ public sealed class PublishedStore(DuckDbConnectionFactory connections)
                 ("note", result.Note),
                 ("file", sourceFile),
                 ("hash", sourceHash),
-                ("now", now));
+                ("now", now),
+                ("components", result.ComponentsText));
             added++;
         }
 
@@ -93,7 +95,7 @@ public sealed class PublishedStore(DuckDbConnectionFactory connections)
     private static List<PublishedResult> ReadPublished(DuckDBConnection connection, string where, params (string Name, object? Value)[] parameters)
     {
         using var reader = Query(connection,
-            "SELECT unit_id, year, points, max_points, index_percent, published_rank, rank_of, decision, decision_date, reported_on, source_url, note " +
+            "SELECT unit_id, year, points, max_points, index_percent, published_rank, rank_of, decision, decision_date, reported_on, source_url, note, components " +
             $"FROM published_result {where} ORDER BY year, published_rank NULLS LAST, unit_id",
             parameters);
         var results = new List<PublishedResult>();
@@ -111,11 +113,18 @@ public sealed class PublishedStore(DuckDbConnectionFactory connections)
                 GetDate(reader, 8),
                 GetDate(reader, 9),
                 reader.GetString(10),
-                reader.IsDBNull(11) ? null : reader.GetString(11)));
+                reader.IsDBNull(11) ? null : reader.GetString(11))
+            {
+                Components = reader.IsDBNull(12) ? [] : ParseComponents(reader.GetString(12)),
+            });
         }
 
         return results;
     }
+
+    /// <summary>Reads the stored <c>survey=18.5|bonus=2</c> (written by this store from validated values).</summary>
+    private static List<PublishedComponent> ParseComponents(string text) =>
+        [.. text.Split('|').Select(part => part.Split('=')).Select(pair => new PublishedComponent(pair[0], decimal.Parse(pair[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture)))];
 
     private static string Show(decimal? value) => value is { } v ? VietnameseText.Number(v) : "không có";
 }

@@ -4,7 +4,7 @@ using static CchcAnalytics.Storage.StoreSql;
 
 namespace CchcAnalytics.Storage;
 
-/// <summary>Reference data: units and their aliases, frameworks, lineage events, concepts and the crosswalk. The
+/// <summary>Reference data: units and their aliases, frameworks with their index components, lineage events, concepts and the crosswalk. The
 /// data folder is the truth; ingest of a data folder writes it here, and validation reads it back.</summary>
 public sealed class ReferenceStore(DuckDbConnectionFactory connections)
 {
@@ -114,6 +114,21 @@ public sealed class ReferenceStore(DuckDbConnectionFactory connections)
             }
         }
 
+        var components = new Dictionary<string, List<FrameworkComponent>>();
+        using (var reader = Query(connection, "SELECT framework_id, component, name, max_points, role, note FROM framework_component ORDER BY framework_id, ordinal"))
+        {
+            while (reader.Read())
+            {
+                var id = reader.GetString(0);
+                if (!components.TryGetValue(id, out var list))
+                {
+                    components[id] = list = [];
+                }
+
+                list.Add(new FrameworkComponent(id, reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), ComponentRoleText.Parse(reader.GetString(4)), reader.IsDBNull(5) ? null : reader.GetString(5)));
+            }
+        }
+
         var frameworks = new List<Framework>();
         using (var reader = Query(connection, "SELECT framework_id, province, level, year_from, year_to, decision, status, source FROM framework ORDER BY year_from, framework_id"))
         {
@@ -129,7 +144,11 @@ public sealed class ReferenceStore(DuckDbConnectionFactory connections)
                     reader.IsDBNull(5) ? null : reader.GetString(5),
                     FrameworkStatusText.Parse(reader.GetString(6)),
                     reader.GetString(7),
-                    criteria.GetValueOrDefault(id) ?? []));
+                    criteria.GetValueOrDefault(id) ?? [])
+                {
+                    // None for a framework stored before schema version 6: then it is its criteria tree alone.
+                    Components = components.GetValueOrDefault(id) ?? [],
+                });
             }
         }
 
@@ -270,6 +289,7 @@ public sealed class ReferenceStore(DuckDbConnectionFactory connections)
         }
 
         Execute(connection, "DELETE FROM framework_criterion WHERE framework_id = $id", ("id", framework.Id));
+        Execute(connection, "DELETE FROM framework_component WHERE framework_id = $id", ("id", framework.Id));
         Execute(connection, "DELETE FROM framework WHERE framework_id = $id", ("id", framework.Id));
         Execute(
             connection,
@@ -283,19 +303,38 @@ public sealed class ReferenceStore(DuckDbConnectionFactory connections)
             ("status", framework.Status.ToCode()),
             ("source", framework.Source),
             ("total", framework.TotalMax));
-        using var appender = connection.CreateAppender("framework_criterion");
-        var ordinal = 0;
-        foreach (var criterion in framework.Criteria)
+        using (var appender = connection.CreateAppender("framework_criterion"))
         {
-            appender.CreateRow()
-                .AppendValue(framework.Id)
-                .AppendValue(criterion.Code)
-                .AppendValue(criterion.ParentCode)
-                .AppendValue(criterion.Level.ToCode())
-                .AppendValue(criterion.Name)
-                .AppendValue(criterion.MaxPoints)
-                .AppendValue(ordinal++)
-                .EndRow();
+            var ordinal = 0;
+            foreach (var criterion in framework.Criteria)
+            {
+                appender.CreateRow()
+                    .AppendValue(framework.Id)
+                    .AppendValue(criterion.Code)
+                    .AppendValue(criterion.ParentCode)
+                    .AppendValue(criterion.Level.ToCode())
+                    .AppendValue(criterion.Name)
+                    .AppendValue(criterion.MaxPoints)
+                    .AppendValue(ordinal++)
+                    .EndRow();
+            }
+        }
+
+        using (var appender = connection.CreateAppender("framework_component"))
+        {
+            var ordinal = 0;
+            foreach (var component in framework.Components)
+            {
+                appender.CreateRow()
+                    .AppendValue(framework.Id)
+                    .AppendValue(component.Id)
+                    .AppendValue(component.Name)
+                    .AppendValue(component.MaxPoints)
+                    .AppendValue(component.Role.ToCode())
+                    .AppendValue(component.Note)
+                    .AppendValue(ordinal++)
+                    .EndRow();
+            }
         }
 
         return true;

@@ -46,6 +46,14 @@ internal static class StoreSql
         reader.IsDBNull(first + 4) ? null : reader.GetDecimal(first + 4),
         reader.IsDBNull(first + 5) ? null : reader.GetString(first + 5));
 
+    /// <summary>A component score read from <c>component, name, max_points, points</c> starting at column
+    /// <paramref name="first"/>; empty points stay null, never 0.</summary>
+    internal static ComponentScore ReadComponent(DbDataReader reader, int first) => new(
+        reader.GetString(first),
+        reader.GetString(first + 1),
+        reader.GetDecimal(first + 2),
+        reader.IsDBNull(first + 3) ? null : reader.GetDecimal(first + 3));
+
     internal static DateOnly? GetDate(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateOnly.FromDateTime(reader.GetDateTime(ordinal));
 

@@ -84,6 +84,7 @@ public sealed partial class SubmissionStore
         }
 
         Execute(connection, "DELETE FROM framework_criterion WHERE framework_id = $id", ("id", frameworkId));
+        Execute(connection, "DELETE FROM framework_component WHERE framework_id = $id", ("id", frameworkId));
         Execute(connection, "DELETE FROM framework_origin WHERE framework_id = $id", ("id", frameworkId));
         Execute(connection, "DELETE FROM framework WHERE framework_id = $id", ("id", frameworkId));
         // Shown to every reader, so it names neither the file nor the unit the draft came from, nor how many tables were

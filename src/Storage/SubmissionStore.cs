@@ -215,7 +215,7 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
     /// <summary>Submissions read per query when rows are streamed (~113 rows each, so ~56,000 rows a chunk).</summary>
     internal const int RowChunkSubmissions = 500;
 
-    /// <summary>Every criterion row of every current submission, in year, unit, stage and document order, in memory.
+    /// <summary>Every criterion row (then component row) of every current submission, in year, unit, stage and document order, in memory.
     /// Prefer <see cref="CurrentRows"/>, which streams.</summary>
     public IReadOnlyList<ExportRow> GetCurrentRows() => CurrentRows().Rows.ToList();
 
@@ -253,10 +253,14 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
                 }
             }
 
+            // A submission's component scores (survey, bonus, penalty) follow its criterion rows as level=component rows.
             using var command = Command(connection,
                 "SELECT s.unit_id, u.name, s.year, s.stage, c.code, c.level, c.name, c.max_points, c.points, c.evidence, s.synthetic " +
-                "FROM export_chunk k JOIN submission s USING (submission_id) JOIN score c USING (submission_id) LEFT JOIN unit u ON u.unit_id = s.unit_id " +
-                "ORDER BY k.position, c.ordinal", []);
+                "FROM export_chunk k JOIN submission s USING (submission_id) " +
+                "JOIN (SELECT submission_id, code, level, name, max_points, points, evidence, 0 AS part, ordinal FROM score " +
+                $"UNION ALL SELECT submission_id, component, '{ComponentScore.Level}', name, max_points, points, NULL, 1, ordinal FROM component_score) c USING (submission_id) " +
+                "LEFT JOIN unit u ON u.unit_id = s.unit_id " +
+                "ORDER BY k.position, c.part, c.ordinal", []);
             command.UseStreamingMode = true;
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -303,6 +307,45 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
         return submissions.Select(s => (s, (IReadOnlyList<Score>)(scores.GetValueOrDefault(s.Id) ?? []))).ToList();
     }
 
+    /// <summary>The component scores (survey, bonus, penalty) of one submission, in file order; empty for most.</summary>
+    public IReadOnlyList<ComponentScore> GetComponents(long submissionId)
+    {
+        using var connection = connections.Open();
+        using var reader = Query(connection,
+            "SELECT component, name, max_points, points FROM component_score WHERE submission_id = $id ORDER BY ordinal",
+            ("id", submissionId));
+        var components = new List<ComponentScore>();
+        while (reader.Read())
+        {
+            components.Add(ReadComponent(reader, 0));
+        }
+
+        return components;
+    }
+
+    /// <summary>The component scores of every current submission that has any, by submission id, in one query (for the
+    /// analytics' in-memory reference path, with <see cref="GetCurrentSheets"/>).</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<ComponentScore>> GetCurrentComponents()
+    {
+        using var connection = connections.Open();
+        using var reader = Query(connection,
+            "SELECT c.submission_id, c.component, c.name, c.max_points, c.points " +
+            "FROM component_score c JOIN current_submission s USING (submission_id) ORDER BY c.submission_id, c.ordinal");
+        var components = new Dictionary<long, List<ComponentScore>>();
+        while (reader.Read())
+        {
+            var id = reader.GetInt64(0);
+            if (!components.TryGetValue(id, out var list))
+            {
+                components[id] = list = [];
+            }
+
+            list.Add(ReadComponent(reader, 1));
+        }
+
+        return components.ToDictionary(p => p.Key, p => (IReadOnlyList<ComponentScore>)p.Value);
+    }
+
     /// <summary>The warnings stored with every current submission, in one query: (unit, year, stage, problem).</summary>
     public IReadOnlyList<(string UnitId, int Year, Stage Stage, Problem Problem)> GetCurrentProblems()
     {
@@ -326,7 +369,7 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
     {
         using var connection = connections.Open();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in new[] { "unit", "unit_alias", "unit_event", "framework", "framework_criterion", "framework_origin", "concept", "crosswalk", "submission", "score", "submission_problem", "published_result", "ingest_event" })
+        foreach (var table in new[] { "unit", "unit_alias", "unit_event", "framework", "framework_criterion", "framework_component", "framework_origin", "concept", "crosswalk", "submission", "score", "component_score", "submission_problem", "published_result", "ingest_event" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT count(*) FROM {table}";
@@ -411,7 +454,7 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
         return ids;
     }
 
-    /// <summary>The new submissions, their scores and their warnings, through one appender per table.</summary>
+    /// <summary>The new submissions, their scores, component scores and warnings, through one appender per table.</summary>
     private static void AppendSubmissions(DuckDBConnection connection, List<(IncomingSubmission Incoming, long Id, StoredVersion Stored)> added, DateTime now)
     {
         if (added.Count == 0)
@@ -465,6 +508,26 @@ public sealed partial class SubmissionStore(DuckDbConnectionFactory connections)
                         .AppendValue(score.MaxPoints)
                         .AppendValue(score.Points)
                         .AppendValue(score.Evidence)
+                        .AppendValue(ordinal++)
+                        .EndRow();
+                }
+            }
+        }
+
+        if (added.Any(a => a.Incoming.Sheet.Components.Count > 0))
+        {
+            using var appender = connection.CreateAppender("component_score");
+            foreach (var (incoming, id, _) in added)
+            {
+                var ordinal = 0;
+                foreach (var component in incoming.Sheet.Components)
+                {
+                    appender.CreateRow()
+                        .AppendValue(id)
+                        .AppendValue(component.Id)
+                        .AppendValue(component.Name)
+                        .AppendValue(component.MaxPoints)
+                        .AppendValue(component.Points)
                         .AppendValue(ordinal++)
                         .EndRow();
                 }

@@ -61,7 +61,8 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         loaded.First.Exit.ShouldBe(0, loaded.First.Output + loaded.First.Error);
         loaded.First.Output.ShouldContain("accepted  " + Path.Combine(TestFiles.RepositoryRoot, "data", "published", "thanh-hoa-2023-qd600.csv") + ": published results, 8 rows — 8 added, 0 unchanged");
         loaded.First.Output.ShouldContain("hoang-hoa 2017 [self] 111 rows, self 92/100 — added (version 1)");
-        loaded.First.Output.TrimEnd().ShouldEndWith("11 accepted, 0 rejected.");
+        // 2 published-results files, the real report, 8 district, 4 department and 2 commune sample files.
+        loaded.First.Output.TrimEnd().ShouldEndWith("17 accepted, 0 rejected.");
         loaded.First.Output.ShouldStartWith("reference data: 214 units, 4 lineage events, 5 frameworks (4 khung minh họa), 409 crosswalk rows");
     }
 
@@ -92,16 +93,21 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         var submissions = Store.GetSubmissions();
         var perYear = submissions.GroupBy(s => s.Year).ToDictionary(g => g.Key, g => g.Count());
 
-        // Two stages per unit-year; 2017 has the real Hoằng Hóa self-assessment instead of a generated unit.
+        // Two stages per unit-year; 2017 has the real Hoằng Hóa self-assessment instead of a generated unit. The 20
+        // departments from 2023 and the 166 communes from 2025; 2026 is self-assessed only.
         perYear.ShouldBe(new Dictionary<int, int>
         {
-            [2017] = (26 * 2) + 1, [2018] = 54, [2019] = 54, [2020] = 54, [2021] = 54, [2022] = 54, [2023] = 54, [2024] = 52,
+            [2017] = (26 * 2) + 1, [2018] = 54, [2019] = 54, [2020] = 54, [2021] = 54, [2022] = 54, [2023] = 54 + 40, [2024] = 52 + 40,
+            [2025] = 40 + (166 * 2), [2026] = 20 + 166,
         });
         var real = submissions.Where(s => !s.Synthetic).ShouldHaveSingleItem();
         (real.UnitId, real.Year, real.Stage, real.PointsTotal, real.MaxTotal).ShouldBe(("hoang-hoa", 2017, Stage.Self, (decimal?)92m, 100m));
         submissions.Count(s => s.Synthetic).ShouldBe(submissions.Count - 1);
         submissions.Select(s => (s.UnitId, s.Year)).Distinct().GroupBy(k => k.Year).ToDictionary(g => g.Key, g => g.Count())
-            .ShouldBe(new Dictionary<int, int> { [2017] = 27, [2018] = 27, [2019] = 27, [2020] = 27, [2021] = 27, [2022] = 27, [2023] = 27, [2024] = 26 });
+            .ShouldBe(new Dictionary<int, int>
+            {
+                [2017] = 27, [2018] = 27, [2019] = 27, [2020] = 27, [2021] = 27, [2022] = 27, [2023] = 27 + 20, [2024] = 26 + 20, [2025] = 20 + 166, [2026] = 20 + 166,
+            });
     }
 
     [Fact]
@@ -139,7 +145,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         ]);
         published.ShouldAllBe(p => p.Decision == "600/QĐ-UBND" && p.SourceUrl.StartsWith("https://", StringComparison.Ordinal));
 
-        var appraised2023 = Store.GetSubmissions(year: 2023).Where(s => s.Stage == Stage.Appraised)
+        var appraised2023 = Store.GetSubmissions(year: 2023).Where(s => s.Stage == Stage.Appraised && s.FrameworkId == "thanh-hoa-district-2023-illustrative")
             .OrderByDescending(s => s.PointsTotal).Select(s => (s.UnitId, s.PointsTotal)).ToList();
         appraised2023.Count.ShouldBe(27);
         foreach (var result in published)
@@ -170,7 +176,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         File.ReadAllBytes(second).SequenceEqual(File.ReadAllBytes(first)).ShouldBeTrue();
         using var connections = new DuckDbConnectionFactory(copy);
         var submissions = new ScoreStore(connections).GetSubmissions();
-        submissions.Count.ShouldBe(429);
+        submissions.Count.ShouldBe(1067);
         submissions.Count(s => !s.Synthetic).ShouldBe(1);
     }
 

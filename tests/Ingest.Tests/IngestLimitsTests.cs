@@ -32,12 +32,14 @@ public sealed class IngestLimitsTests : IDisposable
         sample.ShouldNotBeEmpty();
         foreach (var file in sample)
         {
+            // The largest is the communes' 2025 file: 166 communes × 2 stages × 37 rows, 12,167 lines, 1.7 MB.
             new FileInfo(file).Length.ShouldBeLessThan(IngestLimits.MaxFileBytes / 10);
-            File.ReadLines(file).Count().ShouldBeLessThan(IngestLimits.MaxCsvRows / 20);
+            File.ReadLines(file).Count().ShouldBeLessThan(IngestLimits.MaxCsvRows / 10);
         }
 
-        // The export of every stored submission (48,155 rows today, 7.5 MB) must ingest again.
-        IngestLimits.MaxCsvRows.ShouldBeGreaterThan(4 * 48_155);
+        // The export of every stored submission (71,000 rows today with the department and commune samples, 10.7 MB)
+        // must ingest again.
+        IngestLimits.MaxCsvRows.ShouldBeGreaterThan(2 * 71_000);
         var real = File.ReadAllLines(TestFiles.RealReport, Encoding.UTF8);
         real.Length.ShouldBeLessThan(IngestLimits.MaxTextLines / 50);
         real.Max(l => l.Length).ShouldBeLessThan(IngestLimits.MaxLineCharacters / 10);

@@ -90,6 +90,57 @@ public sealed class PublishedResultsTests : IDisposable
         store.TableCounts().ShouldBe(before);
     }
 
+    private const string CommuneRow = "thanh-hoa-xa-hoang-hoa,xã Hoằng Hóa,2025,86,100,86,1,166,1/QĐ-UBND,,,https://x.org,";
+
+    [Fact]
+    public void RunPublished_ComponentsColumn_StoredAsPrintedAndUnchangedOnReload()
+    {
+        var path = folder.Write("communes-2025.csv", $"{Header},components\n{CommuneRow},survey=15.50|bonus=2|penalty=1\nhoang-hoa,Huyện Hoằng Hóa,2023,91.92,,91.92,2,27,600/QĐ-UBND,,,https://x.org,,\n");
+
+        var report = runner.RunPublished(path, "test");
+
+        report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
+        var commune = store.LoadPublished(2025).ShouldHaveSingleItem();
+        commune.Components.ShouldBe([new PublishedComponent("survey", 15.5m), new PublishedComponent("bonus", 2m), new PublishedComponent("penalty", 1m)]);
+        commune.ComponentsText.ShouldBe("survey=15.5|bonus=2|penalty=1");
+        store.LoadPublished(2023).ShouldHaveSingleItem().Components.ShouldBeEmpty();
+        var again = runner.RunPublished(path, "test");
+        (again.Accepted, again.Added, again.Unchanged).ShouldBe((true, 0, 2));
+    }
+
+    [Theory]
+    [InlineData("sipas=3", ProblemCodes.UnknownComponent)]
+    [InlineData("survey=25", ProblemCodes.PointsAboveMax)]
+    [InlineData("survey=1|survey=2", ProblemCodes.DuplicateComponent)]
+    [InlineData("survey", ProblemCodes.BadRow)]
+    [InlineData("survey=15,5", ProblemCodes.BadNumber)]
+    [InlineData("survey=abc", ProblemCodes.BadNumber)]
+    [InlineData("survey=-1", ProblemCodes.BadNumber)]
+    public void RunPublished_BadComponents_RejectedNamingLineAndColumn(string components, string code)
+    {
+        var before = store.TableCounts();
+        var path = folder.Write("bad-components.csv", $"{Header},components\nhoang-hoa,Huyện Hoằng Hóa,2023,91.92,,91.92,2,27,600/QĐ-UBND,,,https://x.org,,\n{CommuneRow},\"{components}\"\n");
+
+        var report = runner.RunPublished(path, "test");
+
+        report.Accepted.ShouldBeFalse();
+        var error = report.Problems.First(p => p.Severity == Severity.Error);
+        (error.Code, error.Line, error.Cell).ShouldBe((code, (int?)3, "components"));
+        store.TableCounts().ShouldBe(before);
+    }
+
+    [Fact]
+    public void RunPublished_ComponentsOfADistrictFrameworkWithoutThem_Rejected()
+    {
+        var path = folder.Write("district.csv", $"{Header},components\nhoang-hoa,Huyện Hoằng Hóa,2023,91.92,,91.92,2,27,600/QĐ-UBND,,,https://x.org,,survey=10\n");
+
+        var report = runner.RunPublished(path, "test");
+
+        var error = report.Problems.ShouldHaveSingleItem();
+        (error.Code, error.Line, error.Cell).ShouldBe((ProblemCodes.UnknownComponent, (int?)2, "components"));
+        error.Message.ShouldBe("Bộ tiêu chí của huyện Hoằng Hóa năm 2023 không có thành phần 'survey'; các thành phần là criteria.");
+    }
+
     [Fact]
     public void Run_PublishedFileAsScores_RejectedWithAHint()
     {

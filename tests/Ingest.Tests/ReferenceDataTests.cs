@@ -30,6 +30,28 @@ public sealed class ReferenceDataTests
     }
 
     [Fact]
+    public void Components_EveryFramework_CriteriaAtTheTreesTotalAndTheCommuneSurveyBonusPenalty()
+    {
+        var frameworks = ReferenceData.LoadFromDirectory(Path.Combine(TestFiles.RepositoryRoot, "data")).Frameworks.ToDictionary(f => f.Id);
+
+        frameworks.Values.ShouldAllBe(f => f.Components[0].Id == FrameworkComponent.CriteriaId && f.Components[0].MaxPoints == f.TotalMax && f.Components[0].Role == ComponentRole.Add);
+        frameworks["thanh-hoa-district-2017"].Components.ShouldHaveSingleItem().MaxPoints.ShouldBe(100m);
+        frameworks["thanh-hoa-district-2017"].HasComponents.ShouldBeFalse();
+        frameworks["thanh-hoa-department-2023-illustrative"].Components.Select(c => (c.Id, c.MaxPoints, c.Role)).ShouldBe(
+            [("criteria", 70m, ComponentRole.Add), ("survey", 30m, ComponentRole.Add)]);
+        var commune = frameworks["thanh-hoa-commune-2025-illustrative"];
+        commune.HasComponents.ShouldBeTrue();
+        commune.Components.Select(c => (c.Id, c.Name, c.MaxPoints, c.Role)).ShouldBe(
+        [
+            ("criteria", "Điểm theo bộ tiêu chí (tự chấm / thẩm định)", 80m, ComponentRole.Add),
+            ("survey", "Điểm điều tra xã hội học (SIPAS)", 20m, ComponentRole.Add),
+            ("bonus", "Điểm thưởng", 5m, ComponentRole.Bonus),
+            ("penalty", "Điểm trừ", 5m, ComponentRole.Subtract),
+        ]);
+        ReferenceData.Embedded.Frameworks.Select(f => f.Components.Count).ShouldBe(frameworks.Values.Select(f => f.Components.Count));
+    }
+
+    [Fact]
     public void Units_ThanhHoaHas27DistrictLevelUnitsIn2017And2021()
     {
         var units = ReferenceData.Embedded.Units.Where(u => u.Level == "district").ToList();

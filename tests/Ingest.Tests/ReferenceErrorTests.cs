@@ -37,6 +37,14 @@ public sealed class ReferenceErrorTests : IDisposable
     [InlineData("units.csv", ",14758\n", ",1475A\n", "units.csv:50: mã hành chính (official_code) '1475A' của đơn vị 'thanh-hoa-phuong-ham-rong' phải gồm toàn chữ số")]
     [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2020,2022,", "thanh-hoa,district,20x0,2022,", "frameworks/frameworks.csv:3: '20x0' không phải là năm hợp lệ.")]
     [InlineData("frameworks/frameworks.csv", "thanh-hoa,district,2023,2024,", "thanh-hoa,district,2022,2024,", "thanh-hoa-district-2020-illustrative và thanh-hoa-district-2023-illustrative cùng áp dụng cho một số năm giống nhau đối với đơn vị cấp huyện của thanh-hoa.")]
+    [InlineData("frameworks/components.csv", "thanh-hoa-commune-2025-illustrative,survey,", "thanh-hoa-commune-2099,survey,", "frameworks/components.csv:8: bộ tiêu chí 'thanh-hoa-commune-2099' không có trong frameworks.csv.")]
+    [InlineData("frameworks/components.csv", "Điểm trừ,5,subtract,", "Điểm trừ,5,minus,", "frameworks/components.csv:10: cách tính vào chỉ số (in_index) 'minus' của thành phần 'penalty' không hợp lệ (phải là add, bonus hoặc subtract).")]
+    [InlineData("frameworks/components.csv", "(tự chấm / thẩm định),80,add,", "(tự chấm / thẩm định),75,add,", "frameworks/components.csv:7: thành phần criteria của thanh-hoa-commune-2025-illustrative có max_points 75, nhưng Điểm chuẩn của các lĩnh vực trong bộ tiêu chí cộng lại được 80.")]
+    [InlineData("frameworks/components.csv", "(tự chấm / thẩm định),70,add,", "(tự chấm / thẩm định),70,bonus,", "frameworks/components.csv:5: thành phần criteria (điểm theo bộ tiêu chí) của thanh-hoa-department-2023-illustrative phải có in_index là add, không phải bonus.")]
+    [InlineData("frameworks/components.csv", "thanh-hoa-commune-2025-illustrative,bonus,", "thanh-hoa-commune-2025-illustrative,survey,", "frameworks/components.csv:9: thành phần 'survey' của bộ tiêu chí thanh-hoa-commune-2025-illustrative xuất hiện hai lần.")]
+    [InlineData("frameworks/components.csv", "thanh-hoa-commune-2025-illustrative,bonus,", "thanh-hoa-commune-2025-illustrative,Điểm thưởng,", "frameworks/components.csv:9: mã thành phần (component) 'Điểm thưởng' không hợp lệ")]
+    [InlineData("frameworks/components.csv", "Điểm thưởng,5,bonus,", "Điểm thưởng,năm,bonus,", "frameworks/components.csv:9: max_points 'năm' của thành phần 'bonus' phải là số dương viết với dấu chấm thập phân.")]
+    [InlineData("frameworks/components.csv", "thanh-hoa-district-2020-illustrative,criteria,", "thanh-hoa-district-2020-illustrative,survey,", "frameworks/components.csv: bộ tiêu chí thanh-hoa-district-2020-illustrative không có dòng criteria (điểm theo bộ tiêu chí); mỗi bộ tiêu chí cần đúng một dòng criteria với max_points bằng tổng Điểm chuẩn 100.")]
     public void Load_BadEdit_FailsNamingFileAndLine(string file, string from, string to, string expected)
     {
         var path = folder.File(file);
@@ -62,12 +70,21 @@ public sealed class ReferenceErrorTests : IDisposable
     }
 
     [Fact]
+    public void Load_WithoutComponentsFile_NamesIt()
+    {
+        File.Delete(folder.File("frameworks/components.csv"));
+
+        Should.Throw<ReferenceDataException>(() => ReferenceData.LoadFromDirectory(folder.Path))
+            .Message.ShouldStartWith($"{folder.File("frameworks/components.csv")}: thiếu tệp này;");
+    }
+
+    [Fact]
     public void Load_MissingFile_NamesIt()
     {
         File.Delete(folder.File("lineage.csv"));
 
         Should.Throw<ReferenceDataException>(() => ReferenceData.LoadFromDirectory(folder.Path))
-            .Message.ShouldBe($"{folder.File("lineage.csv")}: thiếu tệp này; một thư mục dữ liệu cần có units.csv, lineage.csv, frameworks/frameworks.csv, frameworks/concepts.csv, frameworks/crosswalk.csv (xem README, mục Data).");
+            .Message.ShouldBe($"{folder.File("lineage.csv")}: thiếu tệp này; một thư mục dữ liệu cần có units.csv, lineage.csv, frameworks/frameworks.csv, frameworks/concepts.csv, frameworks/crosswalk.csv, frameworks/components.csv (xem README, mục Data).");
     }
 
     private static string ReplaceFirst(string text, string from, string to)

@@ -88,7 +88,7 @@ public static class ScaleData
         }
 
         var inputs = SampleInputs.FromDataFolder(target);
-        var years = new SampleGenerator(inputs.Reference, inputs.Published, inputs.RealUnitYears).Generate(new SampleOptions(Seed: seed));
+        var years = new SampleGenerator(inputs).Generate(new SampleOptions(Seed: seed));
         var sampleFolder = Directory.CreateDirectory(Path.Combine(target, DataFolder.SampleFolder)).FullName;
         File.WriteAllText(Path.Combine(sampleFolder, "README.md"), Readme(scale, synthetic.Count, seed), new UTF8Encoding(false));
         var files = new List<string>();

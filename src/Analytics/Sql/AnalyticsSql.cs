@@ -21,10 +21,32 @@ internal sealed class AnalyticsSql(DuckDbConnectionFactory connections)
         {
             rows.Add(new UnitYearRow(
                 reader.GetString(0), reader.GetInt32(1), StageText.Parse(reader.GetString(2)), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetDecimal(4), reader.GetDecimal(5), reader.GetBoolean(6), reader.GetInt64(7), reader.GetInt64(8)));
+                reader.IsDBNull(9) ? null : reader.GetDecimal(9), reader.GetDecimal(10), reader.GetBoolean(6), reader.GetInt64(7), reader.GetInt64(8),
+                reader.IsDBNull(4) ? null : reader.GetDecimal(4), reader.GetDecimal(5)));
         }
 
         return rows;
+    }
+
+    /// <summary>The component scores (survey, bonus, penalty) of the stage used of every current unit-year that has
+    /// any, by submission, in file order.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<ComponentScore>> ComponentRows()
+    {
+        using var connection = connections.Open();
+        using var reader = Query(connection, "component_rows");
+        var rows = new Dictionary<long, List<ComponentScore>>();
+        while (reader.Read())
+        {
+            var submission = reader.GetInt64(0);
+            if (!rows.TryGetValue(submission, out var list))
+            {
+                rows[submission] = list = [];
+            }
+
+            list.Add(new ComponentScore(reader.GetString(1), reader.GetString(2), reader.GetDecimal(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4)));
+        }
+
+        return rows.ToDictionary(p => p.Key, p => (IReadOnlyList<ComponentScore>)p.Value);
     }
 
     /// <summary>Area rows of the stage used of every current unit-year, by submission, names shared between rows.</summary>

@@ -2,8 +2,10 @@ using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Analytics.Sql;
 
-/// <summary>A row of <c>unit_years.sql</c>: one current unit-year of the light snapshot.</summary>
-internal sealed record UnitYearRow(string UnitId, int Year, Stage Stage, string FrameworkId, decimal? Points, decimal MaxPoints, bool Synthetic, long Submission, long SelfSubmission);
+/// <summary>A row of <c>unit_years.sql</c>: one current unit-year of the light snapshot; <see cref="Points"/> and
+/// <see cref="MaxPoints"/> are the index's (the criteria tree's with the other components, see <see cref="IndexFormula"/>).</summary>
+internal sealed record UnitYearRow(string UnitId, int Year, Stage Stage, string FrameworkId, decimal? Points, decimal MaxPoints, bool Synthetic, long Submission, long SelfSubmission,
+    decimal? CriteriaPoints, decimal CriteriaMaxPoints);
 
 /// <summary>A score row of <c>area_rows.sql</c>, <c>unit_year_scores.sql</c>, <c>concept_rows.sql</c> and <c>cells.sql</c>.</summary>
 internal sealed record ScoreRow(string UnitId, int Year, long Submission, Score Score, bool HasChildren);

@@ -10,7 +10,9 @@ namespace CchcAnalytics.Ingest.Csv;
 /// <summary>The canonical CSV: one row per criterion per submission, UTF-8, decimal point, header
 /// <c>unit_id,unit_name,year,stage,code,level,name,max_points,points,evidence</c> (an optional trailing
 /// <c>synthetic</c> column marks generated sample data). <c>cchc export scores</c> writes it and ingest reads it,
-/// so export → ingest round-trips exactly.</summary>
+/// so export → ingest round-trips exactly. A score of a framework component other than the criteria tree (survey,
+/// bonus, penalty) is one row with <c>level=component</c> and <c>code</c> = the component id of <c>components.csv</c>,
+/// after the unit-year-stage's criterion rows.</summary>
 public static partial class CanonicalCsv
 {
     public static readonly string[] Header = ["unit_id", "unit_name", "year", "stage", "code", "level", "name", "max_points", "points", "evidence"];
@@ -252,6 +254,12 @@ public static partial class CanonicalCsv
             ok = false;
         }
 
+        // A component row (survey, bonus, penalty): its code is the component id, checked against the framework later.
+        if (string.Equals(Field(5), ComponentScore.Level, StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseComponentRow(fields, line, file, problems, ok, unitId, yearText, stage);
+        }
+
         var code = CriterionCode.Normalize(Field(4));
         if (code is null)
         {
@@ -285,6 +293,46 @@ public static partial class CanonicalCsv
             : null;
     }
 
+    private static CsvRow? ParseComponentRow(string[] fields, int line, string file, List<Problem> problems, bool ok, string unitId, string yearText, Stage stage)
+    {
+        string Field(int index) => fields[index].Trim();
+        var id = Field(4).ToLowerInvariant();
+        if (!ComponentIdText().IsMatch(id))
+        {
+            problems.Add(Problem.Error(ProblemCodes.UnknownComponent, file, line,
+                $"code '{Field(4)}' của dòng thành phần (level component) không phải là mã thành phần; dùng mã trong data/frameworks/components.csv (survey, bonus, penalty).", "code"));
+            ok = false;
+        }
+
+        if (Field(6).Length == 0)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, $"Cột name để trống ở thành phần {Field(4)}.", "name"));
+            ok = false;
+        }
+
+        var max = Decimal(Field(7), "max_points", line, file, problems, ref ok);
+        var points = Decimal(Field(8), "points", line, file, problems, ref ok);
+        if (ok && max is null)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line, "Cột max_points để trống.", "max_points"));
+            ok = false;
+        }
+
+        if (fields[9].Trim().Length > 0)
+        {
+            problems.Add(Problem.Error(ProblemCodes.BadRow, file, line,
+                $"Dòng thành phần {id} có cột evidence; tài liệu kiểm chứng chỉ thuộc về các dòng tiêu chí, cột này phải để trống.", "evidence"));
+            ok = false;
+        }
+
+        return ok
+            ? new CsvRow(line, unitId, CsvSafe.Restore(Field(1)), int.Parse(yearText, CultureInfo.InvariantCulture), stage, id, VietnameseText.Nfc(CsvSafe.Restore(Field(6))), max, points, null)
+            {
+                Component = true,
+            }
+            : null;
+    }
+
     private static DocumentInput ToDocument(List<CsvRow> rows, string file, string hash, List<Problem> problems)
     {
         var first = rows[0];
@@ -295,7 +343,27 @@ public static partial class CanonicalCsv
         {
             var points = new Dictionary<string, decimal?>(StringComparer.Ordinal);
             var evidence = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var row in stageRows)
+            var components = new List<ComponentInput>();
+            foreach (var row in stageRows.Where(r => r.Component))
+            {
+                if (components.FirstOrDefault(c => c.Id == row.Code) is { } seen)
+                {
+                    problems.Add(Problem.Error(ProblemCodes.DuplicateComponent, file, row.Line,
+                        $"Thành phần {row.Code} xuất hiện hai lần trong số liệu {row.Stage.ToVietnamese()} của {row.UnitId} năm {row.Year} (lần đầu ở dòng {seen.Line.ToString(CultureInfo.InvariantCulture)}).", "code"));
+                    continue;
+                }
+
+                components.Add(new ComponentInput(row.Line, row.Code, row.Name, row.MaxPoints!.Value, row.Points));
+            }
+
+            if (components.Count > 0 && stageRows.All(r => r.Component))
+            {
+                problems.Add(Problem.Error(ProblemCodes.BadRow, file, components[0].Line,
+                    $"{first.UnitId} năm {first.Year} có dòng thành phần {components[0].Id} trong số liệu {stageRows.Key.ToVietnamese()} nhưng không có dòng tiêu chí nào của số liệu {stageRows.Key.ToVietnamese()}; điểm thành phần đi cùng bảng điểm theo bộ tiêu chí của cùng giai đoạn."));
+                continue;
+            }
+
+            foreach (var row in stageRows.Where(r => !r.Component))
             {
                 if (points.ContainsKey(row.Code))
                 {
@@ -321,7 +389,7 @@ public static partial class CanonicalCsv
                 }
             }
 
-            stages.Add(new StageInput(stageRows.Key, points, evidence, []));
+            stages.Add(new StageInput(stageRows.Key, points, evidence, []) { Components = components });
         }
 
         return new DocumentInput
@@ -369,5 +437,12 @@ public static partial class CanonicalCsv
     [GeneratedRegex(@"^[0-9]{4}$")]
     private static partial Regex YearText();
 
-    private sealed record CsvRow(int Line, string UnitId, string UnitName, int Year, Stage Stage, string Code, string Name, decimal? MaxPoints, decimal? Points, string? Evidence, bool Synthetic = false);
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex ComponentIdText();
+
+    private sealed record CsvRow(int Line, string UnitId, string UnitName, int Year, Stage Stage, string Code, string Name, decimal? MaxPoints, decimal? Points, string? Evidence, bool Synthetic = false)
+    {
+        /// <summary>A <c>level=component</c> row: <see cref="Code"/> is a component id, not a criterion code.</summary>
+        public bool Component { get; init; }
+    }
 }

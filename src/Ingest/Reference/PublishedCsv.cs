@@ -7,15 +7,27 @@ namespace CchcAnalytics.Ingest.Reference;
 
 /// <summary>Reads officially published results (<c>data/published/*.csv</c>): header
 /// <c>unit_id,unit_name,year,points,max_points,index_percent,rank,rank_of,decision,decision_date,reported_on,source_url,note</c>,
-/// numbers with a decimal point, dates as yyyy-MM-dd, empty cells for what the source does not print.</summary>
+/// numbers with a decimal point, dates as yyyy-MM-dd, empty cells for what the source does not print. An optional last
+/// column <c>components</c> carries the points of the index's components as printed (<c>survey=18.5|bonus=2</c>, ids of
+/// <c>components.csv</c> for the unit's framework that year).</summary>
 public static class PublishedCsv
 {
     public static readonly string[] Header =
         ["unit_id", "unit_name", "year", "points", "max_points", "index_percent", "rank", "rank_of", "decision", "decision_date", "reported_on", "source_url", "note"];
 
+    /// <summary>The optional last column: component points as printed.</summary>
+    public const string ComponentsColumn = "components";
+
     /// <summary>Parses a file; every problem names file, line and column. Returns no rows when any error was found.</summary>
-    public static IReadOnlyList<PublishedResult> Read(byte[] bytes, string file, UnitRegistry units, List<Problem> problems)
+    public static IReadOnlyList<PublishedResult> Read(byte[] bytes, string file, UnitRegistry units, List<Problem> problems) =>
+        Read(bytes, file, units, [], problems);
+
+    /// <summary>Parses a file, checking the <c>components</c> column against <paramref name="frameworks"/>: each id must be
+    /// a component of a framework of the unit's province and level for that year, given once, with points from 0 to its
+    /// maximum.</summary>
+    public static IReadOnlyList<PublishedResult> Read(byte[] bytes, string file, UnitRegistry units, IReadOnlyList<Framework> frameworks, List<Problem> problems)
     {
+        ArgumentNullException.ThrowIfNull(frameworks);
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(problems);
@@ -28,7 +40,7 @@ public static class PublishedCsv
         var start = problems.Count;
         try
         {
-            return ReadRows(decoded.Text, file, units, problems, start);
+            return ReadRows(decoded.Text, file, units, frameworks, problems, start);
         }
         catch (CsvHelperException ex)
         {
@@ -38,16 +50,19 @@ public static class PublishedCsv
         }
     }
 
-    private static List<PublishedResult> ReadRows(string text, string file, UnitRegistry units, List<Problem> problems, int start)
+    private static List<PublishedResult> ReadRows(string text, string file, UnitRegistry units, IReadOnlyList<Framework> frameworks, List<Problem> problems, int start)
     {
         var results = new List<PublishedResult>();
         using var reader = new StringReader(text);
         using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = true });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null || !csv.HeaderRecord.SequenceEqual(Header))
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header
+            || !(header.SequenceEqual(Header) || header.SequenceEqual([.. Header, ComponentsColumn])))
         {
-            problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1, $"Dòng tiêu đề phải đúng là '{string.Join(',', Header)}'."));
+            problems.Add(Problem.Error(ProblemCodes.BadHeader, file, 1, $"Dòng tiêu đề phải đúng là '{string.Join(',', Header)}' (có thể thêm ',{ComponentsColumn}')."));
             return [];
         }
+
+        var withComponents = header.Length > Header.Length;
 
         var keys = new HashSet<(string, int, string)>();
         while (csv.Read())
@@ -119,16 +134,74 @@ public static class PublishedCsv
                 Error(ProblemCodes.DuplicateCode, "unit_id", $"{unit.Id} năm {year} ({decision}) xuất hiện hai lần.");
             }
 
+            var components = withComponents && year is not null ? Components(Field(ComponentsColumn), unit, year.Value, frameworks, Error) : [];
             if (problems.Count == start && year is not null)
             {
                 results.Add(new PublishedResult(
                     unit.Id, year.Value, points, max, index, rank, rankOf, decision,
                     Date(Field("decision_date"), "decision_date", Error), Date(Field("reported_on"), "reported_on", Error),
-                    url, Field("note") is { Length: > 0 } note ? VietnameseText.Nfc(note) : null));
+                    url, Field("note") is { Length: > 0 } note ? VietnameseText.Nfc(note) : null)
+                {
+                    Components = components,
+                });
             }
         }
 
         return problems.Skip(start).Any(p => p.Severity == Severity.Error) ? [] : results;
+    }
+
+    /// <summary>The <c>components</c> cell, <c>survey=18.5|bonus=2</c>: ids of the components of the unit's framework(s)
+    /// that year (the criteria tree's points may be given as <c>criteria=…</c>), each once, points from 0 to the maximum.</summary>
+    private static List<PublishedComponent> Components(string text, Unit unit, int year, IReadOnlyList<Framework> frameworks, Action<string, string, string> error)
+    {
+        var result = new List<PublishedComponent>();
+        if (text.Length == 0)
+        {
+            return result;
+        }
+
+        var known = frameworks.Where(f => f.Province == unit.Province && f.Level == unit.Level && f.AppliesTo(year))
+            .SelectMany(f => f.Components).GroupBy(c => c.Id).Select(g => g.First()).ToList();
+        foreach (var part in text.Split('|'))
+        {
+            var pair = part.Split('=');
+            var id = pair[0].Trim();
+            if (pair.Length != 2 || id.Length == 0 || pair[1].Trim().Length == 0)
+            {
+                error(ProblemCodes.BadRow, ComponentsColumn, $"'{part}' trong cột components phải có dạng mã=điểm, các thành phần cách nhau bằng '|' (ví dụ survey=18.5|bonus=2).");
+                continue;
+            }
+
+            var component = known.FirstOrDefault(c => c.Id == id);
+            if (component is null)
+            {
+                error(ProblemCodes.UnknownComponent, ComponentsColumn, known.Count == 0
+                    ? $"Năm {year} không có bộ tiêu chí nào cho {unit.FullName}, nên không kiểm tra được thành phần '{id}'."
+                    : $"Bộ tiêu chí của {unit.FullName} năm {year} không có thành phần '{id}'; các thành phần là {string.Join(", ", known.Select(c => c.Id))}.");
+                continue;
+            }
+
+            if (result.Any(c => c.Id == id))
+            {
+                error(ProblemCodes.DuplicateComponent, ComponentsColumn, $"Thành phần {id} được ghi hai lần trong cột components.");
+                continue;
+            }
+
+            if (Number(pair[1].Trim(), ComponentsColumn, error) is not { } points)
+            {
+                continue;
+            }
+
+            if (points > component.MaxPoints)
+            {
+                error(ProblemCodes.PointsAboveMax, ComponentsColumn, $"Thành phần {id}: điểm {VietnameseText.Number(points)} vượt điểm tối đa {VietnameseText.Number(component.MaxPoints)}.");
+                continue;
+            }
+
+            result.Add(new PublishedComponent(id, points));
+        }
+
+        return result;
     }
 
     private static decimal? Number(string text, string column, Action<string, string, string> error)

@@ -7,9 +7,10 @@ using CsvHelper.Configuration;
 namespace CchcAnalytics.Ingest.Reference;
 
 /// <summary>The reference data every database starts with: the unit registry (<c>data/units.csv</c>), the units'
-/// lineage (<c>data/lineage.csv</c>), the criteria frameworks and their crosswalk (<c>data/frameworks/</c>). The same
+/// lineage (<c>data/lineage.csv</c>), the criteria frameworks with their index components and their crosswalk
+/// (<c>data/frameworks/</c>). The same
 /// files are embedded in this assembly, so validation works from any folder.</summary>
-public sealed class ReferenceData(
+public sealed partial class ReferenceData(
     IReadOnlyList<Unit> units,
     IReadOnlyList<Framework> frameworks,
     IReadOnlyList<LineageEvent>? lineage = null,
@@ -18,7 +19,7 @@ public sealed class ReferenceData(
 {
     // Declared before Embedded: static fields initialise in order, and Embedded's initialiser uses this.
     private static readonly string[] RequiredFiles =
-        ["units.csv", "lineage.csv", "frameworks/frameworks.csv", "frameworks/concepts.csv", "frameworks/crosswalk.csv"];
+        ["units.csv", "lineage.csv", "frameworks/frameworks.csv", "frameworks/concepts.csv", "frameworks/crosswalk.csv", "frameworks/components.csv"];
 
     public IReadOnlyList<Unit> Units { get; } = units;
 
@@ -315,6 +316,75 @@ public sealed class ReferenceData(
         return frameworks;
     }
 
+    /// <summary>Parses <c>components.csv</c> (<c>framework_id,component,name,max_points,in_index,note</c>) and gives
+    /// <paramref name="frameworks"/> back with their <see cref="Framework.Components"/>. Every framework must have exactly
+    /// one <c>criteria</c> row, role <c>add</c>, whose maximum is the tree's total (<see cref="Framework.TotalMax"/>, the sum
+    /// of the areas); an unknown framework, component id or role, a repeated row or a bad maximum is an error naming
+    /// file and line.</summary>
+    public static IReadOnlyList<Framework> ParseComponents(TextReader reader, string file, IReadOnlyList<Framework> frameworks)
+    {
+        ArgumentNullException.ThrowIfNull(frameworks);
+        using var csv = new CsvReader(reader, Configuration());
+        csv.Read();
+        csv.ReadHeader();
+        var byFramework = frameworks.ToDictionary(f => f.Id, _ => new List<FrameworkComponent>(), StringComparer.Ordinal);
+        var total = frameworks.ToDictionary(f => f.Id, f => f.TotalMax, StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var frameworkId = Required(csv, "framework_id", file, line);
+            if (!byFramework.TryGetValue(frameworkId, out var list))
+            {
+                throw new ReferenceDataException($"{file}:{line}: bộ tiêu chí '{frameworkId}' không có trong frameworks.csv.");
+            }
+
+            var id = Required(csv, "component", file, line);
+            if (!ComponentId().IsMatch(id))
+            {
+                throw new ReferenceDataException($"{file}:{line}: mã thành phần (component) '{id}' không hợp lệ (chữ thường không dấu, số và dấu gạch ngang, ví dụ criteria, survey, bonus, penalty).");
+            }
+
+            if (list.Any(c => c.Id == id))
+            {
+                throw new ReferenceDataException($"{file}:{line}: thành phần '{id}' của bộ tiêu chí {frameworkId} xuất hiện hai lần.");
+            }
+
+            if (!ComponentRoleText.TryParse(csv.GetField("in_index"), out var role))
+            {
+                throw new ReferenceDataException($"{file}:{line}: cách tính vào chỉ số (in_index) '{csv.GetField("in_index")}' của thành phần '{id}' không hợp lệ (phải là add, bonus hoặc subtract).");
+            }
+
+            var maxText = csv.GetField("max_points");
+            if (!decimal.TryParse(maxText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var max) || max <= 0)
+            {
+                throw new ReferenceDataException($"{file}:{line}: max_points '{maxText}' của thành phần '{id}' phải là số dương viết với dấu chấm thập phân.");
+            }
+
+            if (id == FrameworkComponent.CriteriaId)
+            {
+                if (role != ComponentRole.Add)
+                {
+                    throw new ReferenceDataException($"{file}:{line}: thành phần criteria (điểm theo bộ tiêu chí) của {frameworkId} phải có in_index là add, không phải {role.ToCode()}.");
+                }
+
+                if (max != total[frameworkId])
+                {
+                    throw new ReferenceDataException($"{file}:{line}: thành phần criteria của {frameworkId} có max_points {VietnameseText.Number(max)}, nhưng Điểm chuẩn của các lĩnh vực trong bộ tiêu chí cộng lại được {VietnameseText.Number(total[frameworkId])}.");
+                }
+            }
+
+            list.Add(new FrameworkComponent(frameworkId, id, VietnameseText.Nfc(Required(csv, "name", file, line)), max, role, NullIfEmpty(Optional(csv, "note")) is { } note ? VietnameseText.Nfc(note) : null));
+        }
+
+        foreach (var framework in frameworks.Where(f => byFramework[f.Id].All(c => !c.IsCriteria)))
+        {
+            throw new ReferenceDataException($"{file}: bộ tiêu chí {framework.Id} không có dòng criteria (điểm theo bộ tiêu chí); mỗi bộ tiêu chí cần đúng một dòng criteria với max_points bằng tổng Điểm chuẩn {VietnameseText.Number(framework.TotalMax)}.");
+        }
+
+        // The criteria tree first, whatever the file's order: it is the index's main part.
+        return frameworks.Select(f => f with { Components = [.. byFramework[f.Id].OrderBy(c => c.IsCriteria ? 0 : 1)] }).ToList();
+    }
+
     /// <summary>Loads reference data from a data folder laid out like the repository's <c>data/</c>
     /// (<c>units.csv</c>, <c>lineage.csv</c>, <c>frameworks/</c>). Throws <see cref="ReferenceDataException"/> naming
     /// file and line on bad content.</summary>
@@ -345,10 +415,12 @@ public sealed class ReferenceData(
         using var indexReader = open("frameworks/frameworks.csv");
         using var conceptsReader = open("frameworks/concepts.csv");
         using var crosswalkReader = open("frameworks/crosswalk.csv");
+        using var componentsReader = open("frameworks/components.csv");
         var units = Guard(describe("units.csv"), () => ParseUnits(unitsReader, describe("units.csv")));
         var lineageLines = new List<int>();
         var lineage = Guard(describe("lineage.csv"), () => ParseLineage(lineageReader, describe("lineage.csv"), lineageLines));
-        var frameworks = Guard(describe("frameworks/frameworks.csv"), () => ParseFrameworks(indexReader, describe("frameworks/frameworks.csv"), name => open("frameworks/" + name)));
+        var trees = Guard(describe("frameworks/frameworks.csv"), () => ParseFrameworks(indexReader, describe("frameworks/frameworks.csv"), name => open("frameworks/" + name)));
+        var frameworks = Guard(describe("frameworks/components.csv"), () => ParseComponents(componentsReader, describe("frameworks/components.csv"), trees));
         var crosswalkLines = new List<int>();
         var crosswalk = Guard(describe("frameworks/crosswalk.csv"),
             () => ParseCrosswalk(conceptsReader, describe("frameworks/concepts.csv"), crosswalkReader, describe("frameworks/crosswalk.csv"), crosswalkLines));
@@ -456,4 +528,7 @@ public sealed class ReferenceData(
     }
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial System.Text.RegularExpressions.Regex ComponentId();
 }
