@@ -200,11 +200,8 @@ public sealed partial class AccountStore(DuckDbConnectionFactory connections)
                 $"Không có đơn vị '{unitId}' trong cơ sở dữ liệu. Dùng mã đơn vị trong data/units.csv (ví dụ hoang-hoa); nếu cơ sở dữ liệu còn trống, chạy bảng điều khiển một lần hoặc 'cchc ingest data' trước.");
         }
 
-        if (level != "district")
-        {
-            var what = level switch { "department" => "một sở, ngành", "commune" => "đơn vị cấp xã", _ => level };
-            throw new AccountException($"Đơn vị '{unitId}' là {what}, không phải đơn vị cấp huyện: tài khoản vai trò district chỉ gắn với huyện, thị xã, thành phố.");
-        }
+        // Any unit may have its own account (a district until 2024, a commune or a department): the unit's level is the
+        // data's, never a rule here.
     }
 
     private static AccountException Unknown(string name) => new($"Không có tài khoản '{name}'.");

@@ -41,7 +41,6 @@ public sealed class IndexData
         lineageEvents = lineage;
         sheetList = sheets.ToList();
         componentScores = components ?? new Dictionary<long, IReadOnlyList<ComponentScore>>();
-        Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
         Published = published;
@@ -95,7 +94,6 @@ public sealed class IndexData
         lineageEvents = lineage;
         sheetList = [];
         componentScores = new Dictionary<long, IReadOnlyList<ComponentScore>>();
-        Lineage = new UnitLineage(units, lineage);
         Frameworks = frameworks;
         Crosswalk = crosswalk;
         Published = published;
@@ -137,7 +135,8 @@ public sealed class IndexData
     internal string HiddenKey => Memo(nameof(HiddenKey), () =>
         Hidden.Count == 0 ? "" : "|" + string.Join('|', Hidden.Select(h => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{h.UnitId}@{h.Year}"))) + "|");
 
-    public UnitLineage Lineage { get; }
+    /// <summary>The units' lineage, its messages worded with <see cref="Places"/>.</summary>
+    public UnitLineage Lineage => Memo("lineage", () => new UnitLineage(Units, lineageEvents, Places.LevelName));
 
     public IReadOnlyList<Framework> Frameworks { get; }
 

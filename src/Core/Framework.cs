@@ -4,7 +4,7 @@ namespace CchcAnalytics.Core;
 /// in a province over a range of years.</summary>
 /// <param name="Id">Slug, e.g. <c>thanh-hoa-district-2017</c>.</param>
 /// <param name="Province">Province slug.</param>
-/// <param name="Level">"district", "commune" or "department" (see <see cref="UnitKindText.ToLevel"/>).</param>
+/// <param name="Level">A level id of data/levels.csv (see <see cref="UnitKindText.ToLevel"/>).</param>
 /// <param name="YearFrom">First index year it applies to.</param>
 /// <param name="YearTo">Last index year; null while in force.</param>
 /// <param name="Decision">The decision that issued it, e.g. "3965/2017/QĐ-UBND"; null when unknown.</param>

@@ -27,7 +27,7 @@ public enum LineageEventKind
 /// <param name="Date">Legal effective date, when our sources give it.</param>
 /// <param name="Kind">What happened.</param>
 /// <param name="Province">Province slug.</param>
-/// <param name="Level">Level of the units concerned ("district").</param>
+/// <param name="Level">Level id of the units concerned (data/levels.csv).</param>
 /// <param name="FromUnit">The unit that changed; null for an event covering a whole level.</param>
 /// <param name="ToUnit">The successor, the receiver of a merger, or the same unit when reclassified.</param>
 /// <param name="FromKind">Kind before.</param>

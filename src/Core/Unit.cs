@@ -26,7 +26,7 @@ public sealed record Unit(
     int? LastYear = null,
     string? OfficialCode = null)
 {
-    /// <summary>"district", "commune" or "department".</summary>
+    /// <summary>The level id (data/levels.csv) of the unit's kind (<see cref="UnitKindText.ToLevel"/>).</summary>
     public string Level => Kind.ToLevel();
 
     /// <summary>Name as Vietnamese writes it: "huyện Hoằng Hóa", "thành phố Sầm Sơn", "Sở Nội vụ".</summary>

@@ -45,8 +45,14 @@ public sealed class UnitLineage
 {
     private readonly Dictionary<string, Unit> units;
 
-    public UnitLineage(IEnumerable<Unit> units, IEnumerable<LineageEvent> events)
+    private readonly Func<string, string> levelName;
+
+    /// <param name="units">Every unit.</param>
+    /// <param name="events">What happened to them.</param>
+    /// <param name="levelName">A level id in words (<see cref="Places.LevelName"/>), for the end of a whole level.</param>
+    public UnitLineage(IEnumerable<Unit> units, IEnumerable<LineageEvent> events, Func<string, string>? levelName = null)
     {
+        this.levelName = levelName ?? (level => $"cấp '{level}'");
         ArgumentNullException.ThrowIfNull(units);
         ArgumentNullException.ThrowIfNull(events);
         this.units = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
@@ -131,7 +137,7 @@ public sealed class UnitLineage
         return end?.Kind switch
         {
             LineageEventKind.Merged => $"Chuỗi số liệu kết thúc năm {endYear}: {last.FullName} nhập vào {units[end.ToUnit!].FullName} {when}.",
-            LineageEventKind.Abolished => $"Chuỗi số liệu kết thúc năm {endYear}: {VietnameseText.LevelName(end.Level)} kết thúc {when} ({end.LegalBasis}).",
+            LineageEventKind.Abolished => $"Chuỗi số liệu kết thúc năm {endYear}: {levelName(end.Level)} kết thúc {when} ({end.LegalBasis}).",
             _ => $"Chuỗi số liệu kết thúc năm {endYear}: không có số liệu của {last.FullName} sau năm này.",
         };
     }

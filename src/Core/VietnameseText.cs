@@ -121,15 +121,6 @@ public static class VietnameseText
     /// <summary>vi-VN culture: decimal comma, dot thousands ("92,5", "1.234").</summary>
     public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("vi-VN");
 
-    /// <summary>A scoring level in Vietnamese: "district" → "cấp huyện"; an unknown level is returned as it is.</summary>
-    public static string LevelName(string level) => level switch
-    {
-        "district" => "cấp huyện",
-        "commune" => "cấp xã",
-        "department" => "khối sở, ban, ngành",
-        _ => level,
-    };
-
     /// <summary>An index, a % of max or a difference of them, the one rounding rule for tables, charts and exports
     /// (docs/methodology.md, "Làm tròn / Rounding"): rounded half away from zero to two decimals and always written with
     /// two, vi-VN: "91,30", "100,00", "-0,50".</summary>

@@ -19,8 +19,12 @@ public sealed class DocumentValidator
     // per-row linear lookups made a 300-unit file quadratic). Framework is a record; a cache field would change its equality.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Framework, FrameworkIndex> Indexes = [];
 
-    public DocumentValidator(UnitRegistry units, IEnumerable<Framework> frameworks)
+    /// <summary>The words for levels in messages (data/levels.csv).</summary>
+    private readonly Places places;
+
+    public DocumentValidator(UnitRegistry units, IEnumerable<Framework> frameworks, Places? places = null)
     {
+        this.places = places ?? Places.None;
         this.units = units ?? throw new ArgumentNullException(nameof(units));
         this.frameworks = frameworks?.ToList() ?? throw new ArgumentNullException(nameof(frameworks));
     }
@@ -425,7 +429,7 @@ public sealed class DocumentValidator
     /// the year's framework. Returns the framework the table was stored against, or null when it was refused.</summary>
     private Framework? CheckAgainstNearest(DocumentInput document, List<TreeRow> rows, Unit unit, int year, bool synthetic, List<Problem> problems)
     {
-        var level = VietnameseText.LevelName(unit.Kind.ToLevel());
+        var level = places.LevelName(unit.Level);
         var nearest = NearestFramework(unit, year, synthetic);
         if (nearest is null)
         {
@@ -475,14 +479,14 @@ public sealed class DocumentValidator
 
     private static FrameworkIndex IndexOf(Framework framework) => Indexes.GetValue(framework, f => new FrameworkIndex(f));
 
-    private static Framework? DraftFramework(DocumentInput document, List<TreeRow> rows, Unit unit, int year, List<Problem> problems)
+    private Framework? DraftFramework(DocumentInput document, List<TreeRow> rows, Unit unit, int year, List<Problem> problems)
     {
         var expected = document.StatedMaxTotal?.Value ?? 100m;
         var total = rows.Where(r => r.Level == CriterionLevel.Area).Sum(r => r.Max);
         if (total != expected)
         {
             problems.Add(Problem.Error(ProblemCodes.FrameworkTotalMismatch, document.File, null,
-                $"Chưa có bộ tiêu chí nào cho đơn vị {VietnameseText.LevelName(unit.Kind.ToLevel())} năm {year}, và bảng này không thể dùng làm bộ tiêu chí: Điểm chuẩn của các lĩnh vực cộng lại được {Format(total)}, không phải {Format(expected)}."));
+                $"Chưa có bộ tiêu chí nào cho đơn vị {places.LevelName(unit.Level)} năm {year}, và bảng này không thể dùng làm bộ tiêu chí: Điểm chuẩn của các lĩnh vực cộng lại được {Format(total)}, không phải {Format(expected)}."));
             return null;
         }
 

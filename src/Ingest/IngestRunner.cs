@@ -30,7 +30,7 @@ public sealed class IngestRunner
         ArgumentNullException.ThrowIfNull(reference);
         units = new UnitRegistry(reference.Units);
         frameworks = reference.Frameworks;
-        validator = new DocumentValidator(units, frameworks);
+        validator = new DocumentValidator(units, frameworks, reference.Places);
     }
 
     /// <summary>A runner that stores accepted files. With <paramref name="reference"/> (a data folder's, or the embedded
@@ -74,7 +74,7 @@ public sealed class IngestRunner
 
         units = new UnitRegistry(store.LoadUnits());
         frameworks = store.LoadFrameworks();
-        validator = new DocumentValidator(units, frameworks);
+        validator = new DocumentValidator(units, frameworks, store.LoadPlaces());
     }
 
     /// <summary>Expands files and folders (recursively, in a stable order) into the files ingest can read.</summary>

@@ -100,11 +100,20 @@ public sealed class AccountStoreTests : IDisposable
     [Theory]
     [InlineData(null, "phải gắn với một đơn vị cấp huyện")]
     [InlineData("khong-co", "Không có đơn vị 'khong-co' trong cơ sở dữ liệu")]
-    [InlineData("thanh-hoa-so-noi-vu", "Đơn vị 'thanh-hoa-so-noi-vu' là một sở, ngành, không phải đơn vị cấp huyện")]
     public void Add_DistrictWithoutADistrictUnit_Refused(string? unit, string message)
     {
         Should.Throw<AccountException>(() => accounts.Add(new NewAccount("huyen", "Huyện", Role.District, unit), Password, "cli:root"))
             .Message.ShouldContain(message);
+    }
+
+    [Theory]
+    [InlineData("thanh-hoa-so-noi-vu")]
+    [InlineData("thanh-hoa-xa-hoang-hoa")]
+    public void Add_UnitAccountOfADepartmentOrACommune_Accepted(string unit)
+    {
+        accounts.Add(new NewAccount("don-vi", "Đơn vị", Role.District, unit), Password, "cli:root");
+
+        accounts.List().Single().UnitId.ShouldBe(unit);
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class UnitLineageTests
             new LineageEvent("old-new", 2020, new DateOnly(2020, 6, 1), LineageEventKind.Succeeded, "p", "district", "old", "new", UnitKind.Huyen, UnitKind.ThiXa, "NQ 1", "url", null),
             new LineageEvent("small-city", 2024, null, LineageEventKind.Merged, "p", "district", "small", "city", UnitKind.Huyen, UnitKind.ThanhPho, "NQ 2", "url", null),
             new LineageEvent("end", 2025, new DateOnly(2025, 7, 1), LineageEventKind.Abolished, "p", "district", null, null, null, null, "NQ 3", "url", null),
-        ]);
+        ],
+        level => level == "district" ? "cấp huyện" : level);
 
     [Theory]
     [InlineData("old")]

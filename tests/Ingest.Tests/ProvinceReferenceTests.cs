@@ -11,7 +11,7 @@ namespace CchcAnalytics.Ingest.Tests;
 public sealed class ProvinceReferenceTests
 {
     private static readonly ReferenceData Reference = ReferenceData.LoadFromDirectory(Path.Combine(TestFiles.RepositoryRoot, "data"));
-    private static readonly UnitLineage Lineage = new(Reference.Units, Reference.Lineage);
+    private static readonly UnitLineage Lineage = new(Reference.Units, Reference.Lineage, Reference.Places.LevelName);
 
     private static readonly string DataFolder = Path.Combine(TestFiles.RepositoryRoot, "data");
 

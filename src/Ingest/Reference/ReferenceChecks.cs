@@ -41,7 +41,7 @@ internal static class ReferenceChecks
             if (e.Kind == LineageEventKind.Abolished
                 && units.FirstOrDefault(u => u.Province == e.Province && u.Level == e.Level && (u.LastYear is null || u.LastYear >= e.EffectiveYear)) is { } open)
             {
-                throw new ReferenceDataException($"{where}: sự kiện '{e.Id}' chấm dứt {VietnameseText.LevelName(e.Level)} từ năm đánh giá {e.EffectiveYear}, nhưng last_year của {open.Id} trong units.csv là {open.LastYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "để trống"}.");
+                throw new ReferenceDataException($"{where}: sự kiện '{e.Id}' chấm dứt cấp '{e.Level}' từ năm đánh giá {e.EffectiveYear}, nhưng last_year của {open.Id} trong units.csv là {open.LastYear?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "để trống"}.");
             }
         }
 
@@ -75,7 +75,7 @@ internal static class ReferenceChecks
                 && other.YearFrom <= (framework.YearTo ?? int.MaxValue) && framework.YearFrom <= (other.YearTo ?? int.MaxValue));
             if (overlapping is not null)
             {
-                throw new ReferenceDataException($"{frameworksFile}: {framework.Id} và {overlapping.Id} cùng áp dụng cho một số năm giống nhau đối với đơn vị {VietnameseText.LevelName(framework.Level)} của {framework.Province}.");
+                throw new ReferenceDataException($"{frameworksFile}: {framework.Id} và {overlapping.Id} cùng áp dụng cho một số năm giống nhau đối với cấp '{framework.Level}' của tỉnh '{framework.Province}'.");
             }
         }
     }
