@@ -149,16 +149,6 @@ internal static class ChartStyle
         return line;
     }
 
-    /// <summary>A horizontal reference line (mean, median on a vertical value axis) with a legend entry when
-    /// <paramref name="legend"/> is given.</summary>
-    public static ScottPlot.Plottables.HorizontalLine HorizontalLine(Plot plot, double y, Color color, LinePattern pattern, string? legend, float width = 2)
-    {
-        var line = plot.Add.HorizontalLine(y, width, color, pattern);
-        line.LegendText = legend ?? "";
-        line.ExcludeFromLegend = legend is null;
-        return line;
-    }
-
     /// <summary>A text label in data coordinates.</summary>
     public static ScottPlot.Plottables.Text Label(Plot plot, string text, double x, double y, Alignment alignment, Color? color = null, float size = ValueLabelSize, bool bold = false, bool background = false)
     {

@@ -155,11 +155,22 @@ public static class RankingChartBuilder
         var dotX = most * 1.35;
         var jitter = most * 0.12;
         var labelX = most * 1.65;
-        var right = most * 3.3;
-        var top = high + (0.07 * range);
+        var right = most * 2.7;
+        var top = high + (0.08 * range);
 
-        ChartStyle.HorizontalLine(plot, (double)mean, ChartPalette.Vermillion, LinePattern.Dashed, $"Trung bình: {ChartText.Percent(mean)}");
-        ChartStyle.HorizontalLine(plot, (double)median, ChartPalette.Black, LinePattern.Dotted, $"Trung vị: {ChartText.Percent(median)}");
+        // Mean and median across the histogram and the dots only, not through the names.
+        foreach (var (value, color, pattern, legend) in new[]
+        {
+            ((double)mean, ChartPalette.Vermillion, LinePattern.Dashed, $"Trung bình: {ChartText.Percent(mean)}"),
+            ((double)median, ChartPalette.Black, LinePattern.Dotted, $"Trung vị: {ChartText.Percent(median)}"),
+        })
+        {
+            var line = plot.Add.Line(0, value, dotX + (jitter * 1.4), value);
+            line.LineColor = color;
+            line.LinePattern = pattern;
+            line.LineWidth = 2;
+            ChartStyle.LegendLine(plot, legend, color, pattern, 2);
+        }
 
         var bars = bins.OrderBy(b => b.Key).Select(b => new Bar
         {
@@ -180,10 +191,12 @@ public static class RankingChartBuilder
 
         // Every unit as a dot; a small deterministic spread sideways keeps neighbours apart.
         var mixed = units.Any(u => u.Result.Synthetic) && units.Any(u => !u.Result.Synthetic);
+        var dots = new Dictionary<RankedUnit, double>();
         for (var i = 0; i < units.Count; i++)
         {
             var u = units[i];
             var x = dotX + (jitter * (((i * 7) % 11) - 5) / 5.0);
+            dots[u] = x;
             var dot = plot.Add.Marker(x, (double)u.Index, MarkerShape.FilledCircle, u == marked ? 11 : 5);
             dot.Color = u == marked ? ChartPalette.Vermillion : u.Result.Synthetic ? ChartPalette.Synthetic : ChartPalette.Real;
             marks.Point(MarkLabels.Index(u.Result.Unit.FullName, ranking.Year, u.Index, u.Rank, u.RankOf, u.Tied, u.Result.StageUsed, u.Result.Synthetic), ChartLinks.Unit(u.Result.Unit.Id, ranking.Year), x, (double)u.Index, 5);
@@ -191,28 +204,32 @@ public static class RankingChartBuilder
 
         // The top and bottom ten in two evenly spaced lists, each name joined to its dot; the highlighted unit between
         // them when it is in neither.
-        var step = 0.42 * range / Named;
+        var step = 0.038 * range;
         var first = units.Take(Named).ToList();
         var last = units.Skip(Math.Max(Named, units.Count - Named)).ToList();
+        var topStart = high - (0.01 * range);
+        var bottomStart = low + (0.01 * range);
         var placed = new List<(RankedUnit Unit, double Y)>();
-        placed.AddRange(first.Select((u, i) => (u, high - (0.02 * range) - (i * step))));
-        placed.AddRange(last.Select((u, i) => (u, low + (0.02 * range) + ((last.Count - 1 - i) * step))));
+        placed.AddRange(first.Select((u, i) => (u, topStart - (i * step))));
+        placed.AddRange(last.Select((u, i) => (u, bottomStart + ((last.Count - 1 - i) * step))));
+        var bottomHeader = bottomStart + ((Named - 1) * step) + (0.6 * step);
         if (marked is not null && placed.All(p => p.Unit != marked))
         {
-            var upper = high - (0.02 * range) - (Named * step);
-            var lower = low + (0.02 * range) + (Named * step);
-            placed.Add((marked, Math.Clamp((double)marked.Index, lower, upper)));
+            // Below the top ten and above the bottom ten's heading (one step of text above its line).
+            var upper = topStart - (Named * step);
+            var lower = bottomHeader + (1.8 * step);
+            placed.Add((marked, lower > upper ? (lower + upper) / 2 : Math.Clamp((double)marked.Index, lower, upper)));
         }
 
         ChartStyle.Label(plot, $"{Named} đơn vị đứng đầu", labelX, high + (0.01 * range), Alignment.LowerLeft, ChartPalette.Ink, ChartStyle.LegendSize, bold: true);
-        ChartStyle.Label(plot, $"{Named} đơn vị đứng cuối", labelX, low + (0.02 * range) + (Named * step) - (step * 0.4), Alignment.LowerLeft, ChartPalette.Ink, ChartStyle.LegendSize, bold: true);
+        ChartStyle.Label(plot, $"{Named} đơn vị đứng cuối", labelX, bottomHeader, Alignment.LowerLeft, ChartPalette.Ink, ChartStyle.LegendSize, bold: true);
         ChartStyle.Label(plot, "Từng đơn vị", dotX, high + (0.01 * range), Alignment.LowerCenter, ChartPalette.Ink, ChartStyle.LegendSize, bold: true);
         foreach (var (unit, y) in placed)
         {
             var color = unit == marked ? ChartPalette.Vermillion : ChartPalette.Ink;
-            var leader = plot.Add.Line(dotX + jitter + (most * 0.03), (double)unit.Index, labelX - (most * 0.03), y);
-            leader.LineColor = (unit == marked ? ChartPalette.Vermillion : ChartPalette.Grey).WithAlpha(0.7);
-            leader.LineWidth = unit == marked ? 1.5f : 0.8f;
+            var leader = plot.Add.Line(dots[unit], (double)unit.Index, labelX - (most * 0.03), y);
+            leader.LineColor = (unit == marked ? ChartPalette.Vermillion : ChartPalette.Grey).WithAlpha(0.6);
+            leader.LineWidth = unit == marked ? 1.5f : 0.7f;
             ChartStyle.Label(plot, $"{unit.Rank}{(unit.Tied ? "=" : "")}. {unit.Result.Unit.FullName} — {ValueLabel(unit).Replace(" (đồng hạng)", "", StringComparison.Ordinal)}", labelX, y, Alignment.MiddleLeft, color, ChartStyle.ValueLabelSize, bold: unit == marked);
             marks.Area(MarkLabels.Index(unit.Result.Unit.FullName, ranking.Year, unit.Index, unit.Rank, unit.RankOf, unit.Tied, unit.Result.StageUsed, unit.Result.Synthetic), ChartLinks.Unit(unit.Result.Unit.Id, ranking.Year), labelX, right, y - (step / 2), y + (step / 2));
         }
