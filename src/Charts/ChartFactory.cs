@@ -210,7 +210,7 @@ public static class ChartFactory
         var availability = maps.For(data, request.Province, request.Level, year);
         if (availability.Boundaries is not { } boundaries)
         {
-            throw new ArgumentException(availability.Reason, nameof(request));
+            throw new ArgumentException(availability.FullReason, nameof(request));
         }
 
         var results = data.ResultsOf(year, request.Province, request.Level);

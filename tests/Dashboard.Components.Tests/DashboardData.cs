@@ -16,9 +16,13 @@ public sealed class DashboardData : IDisposable
         Location = new DataLocation(Path.Combine(TestFiles.RepositoryRoot, "data"), folder.File("components-tests.duckdb"));
         Provider = new IndexDataProvider(Location, NullLogger<IndexDataProvider>.Instance);
         Provider.EnsureBuilt();
+        Maps = CchcAnalytics.Charts.Maps.MapBoundaries.LoadFolder(Path.Combine(Location.DataFolder, "boundaries"));
     }
 
     public DataLocation Location { get; }
+
+    /// <summary>The data folder's boundary files, as the dashboard reads them at start-up.</summary>
+    public CchcAnalytics.Charts.Maps.MapBoundaries Maps { get; }
 
     public IndexDataProvider Provider { get; }
 

@@ -6,12 +6,18 @@ namespace CchcAnalytics.Charts.Maps;
 /// <summary>What a map of one level and year is drawn on, or why there is none: the boundary set (and a note on how it
 /// was made, for outlines dissolved from smaller units), or a Vietnamese reason for a reader.</summary>
 /// <param name="Boundaries">The outlines; null when there is no honest map.</param>
-/// <param name="Reason">Why there is no map (null when there is one).</param>
+/// <param name="Reason">Why there is no map, in one sentence (null when there is one).</param>
 /// <param name="Notes">Notes to print with the map (how the outlines were made).</param>
 public sealed record MapAvailability(BoundarySet? Boundaries, string? Reason, IReadOnlyList<string> Notes)
 {
     /// <summary>No map, for <paramref name="reason"/>.</summary>
-    public static MapAvailability None(string reason) => new(null, reason, []);
+    public static MapAvailability None(string reason, string? detail = null) => new(null, reason, []) { Detail = detail };
+
+    /// <summary>More about why there is no map (what could not be drawn and why); null when the reason says it all.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>The reason and its detail, as a download's refusal says it.</summary>
+    public string? FullReason => Reason is null ? null : Detail is null ? Reason : $"{Reason} {Detail}";
 }
 
 /// <summary>The outlines maps are drawn on: every boundary file of a data folder (<c>data/boundaries/*.geojson</c>),
@@ -95,8 +101,8 @@ public sealed class MapBoundaries
 
         var drawn = wanted.Count - dissolve.LeftOut.Count;
         return MapAvailability.None(
-            $"Không có bản đồ {levelName} năm {year}: ranh giới {unitsName} không dựng lại được trung thực từ ranh giới {smallerName} năm {since}. "
-            + $"Chỉ {drawn}/{wanted.Count} đơn vị gồm trọn các đơn vị {data.Places.LevelName(smallerUnits[0].Level)} hình thành từ riêng đơn vị đó; "
+            $"Không có bản đồ {levelName} năm {year}: ranh giới {unitsName} không dựng lại được trung thực từ ranh giới {smallerName} năm {since} (chỉ {drawn}/{wanted.Count} đơn vị ghép được trọn vẹn).",
+            $"Chỉ {drawn}/{wanted.Count} đơn vị gồm trọn các đơn vị {data.Places.LevelName(smallerUnits[0].Level)} hình thành từ riêng đơn vị đó; "
             + $"{dissolve.LeftOut.Count} đơn vị còn lại có phần chung với đơn vị khác, có đơn vị cũ mà nguồn không ghi rõ thuộc đâu, hoặc không tách riêng được (xem data/README.md). "
             + $"Bản đồ thiếu {dissolve.LeftOut.Count} đơn vị sẽ gây hiểu sai, nên không vẽ.");
     }

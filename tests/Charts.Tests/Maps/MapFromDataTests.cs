@@ -100,7 +100,7 @@ public sealed class MapFromDataTests(ChartsFixture fixture)
     [Fact]
     public void Build_Districts2024_SaysWhyThereIsNoHonestDistrictMap() =>
         Fails(2024, "district").Message.ShouldStartWith(
-            "Không có bản đồ cấp huyện năm 2024: ranh giới các huyện, thị xã, thành phố không dựng lại được trung thực từ ranh giới các xã, phường năm 2025. "
+            "Không có bản đồ cấp huyện năm 2024: ranh giới các huyện, thị xã, thành phố không dựng lại được trung thực từ ranh giới các xã, phường năm 2025 (chỉ 12/26 đơn vị ghép được trọn vẹn). "
             + "Chỉ 12/26 đơn vị gồm trọn các đơn vị cấp xã hình thành từ riêng đơn vị đó; 14 đơn vị còn lại");
 
     [Fact]
