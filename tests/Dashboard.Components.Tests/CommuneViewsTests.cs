@@ -190,6 +190,9 @@ public sealed class CommuneViewsTests(DashboardData data) : DashboardContext(dat
         // The table has every unit, scrolling in its box.
         cut.FindAll("[data-testid=years-table] tbody tr").Count.ShouldBe(166);
         cut.Find("[data-testid=years-table]").ParentElement!.ClassList.ShouldContain("tall");
+        // 166 lines in one bump chart are a blot: a note and the downloads instead.
+        cut.FindAll("[data-testid=chart-rank-bump]").ShouldBeEmpty();
+        Html.Text(cut.Find("[data-testid=rank-bump-replaced]")).ShouldStartWith("Với 166 đơn vị, biểu đồ thứ hạng có quá nhiều đường để đọc trên trang");
     }
 
     [Fact]
@@ -200,6 +203,7 @@ public sealed class CommuneViewsTests(DashboardData data) : DashboardContext(dat
         var cut = Render<YearsPage>();
 
         cut.FindAll("[data-testid=panels-limited]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=chart-rank-bump]").Count.ShouldBe(1);
         cut.FindAll("[data-testid^=panel-]").Count.ShouldBe(cut.FindAll("[data-testid=years-table] tbody tr").Count);
     }
 
