@@ -109,6 +109,14 @@ public sealed class IndexData
     /// <summary>The words for provinces and levels (data/provinces.csv, data/levels.csv, stored with the reference data).</summary>
     public Places Places { get; init; } = Places.None;
 
+    /// <summary>Where each commune of 2025 came from (data/commune-origins.csv, stored with the reference data); empty
+    /// when the data folder has none.</summary>
+    public IReadOnlyList<CommuneOrigin> Origins { get; init; } = [];
+
+    /// <summary>The origin of a commune; null when no row names it.</summary>
+    public CommuneOrigin? OriginOf(string unitId) =>
+        Memo("origins-by-unit", () => Origins.ToDictionary(o => o.UnitId, StringComparer.Ordinal)).GetValueOrDefault(unitId);
+
     /// <summary>Finds every unit by id or name (<see cref="UnitRegistry.Resolve"/>), built once per snapshot rather than
     /// per chart or download request.</summary>
     public UnitRegistry Registry => Memo("unit-registry", () => new UnitRegistry(Units));
@@ -160,11 +168,11 @@ public sealed class IndexData
         {
             var all = Hidden.Concat(hidden).ToHashSet();
             return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, Sql, Version,
-                results.Where(r => !all.Contains(r.Key)).ToDictionary(), details!, all) { Places = Places };
+                results.Where(r => !all.Contains(r.Key)).ToDictionary(), details!, all) { Places = Places, Origins = Origins };
         }
 
         return new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published,
-            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))), componentScores) { Places = Places };
+            sheetList.Where(s => !hidden.Contains((s.Submission.UnitId, s.Submission.Year))), componentScores) { Places = Places, Origins = Origins };
     }
 
     /// <summary>Reads the light snapshot of data version <paramref name="version"/>: reference data, then per current
@@ -202,6 +210,7 @@ public sealed class IndexData
         data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>())
         {
             Places = store.LoadPlaces(),
+            Origins = store.LoadOrigins(),
         };
         return data;
     }
@@ -211,8 +220,8 @@ public sealed class IndexData
     {
         ArgumentNullException.ThrowIfNull(places);
         return Sql is not null
-            ? new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, Sql, Version, results, details!, Hidden) { Places = places }
-            : new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, sheetList) { Places = places };
+            ? new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, Sql, Version, results, details!, Hidden) { Places = places, Origins = Origins }
+            : new IndexData(Units, lineageEvents, Frameworks, Crosswalk, Published, sheetList, componentScores) { Places = places, Origins = Origins };
     }
 
     /// <summary>Loads every row of every current unit-year into memory: the reference path (see the remarks).</summary>
@@ -223,6 +232,7 @@ public sealed class IndexData
             store.Submissions.GetCurrentComponents())
         {
             Places = store.LoadPlaces(),
+            Origins = store.LoadOrigins(),
         };
     }
 

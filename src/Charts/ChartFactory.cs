@@ -1,5 +1,6 @@
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Charts.Builders;
+using CchcAnalytics.Charts.Maps;
 using CchcAnalytics.Core;
 
 namespace CchcAnalytics.Charts;
@@ -10,8 +11,10 @@ public static class ChartFactory
 {
     /// <summary>Builds the requested chart. Throws <see cref="ArgumentException"/> with a message naming what is wrong
     /// (unknown kind, unit, year or code; a missing or unexpected parameter; a unit without a result that year; a size
-    /// out of range), so callers can return it as a bad request.</summary>
-    public static ChartSpec Build(IndexData data, ChartRequest request, AnalyticsOptions options)
+    /// out of range), so callers can return it as a bad request. A <c>map</c> is drawn on <paramref name="maps"/> (the
+    /// data folder's boundary files); a level and year without an honest map is an <see cref="ArgumentException"/> saying
+    /// why (<see cref="MapBoundaries.For"/>).</summary>
+    public static ChartSpec Build(IndexData data, ChartRequest request, AnalyticsOptions options, MapBoundaries? maps = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(request);
@@ -39,9 +42,14 @@ public static class ChartFactory
             throw new ArgumentException($"Không có kết quả nào của đơn vị {data.Places.LevelName(request.Level)} thuộc tỉnh {data.Places.ProvinceName(request.Province)}.", nameof(request));
         }
 
-        if (request.Code is not null && request.Kind is not (ChartKind.Heatmap or ChartKind.ConceptHistory))
+        if (request.Code is not null && request.Kind is not (ChartKind.Heatmap or ChartKind.ConceptHistory or ChartKind.Map))
         {
-            throw new ArgumentException($"Biểu đồ '{kind}' không nhận mã (đã nhập '{request.Code}'); chỉ heatmap và concept-history nhận mã.", nameof(request));
+            throw new ArgumentException($"Biểu đồ '{kind}' không nhận mã (đã nhập '{request.Code}'); chỉ heatmap, concept-history và map nhận mã.", nameof(request));
+        }
+
+        if (request.Area is not null && request.Kind is not ChartKind.Map)
+        {
+            throw new ArgumentException($"Biểu đồ '{kind}' không nhận lĩnh vực (đã nhập linh-vuc={request.Area}); chỉ bản đồ (map) nhận lĩnh vực.", nameof(request));
         }
 
         var units = Units(data, request, kind);
@@ -53,7 +61,7 @@ public static class ChartFactory
 
         var spec = request.Kind switch
         {
-            ChartKind.Ranking => RankingChartBuilder.Build(Ranker.For(data, Year(request, years, kind, data.Places), request.Province, request.Level, options)),
+            ChartKind.Ranking => Ranking(data, request, years, units, kind, options),
             ChartKind.AreaDistribution => AreaDistributionChartBuilder.Build(data.ResultsOf(Year(request, years, kind, data.Places), request.Province, request.Level), request.Year!.Value, data.Places.LevelName(request.Level)),
             ChartKind.UnitTrend => UnitTrendChartBuilder.Build(data, units[0].Id, options),
             ChartKind.UnitAreas => UnitAreasChartBuilder.Build(UnitReport.Build(data, units[0].Id, Year(request, years, kind, data.Places), options) ?? throw NoResult(data, units[0], request.Year!.Value, request)),
@@ -62,7 +70,7 @@ public static class ChartFactory
             ChartKind.Heatmap => Heatmap(data, request, years, kind),
             ChartKind.ConceptHistory => ConceptHistoryChartBuilder.Build(data, Concept(data, request, years, kind), request.Province, request.Level, units.Select(u => u.Id).ToList()),
             ChartKind.SelfVsAppraised => SelfVsAppraised(data, request, years, units, kind),
-            ChartKind.Map => throw new ArgumentException("Bản đồ ('map') chưa dựng được từ yêu cầu này: nó cần ranh giới đơn vị và cấp đơn vị (cap=), dựng bằng MapChartBuilder.Build.", nameof(request)),
+            ChartKind.Map => Map(data, request, years, kind, maps ?? MapBoundaries.None),
             ChartKind.RankMovement => RankMovement(data, request, years, kind, options),
             ChartKind.RankBump => RankBumpChartBuilder.Build(ProvinceHistory.For(data, request.Province, request.Level, options), units.Select(u => u.Id).ToList(), data.Units),
             ChartKind.AreaMeans => AreaMeansChartBuilder.Build(ProvinceHistory.For(data, request.Province, request.Level, options)),
@@ -126,6 +134,7 @@ public static class ChartFactory
         var (min, max) = request.Kind switch
         {
             ChartKind.UnitTrend or ChartKind.UnitAreas or ChartKind.TrendPanel => (1, 1),
+            ChartKind.Ranking => (0, 1),
             ChartKind.RankBump => (0, CompareAreasChartBuilder.MaxUnits),
             ChartKind.CompareAreas or ChartKind.CompareTrends => (CompareAreasChartBuilder.MinUnits, CompareAreasChartBuilder.MaxUnits),
             ChartKind.SelfVsAppraised => (0, 1),
@@ -170,6 +179,87 @@ public static class ChartFactory
 
     private static UnitYearResult Result(IndexData data, Unit unit, int year, ChartRequest request) =>
         data.SeriesResult(unit.Id, year) ?? throw NoResult(data, unit, year, request);
+
+    private static ChartSpec Ranking(IndexData data, ChartRequest request, IReadOnlyList<int> years, List<Unit> units, string kind, AnalyticsOptions options)
+    {
+        var year = Year(request, years, kind, data.Places);
+        var ranking = Ranker.For(data, year, request.Province, request.Level, options);
+        if (units.Count == 0)
+        {
+            return RankingChartBuilder.Build(ranking);
+        }
+
+        // dv= on the ranking is the unit to highlight (the overview's search); through lineage, a predecessor's id finds
+        // the unit that holds its series that year.
+        var id = data.SeriesResult(units[0].Id, year)?.Unit.Id ?? units[0].Id;
+        return ranking.Find(id) is null
+            ? throw new ArgumentException($"{units[0].FullName} ({units[0].Id}) không có trong xếp hạng năm {year}.", nameof(request))
+            : RankingChartBuilder.Build(ranking, id);
+    }
+
+    /// <summary>The map of a level and year, coloured by the index, an area (<see cref="ChartRequest.Area"/>) or a
+    /// criterion (<see cref="ChartRequest.Code"/>); a unit without that value is grey, never 0.</summary>
+    private static ChartSpec Map(IndexData data, ChartRequest request, IReadOnlyList<int> years, string kind, MapBoundaries maps)
+    {
+        var year = Year(request, years, kind, data.Places);
+        if (request.Area is not null && request.Code is not null)
+        {
+            throw new ArgumentException($"Bản đồ tô màu theo một thứ: lĩnh vực (linh-vuc={request.Area}) hoặc tiêu chí (ma={request.Code}), không cả hai.", nameof(request));
+        }
+
+        var availability = maps.For(data, request.Province, request.Level, year);
+        if (availability.Boundaries is not { } boundaries)
+        {
+            throw new ArgumentException(availability.FullReason, nameof(request));
+        }
+
+        var results = data.ResultsOf(year, request.Province, request.Level);
+        var framework = AreaDistributionChartBuilder.MainFramework(results);
+        var measure = MapMeasureOf(request, framework, year);
+        Func<UnitYearResult, decimal?> value = r => r.Index;
+        if (measure.Code is { } code)
+        {
+            var cells = data.Cells(year, request.Province, request.Level, [code]);
+            // Another framework does not score the same code: no value there, never 0.
+            value = r => r.Framework.Id == framework.Id ? cells(r, code)?.Percent : null;
+        }
+
+        var byUnit = results.ToDictionary(r => r.Unit.Id, StringComparer.Ordinal);
+        var units = data.Units.ToDictionary(u => u.Id, StringComparer.Ordinal);
+        var entries = boundaries.Shapes
+            .Where(s => units.ContainsKey(s.UnitId))
+            .Select(s => new MapUnitValue(s.UnitId, units[s.UnitId].FullName, byUnit.TryGetValue(s.UnitId, out var r) ? value(r) : null))
+            .ToList();
+        var input = new MapInput(year, data.Places.LevelName(request.Level), measure, entries, ChartStatus.Of(results)) { Notes = availability.Notes };
+        return MapChartBuilder.Build(boundaries, input);
+    }
+
+    /// <summary>The index, or the area or criterion the request names in the year's main framework.</summary>
+    private static MapMeasure MapMeasureOf(ChartRequest request, Framework framework, int year)
+    {
+        var text = request.Area ?? request.Code;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return MapMeasure.Index;
+        }
+
+        var areas = string.Join(", ", framework.Criteria.Where(c => c.Level == CriterionLevel.Area).Select(c => c.Code));
+        var found = CriterionCode.Normalize(text) is { } code ? framework.Find(code) : null;
+        if (request.Area is not null)
+        {
+            return found is { Level: CriterionLevel.Area }
+                ? MapMeasure.Area(found.Code, found.Name)
+                : throw new ArgumentException($"Không có lĩnh vực '{text.Trim()}' trong {framework.DisplayName} (năm {year}; các lĩnh vực: {areas}).", nameof(request));
+        }
+
+        return found switch
+        {
+            { Level: CriterionLevel.Area } => MapMeasure.Area(found.Code, found.Name),
+            { Level: CriterionLevel.Criterion } => MapMeasure.Criterion(found.Code, found.Name),
+            { } => throw new ArgumentException($"Bản đồ tô màu theo lĩnh vực hoặc tiêu chí, không theo tiêu chí thành phần ('{found.Code}'): hãy ghi ma={found.ParentCode}.", nameof(request)),
+            null => throw new ArgumentException($"Không có tiêu chí '{text.Trim()}' trong {framework.DisplayName} (năm {year}); hãy ghi mã như 7.2 (tiêu chí) hoặc linh-vuc=7 (lĩnh vực; các lĩnh vực: {areas}).", nameof(request)),
+        };
+    }
 
     private static ChartSpec CompareAreas(IndexData data, ChartRequest request, IReadOnlyList<int> years, List<Unit> units, string kind)
     {

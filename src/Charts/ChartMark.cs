@@ -6,6 +6,16 @@ namespace CchcAnalytics.Charts;
 /// (<c>/don-vi/hoang-hoa?nam=2023</c>); null when it links nowhere (the province mean).</summary>
 public sealed record ChartMark(string Label, string? Link, double Left, double Top, double Width, double Height)
 {
+    /// <summary>For a mark that is not a rectangle (a unit on a map): its outline as SVG path data in the picture's
+    /// pixels; null for a bar, point or cell, which is the rectangle.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>The mark's colour in the picture ("#440154"), for a shape drawn again over it; null when not needed.</summary>
+    public string? Fill { get; init; }
+
+    /// <summary>What the mark is, for a page or a test (a map shape's unit id); null when not given.</summary>
+    public string? Key { get; init; }
+
     /// <summary>The horizontal middle of the mark, in pixels.</summary>
     public double CenterX => Left + (Width / 2);
 

@@ -56,10 +56,12 @@ public static class ChartRenderer
     {
         ArgumentNullException.ThrowIfNull(spec);
         var (w, h) = Size(spec, width, height);
-        if (spec.SvgLayerOrNull is not null)
+        if (spec.SvgLayerOrNull is { } layer)
         {
-            // The map writes its own links and hover titles into its SVG; marks over it would repeat them.
-            return new ChartMarks(w, h, []);
+            // A map: its units' outlines in the pixels of the picture, drawn as the SVG draws them.
+            using var layerPlot = spec.DrawPlot(w, forSvg: true);
+            _ = layerPlot.GetSvgXml(w, h);
+            return new ChartMarks(w, h, layer.Marks?.Invoke(layerPlot) ?? []);
         }
 
         var marks = new MarkList();

@@ -119,8 +119,9 @@ public sealed class ChartSpec
 
 /// <summary>For a chart whose SVG carries more than ScottPlot can write (a map's links and hover titles): the plot is
 /// drawn with <paramref name="Draw"/> for SVG, and <paramref name="Finish"/> then completes ScottPlot's markup, given the
-/// rendered plot (for its pixel coordinates).</summary>
-internal sealed record SvgLayer(Action<Plot> Draw, Func<Plot, string, string> Finish)
+/// rendered plot (for its pixel coordinates); <paramref name="Marks"/> gives its marks from that plot (a map's linked
+/// shapes).</summary>
+internal sealed record SvgLayer(Action<Plot> Draw, Func<Plot, string, string> Finish, Func<Plot, IReadOnlyList<ChartMark>>? Marks = null)
 {
     /// <summary>The finished markup of <paramref name="spec"/>'s plot, or ScottPlot's as it is when it has no layer.</summary>
     public static string Apply(ChartSpec spec, Plot plot, string xml) => spec.SvgLayerOrNull?.Finish(plot, xml) ?? xml;

@@ -19,6 +19,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDashboardOptions(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexDataProvider>();
+// The outlines maps are drawn on (data/boundaries/*.geojson), read once; a bad file stops the start, naming it.
+builder.Services.AddSingleton(services => CchcAnalytics.Charts.Maps.MapBoundaries.LoadFolder(Path.Combine(services.GetRequiredService<DataLocation>().DataFolder, "boundaries")));
 builder.Services.AddSingleton(services => new AccountStore(services.GetRequiredService<IndexDataProvider>().Connections));
 builder.Services.AddSingleton<UploadService>();
 builder.Services.AddSingleton<UploadStaging>();
@@ -100,6 +102,7 @@ if (options.KnownProxies.Count > 0)
 
 // Build the embedded database from the data folder before the first request (first start takes ~15 s).
 app.Services.GetRequiredService<IndexDataProvider>().EnsureBuilt();
+_ = app.Services.GetRequiredService<CchcAnalytics.Charts.Maps.MapBoundaries>();
 
 // Users never see a stack trace or SQL, not even in Development (the README's main command runs Development so
 // that static files are served without publishing); details go to the log.

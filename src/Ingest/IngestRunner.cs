@@ -65,6 +65,11 @@ public sealed class IngestRunner
             {
                 store.ReplacePlaces(reference.Places);
             }
+
+            if (reference.Origins.Count > 0)
+            {
+                store.ReplaceOrigins(reference.Origins);
+            }
         }
 
         units = new UnitRegistry(store.LoadUnits());

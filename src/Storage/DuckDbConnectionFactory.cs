@@ -17,9 +17,9 @@ namespace CchcAnalytics.Storage;
 public sealed class DuckDbConnectionFactory : IDisposable
 {
     /// <summary>The schema version this build writes; one embedded script <c>Schema/NNN_*.sql</c> per version.</summary>
-    public const int SchemaVersion = 6;
+    public const int SchemaVersion = 7;
 
-    private static readonly string[] Migrations = ["Schema/001_initial.sql", "Schema/002_province_data.sql", "Schema/003_accounts.sql", "Schema/004_framework_origin.sql", "Schema/005_places.sql", "Schema/006_components.sql"];
+    private static readonly string[] Migrations = ["Schema/001_initial.sql", "Schema/002_province_data.sql", "Schema/003_accounts.sql", "Schema/004_framework_origin.sql", "Schema/005_places.sql", "Schema/006_components.sql", "Schema/007_commune_origins.sql"];
 
     private readonly DuckDBConnection anchor;
     private readonly Lock anchorLock = new();

@@ -393,4 +393,42 @@ public sealed class ReferenceStore(DuckDbConnectionFactory connections)
 
         return new Places(provinces, levels);
     }
+
+    /// <summary>Replaces where the communes came from (reference data: data/commune-origins.csv is the truth).</summary>
+    public void ReplaceOrigins(IReadOnlyList<CommuneOrigin> origins)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        using var connection = connections.Open();
+        using var transaction = connection.BeginTransaction();
+        Execute(connection, "DELETE FROM commune_origin");
+        foreach (var origin in origins)
+        {
+            Execute(
+                connection,
+                "INSERT INTO commune_origin VALUES ($id, $status, $districts, $units, $unresolved)",
+                ("id", origin.UnitId),
+                ("status", origin.Status),
+                ("districts", string.Join('|', origin.FormerDistricts)),
+                ("units", string.Join('|', origin.FormerUnits)),
+                ("unresolved", origin.Unresolved));
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>Where each commune came from, by unit id; empty when the data folder had no commune-origins.csv.</summary>
+    public IReadOnlyList<CommuneOrigin> LoadOrigins()
+    {
+        using var connection = connections.Open();
+        var origins = new List<CommuneOrigin>();
+        using var reader = Query(connection, "SELECT unit_id, status, former_districts, former_units, unresolved FROM commune_origin ORDER BY unit_id");
+        while (reader.Read())
+        {
+            origins.Add(new CommuneOrigin(reader.GetString(0), reader.GetString(1), Split(reader.GetString(2)), reader.GetString(4)) { FormerUnits = Split(reader.GetString(3)) });
+        }
+
+        return origins;
+
+        static string[] Split(string text) => text.Split('|', StringSplitOptions.RemoveEmptyEntries);
+    }
 }

@@ -36,6 +36,10 @@ public sealed class ScoreStore(DuckDbConnectionFactory connections)
 
     public Places LoadPlaces() => Reference.LoadPlaces();
 
+    public void ReplaceOrigins(IReadOnlyList<CommuneOrigin> origins) => Reference.ReplaceOrigins(origins);
+
+    public IReadOnlyList<CommuneOrigin> LoadOrigins() => Reference.LoadOrigins();
+
     public IReadOnlyList<SaveOutcome> Save(IReadOnlyList<IncomingSubmission> submissions, IReadOnlyList<Framework> newFrameworks, string actor) =>
         Submissions.Save(submissions, newFrameworks, actor);
 

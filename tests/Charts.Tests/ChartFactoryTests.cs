@@ -30,11 +30,6 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
         Fails(new ChartRequest((ChartKind)42, Year: 2023)).Message.ShouldStartWith("Không có loại biểu đồ 42.");
 
     [Fact]
-    public void Build_Map_SaysItIsBuiltFromBoundaries() =>
-        Fails(new ChartRequest(ChartKind.Map, Year: 2023)).Message
-            .ShouldStartWith("Bản đồ ('map') chưa dựng được từ yêu cầu này: nó cần ranh giới đơn vị và cấp đơn vị (cap=), dựng bằng MapChartBuilder.Build.");
-
-    [Fact]
     public void Build_UnknownUnit_SaysWhichAndHow() =>
         Fails(new ChartRequest(ChartKind.UnitTrend, UnitIds: ["hoang-hai"])).Message
             .ShouldStartWith("Không có đơn vị 'hoang-hai'. Hãy dùng mã trong data/units.csv (ví dụ hoang-hoa) hoặc tên tiếng Việt của đơn vị.");
@@ -57,7 +52,7 @@ public sealed class ChartFactoryTests(ChartsFixture fixture)
     [InlineData(ChartKind.CompareAreas, 1, "Biểu đồ 'compare-areas' cần từ 2 đến 6 đơn vị (đã chọn 1).")]
     [InlineData(ChartKind.CompareTrends, 7, "Biểu đồ 'compare-trends' cần từ 2 đến 6 đơn vị (đã chọn 7).")]
     [InlineData(ChartKind.UnitTrend, 0, "Biểu đồ 'unit-trend' cần đúng một đơn vị (đã chọn 0).")]
-    [InlineData(ChartKind.Ranking, 1, "Biểu đồ 'ranking' không nhận đơn vị nào (đã chọn 1).")]
+    [InlineData(ChartKind.AreaDistribution, 1, "Biểu đồ 'area-distribution' không nhận đơn vị nào (đã chọn 1).")]
     public void Build_WrongNumberOfUnits_SaysHowMany(ChartKind kind, int count, string message)
     {
         string[] units = ["hoang-hoa", "dong-son", "muong-lat", "thieu-hoa", "ha-trung", "nga-son", "vinh-loc"];

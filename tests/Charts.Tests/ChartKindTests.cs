@@ -31,7 +31,7 @@ public sealed class ChartKindTests(ChartsFixture fixture)
 
     [Fact]
     public void Requests_CoverEveryKind() =>
-        // The map is built from a boundary set by MapChartBuilder, not by ChartFactory: tests/Charts.Tests/Maps covers it.
+        // The map needs the data folder's boundary files: tests/Charts.Tests/Maps/MapFromDataTests covers it.
         Requests.Select(r => (ChartKind)r[0]).ShouldBe(Enum.GetValues<ChartKind>().Where(k => k != ChartKind.Map), ignoreOrder: true);
 
     [Theory]

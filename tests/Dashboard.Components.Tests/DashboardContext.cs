@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using Bunit.TestDoubles;
 using AngleSharp.Dom;
+using CchcAnalytics.Analytics;
 using CchcAnalytics.Charts;
 using CchcAnalytics.Core;
 using CchcAnalytics.Dashboard.Services;
@@ -22,6 +23,7 @@ public abstract class DashboardContext : BunitContext
         CultureInfo.CurrentUICulture = VietnameseText.Culture;
         Services.AddSingleton(data.Location);
         Services.AddSingleton(data.Provider);
+        Services.AddSingleton(data.Maps);
         Services.AddSingleton(new UploadService(data.Provider));
     }
 
@@ -42,7 +44,9 @@ public abstract class DashboardContext : BunitContext
         var query = Html.QueryOf(src);
         string? One(string name) => query.Where(q => q.Name == name).Select(q => q.Value).SingleOrDefault();
         var units = query.Where(q => q.Name == "dv").Select(q => q.Value).ToList();
-        var request = new ChartRequest(kind, Query.Year(One("nam")), units.Count > 0 ? units : null, One("ma"));
-        return ChartFactory.Build(Data.Provider.Data, request, Data.Provider.Options);
+        var data = Data.Provider.Data;
+        var level = One("cap") is { } cap ? DataScope.FindLevel(data, DataScope.Province(data).Id, cap)?.Id ?? cap : "";
+        var request = new ChartRequest(kind, Query.Year(One("nam")), units.Count > 0 ? units : null, One("ma")) { Level = level, Area = One("linh-vuc") };
+        return ChartFactory.Build(data, request, Data.Provider.Options, Data.Maps);
     }
 }

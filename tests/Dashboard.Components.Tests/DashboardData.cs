@@ -18,9 +18,13 @@ public sealed class DashboardData : IDisposable
         // the deployment's default level (the communes) is tested on its own (DefaultLevelTests).
         Provider = new IndexDataProvider(Location, NullLogger<IndexDataProvider>.Instance, new DashboardOptions { DefaultLevel = "huyen" });
         Provider.EnsureBuilt();
+        Maps = CchcAnalytics.Charts.Maps.MapBoundaries.LoadFolder(Path.Combine(Location.DataFolder, "boundaries"));
     }
 
     public DataLocation Location { get; }
+
+    /// <summary>The data folder's boundary files, as the dashboard reads them at start-up.</summary>
+    public CchcAnalytics.Charts.Maps.MapBoundaries Maps { get; }
 
     public IndexDataProvider Provider { get; }
 

@@ -23,6 +23,18 @@ public sealed class LayoutAccessibilityTests(DashboardApp app)
         { "/dang-nhap", "dang-nhap" },
         { "/qua-cac-nam", "qua-cac-nam" },
         { "/thuat-ngu", "thuat-ngu" },
+        // The 166 communes (issue 13): long rankings, the map, grouped heatmaps, many trend panels.
+        { "/?cap=xa&nam=2025", "tong-quan-xa-2025" },
+        { "/don-vi/thanh-hoa-xa-hoang-hoa?nam=2025", "don-vi-xa-hoang-hoa-2025" },
+        { "/so-sanh?cap=xa&nam=2025&dv=thanh-hoa-xa-hoang-hoa&dv=thanh-hoa-phuong-ham-rong", "so-sanh-xa-2025" },
+        { "/tieu-chi?cap=xa&nam=2025", "tieu-chi-xa-2025" },
+        { "/qua-cac-nam?cap=xa", "qua-cac-nam-xa" },
+        { "/bao-cao?cap=xa&nam=2025", "bao-cao-xa-2025" },
+        // The 20 departments.
+        { "/?cap=so&nam=2024", "tong-quan-so-2024" },
+        { "/don-vi/thanh-hoa-so-noi-vu?nam=2024", "don-vi-so-noi-vu-2024" },
+        { "/tieu-chi?cap=so&nam=2024", "tieu-chi-so-2024" },
+        { "/qua-cac-nam?cap=so", "qua-cac-nam-so" },
     };
 
     private static readonly Lazy<string> Axe = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Axe", "axe.min.js")));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CchcAnalytics.BoundaryBuilder;
 using CchcAnalytics.Core;
+using CommuneOrigin = CchcAnalytics.BoundaryBuilder.CommuneOrigin;
 using CchcAnalytics.Ingest.Reference;
 
 // Builds the commune-level reference data of Thanh Hóa from a checkout of the public, MIT-licensed

@@ -4,11 +4,6 @@ using NetTopologySuite.Operation.Union;
 
 namespace CchcAnalytics.Charts.Maps;
 
-/// <summary>Where a commune of 2025 came from, as a row of <c>data/commune-origins.csv</c>: its status
-/// (<c>documented</c>, <c>partial</c>, <c>unknown</c>), the district-level units of 30/6/2025 its former communes
-/// belonged to, and the Vietnamese reasons for the former communes left open (<c>unresolved</c>).</summary>
-public sealed record CommuneOrigin(string UnitId, string Status, IReadOnlyList<string> FormerDistricts, string Unresolved);
-
 /// <summary>A former district (of 30/6/2025) and its Vietnamese full name ("huyện Hoằng Hóa", "thị xã Bỉm Sơn").</summary>
 public sealed record FormerDistrict(string UnitId, string FullName);
 

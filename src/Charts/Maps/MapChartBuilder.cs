@@ -82,6 +82,7 @@ public static class MapChartBuilder
             notes.Add($"Màu xám: không có số liệu ({missing} đơn vị), không tính là 0.");
         }
 
+        notes.AddRange(input.Notes ?? []);
         notes.Add($"Phép chiếu đẳng chữ nhật: kinh độ × cos {ChartText.Tick(Math.Round(projection.Latitude, 1))}°, vĩ độ; hướng bắc lên trên.");
         if (boundaries.Source.Length > 0 || boundaries.License.Length > 0)
         {
@@ -103,7 +104,7 @@ public static class MapChartBuilder
             DefaultWidth,
             DefaultHeight,
             plot => Draw(plot, frame, drawn, legend, credit, polygons: true),
-            new SvgLayer(plot => Draw(plot, frame, drawn, legend, credit, polygons: false), (plot, xml) => SvgLinks(plot, xml, drawn)));
+            new SvgLayer(plot => Draw(plot, frame, drawn, legend, credit, polygons: false), (plot, xml) => SvgLinks(plot, xml, drawn), plot => Marks(plot, drawn)));
     }
 
     /// <summary>"index", "area" or "criterion", for the data table.</summary>
@@ -229,26 +230,55 @@ public static class MapChartBuilder
         builder.Append("<g id=\"ban-do\" stroke=\"#FFFFFF\" stroke-width=\"0.6\" stroke-linejoin=\"round\" fill-rule=\"evenodd\">\n");
         foreach (var shape in shapes)
         {
-            var label = $"{shape.Row.Name}: {(shape.Row.Value is { } v ? ChartText.Percent(v) : "không có số liệu")}";
             builder.Append("<a href=\"").Append(SecurityElement.Escape(shape.Row.Link)).Append("\" data-unit=\"").Append(SecurityElement.Escape(shape.Row.Shape.UnitId))
-                .Append("\"><path fill=\"").Append(Hex(shape.Fill)).Append("\" d=\"");
-            foreach (var (ring, _) in shape.Rings)
-            {
-                for (var i = 0; i < ring.Length; i++)
-                {
-                    var pixel = plot.GetPixel(ring[i]);
-                    builder.Append(i == 0 ? 'M' : 'L').Append(Format(pixel.X)).Append(' ').Append(Format(pixel.Y));
-                }
-
-                builder.Append('Z');
-            }
-
-            builder.Append("\"><title>").Append(SecurityElement.Escape(label)).Append("</title></path></a>\n");
+                .Append("\"><path fill=\"").Append(Hex(shape.Fill)).Append("\" d=\"").Append(PixelPath(plot, shape).Path)
+                .Append("\"><title>").Append(SecurityElement.Escape(Label(shape))).Append("</title></path></a>\n");
         }
 
         builder.Append("</g>\n");
         var end = xml.LastIndexOf("</svg>", StringComparison.Ordinal);
         return end < 0 ? throw new InvalidOperationException("ScottPlot's SVG has no closing </svg>.") : xml.Insert(end, builder.ToString());
+    }
+
+    /// <summary>The units as marks of the picture (a page lays them over it as linked shapes): each unit's outline as
+    /// SVG path data in the picture's pixels, its bounding box, its hover label and its page.</summary>
+    private static List<ChartMark> Marks(Plot plot, IReadOnlyList<DrawnShape> shapes) =>
+        shapes.Select(shape =>
+        {
+            var (path, left, top, right, bottom) = PixelPath(plot, shape);
+            return new ChartMark(Label(shape), shape.Row.Link, Math.Round(left, 1), Math.Round(top, 1), Math.Round(right - left, 1), Math.Round(bottom - top, 1))
+            {
+                Path = path,
+                Fill = Hex(shape.Fill),
+                Key = shape.Row.Shape.UnitId,
+            };
+        }).ToList();
+
+    /// <summary>"xã Hoằng Hóa: 85,30" or "xã Hoằng Hóa: không có số liệu".</summary>
+    private static string Label(DrawnShape shape) =>
+        $"{shape.Row.Name}: {(shape.Row.Value is { } v ? ChartText.Percent(v) : "không có số liệu")}";
+
+    /// <summary>A unit's rings as SVG path data in the plot's pixels, and their bounding box.</summary>
+    private static (string Path, double Left, double Top, double Right, double Bottom) PixelPath(Plot plot, DrawnShape shape)
+    {
+        var builder = new StringBuilder();
+        double left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
+        foreach (var (ring, _) in shape.Rings)
+        {
+            for (var i = 0; i < ring.Length; i++)
+            {
+                var pixel = plot.GetPixel(ring[i]);
+                builder.Append(i == 0 ? 'M' : 'L').Append(Format(pixel.X)).Append(' ').Append(Format(pixel.Y));
+                left = Math.Min(left, pixel.X);
+                right = Math.Max(right, pixel.X);
+                top = Math.Min(top, pixel.Y);
+                bottom = Math.Max(bottom, pixel.Y);
+            }
+
+            builder.Append('Z');
+        }
+
+        return (builder.ToString(), left, top, right, bottom);
     }
 
     private static string Format(float value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);

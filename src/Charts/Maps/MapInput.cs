@@ -44,6 +44,9 @@ public sealed record MapUnitValue(string UnitId, string Name, decimal? Value, st
 /// without an entry are drawn grey as "không có số liệu" under the name the boundary file gives.</summary>
 public sealed record MapInput(int Year, string LevelLabel, MapMeasure Measure, IReadOnlyList<MapUnitValue> Units, ChartStatus Status)
 {
+    /// <summary>Notes printed with the map besides its own (how the outlines were made).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>The unit page of a year: <c>/don-vi/thanh-hoa-xa-hoang-hoa?nam=2025</c>.</summary>
     public static string UnitLink(string unitId, int year) =>
         $"/don-vi/{Uri.EscapeDataString(unitId)}?nam={year.ToString(CultureInfo.InvariantCulture)}";

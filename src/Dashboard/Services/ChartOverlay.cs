@@ -1,5 +1,6 @@
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Charts;
+using CchcAnalytics.Charts.Maps;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CchcAnalytics.Dashboard.Services;
@@ -12,14 +13,16 @@ public static class ChartOverlay
     /// <summary>The marks of chart <paramref name="kind"/> for <paramref name="query"/> (without '?', the download's own:
     /// <c>nam</c>, <c>dv</c>, <c>ma</c>, <c>w</c>, <c>h</c> or their English aliases); null when the query names no chart
     /// (the picture then shows the download's own error, and there is nothing to point at).</summary>
-    public static ChartMarks? Marks(IndexData data, AnalyticsOptions options, string kind, string query)
+    /// <remarks>The level is the query's <c>cap</c> (or <c>level</c>), as the download reads it; a map is drawn on
+    /// <paramref name="maps"/>, and its marks are the units' outlines (<see cref="ChartMark.Path"/>).</remarks>
+    public static ChartMarks? Marks(IndexData data, AnalyticsOptions options, string kind, string query, MapBoundaries? maps = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        return data.Memo(("chart-marks", kind, query), () => Build(data, options, kind, query));
+        return data.Memo(("chart-marks", kind, query), () => Build(data, options, kind, query, maps));
     }
 
-    private static ChartMarks? Build(IndexData data, AnalyticsOptions options, string kind, string query)
+    private static ChartMarks? Build(IndexData data, AnalyticsOptions options, string kind, string query, MapBoundaries? maps)
     {
         if (!ChartKindText.TryParse(kind, out var chartKind))
         {
@@ -40,9 +43,21 @@ public static class ChartOverlay
         }
 
         var units = Many("dv", "unit");
+        var levelText = One("cap", "level");
+        var level = levelText is null ? null : DataScope.FindLevel(data, DataScope.Province(data).Id, levelText);
+        if (levelText is not null && level is null)
+        {
+            return null;
+        }
+
         try
         {
-            var spec = ChartFactory.Build(data, new ChartRequest(chartKind, year, units.Length > 0 ? units : null, One("ma", "code"), Query.Number(One("w", "w")), Query.Number(One("h", "h"))), options);
+            var request = new ChartRequest(chartKind, year, units.Length > 0 ? units : null, One("ma", "code"), Query.Number(One("w", "w")), Query.Number(One("h", "h")))
+            {
+                Level = level?.Id ?? "",
+                Area = One("linh-vuc", "area"),
+            };
+            var spec = ChartFactory.Build(data, request, options, maps);
             return ChartRenderer.Marks(spec);
         }
         catch (ArgumentException)

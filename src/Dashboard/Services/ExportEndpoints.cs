@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Charts;
+using CchcAnalytics.Charts.Maps;
 using CchcAnalytics.Core;
 using CchcAnalytics.Exports;
 using CchcAnalytics.Ingest.Csv;
@@ -103,13 +104,16 @@ public static class ExportEndpoints
             return Results.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cchc-qua-cac-nam-{scope.Level.Code}-{history.Years[0]}-{history.Years[^1]}.xlsx");
         });
 
-        group.MapGet("/charts/{file}", (HttpContext http, IndexDataProvider provider, string file,
+        // A map (map.svg?cap=xa&nam=2025[&linh-vuc=7|&ma=7.2]) is drawn on the data folder's boundary files (MapBoundaries).
+        group.MapGet("/charts/{file}", (HttpContext http, IndexDataProvider provider, MapBoundaries maps, string file,
             [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "dv")] string[]? unitIds, [FromQuery(Name = "ma")] string? codeText,
             [FromQuery(Name = "w")] string? widthText, [FromQuery(Name = "h")] string? heightText,
-            [FromQuery(Name = "year")] string? yearAlias, [FromQuery(Name = "unit")] string[]? unitAlias, [FromQuery(Name = "code")] string? codeAlias) =>
+            [FromQuery(Name = "year")] string? yearAlias, [FromQuery(Name = "unit")] string[]? unitAlias, [FromQuery(Name = "code")] string? codeAlias,
+            [FromQuery(Name = "linh-vuc")] string? areaText, [FromQuery(Name = "area")] string? areaAlias) =>
         {
             var units = unitIds is { Length: > 0 } ? unitIds : unitAlias;
             var code = codeText ?? codeAlias;
+            var area = areaText ?? areaAlias;
             var extension = Path.GetExtension(file).TrimStart('.').ToLowerInvariant();
             if (extension is not ("png" or "svg" or "csv") || !ChartKindText.TryParse(Path.GetFileNameWithoutExtension(file), out var kind))
             {
@@ -150,7 +154,8 @@ public static class ExportEndpoints
                 {
                     Province = scope.Province,
                     Level = scope.Level.Id,
-                }, provider.Options);
+                    Area = area,
+                }, provider.Options, maps);
             }
             catch (ArgumentException ex)
             {
@@ -160,6 +165,14 @@ public static class ExportEndpoints
 
             // Units by id in the file name ("Hoằng Hóa" typed in the address would become "Ho_ng H_a").
             var name = string.Join('-', new[] { kind.ToCode(), year?.ToString(CultureInfo.InvariantCulture) }.Concat(unitIdsFound).OfType<string>());
+            if (kind == ChartKind.Map)
+            {
+                // map-xa-2025-linh-vuc-7.svg, map-xa-2025-tieu-chi-7.2.svg: the level and the measure, from the chart's own data.
+                var measure = spec.Table.Rows.Count == 0 ? null : spec.Table[0, "code"] as string;
+                name = $"map-{scope.Level.Code}-{year ?? spec.Table[0, "year"]}"
+                    + (measure is null ? "" : (spec.Table[0, "measure"] as string) == "area" ? $"-linh-vuc-{measure}" : $"-tieu-chi-{measure}");
+            }
+
             return extension switch
             {
                 "png" => Results.File(ChartRenderer.Png(spec), "image/png", $"{name}.png"),

@@ -83,12 +83,24 @@ public sealed partial class IndexDataProvider : IDisposable
     {
         if (Store.TableCounts()["submission"] > 0)
         {
-            // A database built before data/levels.csv existed (schema 5) has no words for its levels: read them now.
-            if (Store.LoadPlaces().Levels.Count == 0 && DataFolder.Plan([Location.DataFolder]) is { FromDataFolder: true, Reference.Places.Levels.Count: > 0 } existing)
+            // A database built before data/levels.csv existed (schema 5) has no words for its levels, and one built before
+            // commune-origins.csv was stored (schema 7) no former districts of the communes: read them now.
+            var noPlaces = Store.LoadPlaces().Levels.Count == 0;
+            var noOrigins = Store.LoadOrigins().Count == 0;
+            if ((noPlaces || noOrigins) && DataFolder.Plan([Location.DataFolder]) is { FromDataFolder: true } existing
+                && ((noPlaces && existing.Reference.Places.Levels.Count > 0) || (noOrigins && existing.Reference.Origins.Count > 0)))
             {
                 lock (writeLock)
                 {
-                    Store.ReplacePlaces(existing.Reference.Places);
+                    if (noPlaces && existing.Reference.Places.Levels.Count > 0)
+                    {
+                        Store.ReplacePlaces(existing.Reference.Places);
+                    }
+
+                    if (noOrigins && existing.Reference.Origins.Count > 0)
+                    {
+                        Store.ReplaceOrigins(existing.Reference.Origins);
+                    }
                 }
 
                 Reload();

@@ -15,7 +15,8 @@ public sealed partial class ReferenceData(
     IReadOnlyList<Framework> frameworks,
     IReadOnlyList<LineageEvent>? lineage = null,
     Crosswalk? crosswalk = null,
-    Places? places = null)
+    Places? places = null,
+    IReadOnlyList<CommuneOrigin>? origins = null)
 {
     // Declared before Embedded: static fields initialise in order, and Embedded's initialiser uses this.
     private static readonly string[] RequiredFiles =
@@ -32,6 +33,61 @@ public sealed partial class ReferenceData(
     /// <summary>The words for the provinces and levels (data/provinces.csv, data/levels.csv); <see cref="Places.None"/>
     /// when a data folder has neither file.</summary>
     public Places Places { get; } = places ?? Places.None;
+
+    /// <summary>Where each commune of 2025 came from (data/commune-origins.csv); empty when a data folder has no such
+    /// file.</summary>
+    public IReadOnlyList<CommuneOrigin> Origins { get; } = origins ?? [];
+
+    /// <summary>Parses data/commune-origins.csv: <c>unit_id,official_code,status,former_districts,former_units,unresolved,note,source</c>
+    /// (lists separated by '|'). Every commune must be a unit of <paramref name="units"/>, once; every former district
+    /// a unit too; the status <c>documented</c>, <c>partial</c> or <c>unknown</c>. A bad row is an error naming file
+    /// and line.</summary>
+    public static IReadOnlyList<CommuneOrigin> ParseOrigins(TextReader reader, string file, IReadOnlyList<Unit> units)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(units);
+        var known = units.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        using var csv = new CsvReader(reader, Configuration());
+        csv.Read();
+        csv.ReadHeader();
+        var origins = new List<CommuneOrigin>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (csv.Read())
+        {
+            var line = csv.Parser.RawRow;
+            var id = Required(csv, "unit_id", file, line);
+            if (!known.Contains(id))
+            {
+                throw new ReferenceDataException($"{file}:{line}: đơn vị '{id}' không có trong units.csv.");
+            }
+
+            if (!seen.Add(id))
+            {
+                throw new ReferenceDataException($"{file}:{line}: đơn vị '{id}' có hai dòng.");
+            }
+
+            var status = Required(csv, "status", file, line);
+            if (!CommuneOrigin.Statuses.Contains(status, StringComparer.Ordinal))
+            {
+                throw new ReferenceDataException($"{file}:{line}: trạng thái (status) '{status}' của '{id}' không hợp lệ (phải là {string.Join(", ", CommuneOrigin.Statuses)}).");
+            }
+
+            var districts = List(csv.GetField("former_districts"));
+            if (districts.FirstOrDefault(d => !known.Contains(d)) is { } unknown)
+            {
+                throw new ReferenceDataException($"{file}:{line}: huyện cũ '{unknown}' của '{id}' không có trong units.csv.");
+            }
+
+            origins.Add(new CommuneOrigin(id, status, districts, VietnameseText.Nfc(csv.GetField("unresolved")?.Trim() ?? ""))
+            {
+                FormerUnits = List(csv.GetField("former_units")).Select(VietnameseText.Nfc).ToList(),
+            });
+        }
+
+        return origins;
+
+        static List<string> List(string? text) => (text ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    }
 
     /// <summary>Parses data/levels.csv: <c>level,code,name,units_name,label,default</c> (<c>default</c> is <c>true</c>
     /// on one row at most).</summary>
@@ -425,7 +481,13 @@ public sealed partial class ReferenceData(
         var crosswalk = Guard(describe("frameworks/crosswalk.csv"),
             () => ParseCrosswalk(conceptsReader, describe("frameworks/concepts.csv"), crosswalkReader, describe("frameworks/crosswalk.csv"), crosswalkLines));
         ReferenceChecks.Check(units, lineage, lineageLines, describe("lineage.csv"), frameworks, describe("frameworks/frameworks.csv"), crosswalk, crosswalkLines, describe("frameworks/crosswalk.csv"));
-        return new ReferenceData(units, frameworks, lineage, crosswalk, LoadPlaces(open, describe, exists, units, frameworks));
+        var origins = exists is not null && !exists("commune-origins.csv") ? null
+            : Guard(describe("commune-origins.csv"), () =>
+            {
+                using var originsReader = open("commune-origins.csv");
+                return ParseOrigins(originsReader, describe("commune-origins.csv"), units);
+            });
+        return new ReferenceData(units, frameworks, lineage, crosswalk, LoadPlaces(open, describe, exists, units, frameworks), origins);
     }
 
     /// <summary>data/provinces.csv and data/levels.csv when the folder has them (the embedded copy always does); every
