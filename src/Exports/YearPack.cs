@@ -31,7 +31,7 @@ public static class YearPack
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(unitIds);
         province ??= DataScope.Province(data).Id;
-        level ??= unitIds.Select(id => data.Registry.Resolve(id)?.Unit?.Level).OfType<string>().FirstOrDefault() ?? DataScope.DefaultLevel(data, province).Id;
+        level ??= unitIds.Select(id => data.Registry.Resolve(id)?.Unit?.Level).OfType<string>().FirstOrDefault() ?? DataScope.LevelForYear(data, province, year).Id;
         var ranking = Ranker.For(data, year, province, level, options);
         if (ranking.Units.Count == 0)
         {

@@ -10,7 +10,7 @@ namespace CchcAnalytics.Exports.Tests;
 [Collection(DataFolderDefinition.Name)]
 public sealed class ScoresWorkbookTests(ExportsFixture fixture)
 {
-    private static readonly string[] Years = ["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"];
+    private static readonly string[] Years = ["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"];
 
     [Fact]
     public void Write_WholeDataFolder_NotesFirstThenOneSheetPerYear()
@@ -181,7 +181,7 @@ public sealed class ScoresWorkbookTests(ExportsFixture fixture)
         }
 
         notes.ShouldContain(n => n.Label == "2017" && n.Text!.StartsWith("27 đơn vị (1 số liệu thật, 26 dữ liệu mẫu); 27 bộ điểm tự chấm, 26 bộ điểm thẩm định;", StringComparison.Ordinal));
-        notes.ShouldContain(n => n.Label == "2024" && n.Text!.StartsWith("26 đơn vị (0 số liệu thật, 26 dữ liệu mẫu)", StringComparison.Ordinal));
+        notes.ShouldContain(n => n.Label == "2024" && n.Text!.StartsWith("46 đơn vị (0 số liệu thật, 46 dữ liệu mẫu)", StringComparison.Ordinal));
         notes.Single(n => n.Label == "Dữ liệu mẫu").Text!.ShouldContain("KHÔNG phải số liệu thật");
     }
 
