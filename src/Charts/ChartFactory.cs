@@ -81,7 +81,8 @@ public static class ChartFactory
     }
 
     /// <summary>The request with its province and level filled in when it leaves them empty: the data's province; the
-    /// level of the first unit asked for, else the default level (the same rule as the dashboard's pages).</summary>
+    /// level of the first unit asked for, else the level that has the year asked for (<see cref="DataScope.LevelForYear"/>),
+    /// else the default level (the same rule as the dashboard's pages).</summary>
     public static ChartRequest WithScope(IndexData data, ChartRequest request)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -93,7 +94,7 @@ public static class ChartFactory
         }
 
         var level = request.Units.Select(text => data.Registry.Resolve(text ?? "")?.Unit).OfType<Unit>().FirstOrDefault()?.Level
-            ?? DataScope.DefaultLevel(data, province).Id;
+            ?? (request.Year is { } year ? DataScope.LevelForYear(data, province, year) : DataScope.DefaultLevel(data, province)).Id;
         return request with { Province = province, Level = level };
     }
 

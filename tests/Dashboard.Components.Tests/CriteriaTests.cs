@@ -100,7 +100,7 @@ public sealed class CriteriaTests(DashboardData data) : DashboardContext(data)
         rows.Count.ShouldBe(27);
         // Hoằng Hóa's real 2017 report: 7.1.4 got 0 of 2 points.
         rows.Single(r => r[0] == "huyện Hoằng Hóa")[1].ShouldBe("0,00");
-        cut.Find("figure[data-testid=chart-concept-history] img").GetAttribute("src").ShouldBe("/export/charts/concept-history.svg?ma=online-services-level-3");
+        cut.Find("figure[data-testid=chart-concept-history] img").GetAttribute("src").ShouldBe("/export/charts/concept-history.svg?cap=huyen&ma=online-services-level-3");
         cut.FindAll("p.note").Select(Html.Text).ShouldContain("Điểm chuẩn của “Mức độ cung cấp dịch vụ công trực tuyến mức độ 3” thay đổi (2 → 3): so sánh theo % điểm chuẩn.");
     }
 

@@ -81,6 +81,7 @@ public sealed class IndexComponentsTests : BunitContext, IClassFixture<Component
         CultureInfo.CurrentUICulture = VietnameseText.Culture;
         Services.AddSingleton(data.Location);
         Services.AddSingleton(data.Provider);
+        Services.AddSingleton(CchcAnalytics.Charts.Maps.MapBoundaries.LoadFolder(Path.Combine(TestFiles.RepositoryRoot, "data", "boundaries")));
         Services.AddSingleton(new UploadService(data.Provider));
     }
 

@@ -233,14 +233,15 @@ internal static partial class ScaleBench
         var year = options.Year.ToString(CultureInfo.InvariantCulture);
         // Markers are ASCII (Razor encodes Vietnamese letters as character references): links every correct answer has.
         var unit = new PageCase("page-unit", "Unit page (Đơn vị)", $"/don-vi/hoang-hoa?nam={year}", "unit-areas.svg?nam=", WarmTarget: true);
+        // The scaled data are districts: every address names the level (cap=huyen), as a link from the dashboard does.
         PageCase[] pages =
         [
             unit,
-            new("page-overview", "Overview (Tổng quan), every unit in the ranking table", $"/?nam={year}", "/don-vi/muong-lat?nam=", WarmTarget: true),
-            new("page-compare", "Compare (So sánh), 2 units", $"/so-sanh?nam={year}&dv=hoang-hoa&dv=muong-lat", "compare-areas.svg?nam=", WarmTarget: true),
-            new("page-criterion", "Criterion heatmap (Tiêu chí), every unit × areas", $"/tieu-chi?nam={year}", "heatmap.svg?nam=", WarmTarget: true),
-            new("page-history", "Criterion history (Tiêu chí + khai-niem), every unit across years", $"/tieu-chi?nam={year}&linh-vuc=8&khai-niem=citizen-satisfaction", "concept-history.svg?ma=citizen-satisfaction", WarmTarget: true),
-            new("chart-ranking", "Ranking chart PNG (/export/charts/ranking.png)", $"/export/charts/ranking.png?nam={year}", null, WarmTarget: false),
+            new("page-overview", "Overview (Tổng quan), every unit in the ranking table", $"/?cap=huyen&nam={year}", "/don-vi/muong-lat?cap=huyen", WarmTarget: true),
+            new("page-compare", "Compare (So sánh), 2 units", $"/so-sanh?cap=huyen&nam={year}&dv=hoang-hoa&dv=muong-lat", "compare-areas.svg?cap=huyen", WarmTarget: true),
+            new("page-criterion", "Criterion heatmap (Tiêu chí), every unit × areas", $"/tieu-chi?cap=huyen&nam={year}", "heatmap.svg?cap=huyen", WarmTarget: true),
+            new("page-history", "Criterion history (Tiêu chí + khai-niem), every unit across years", $"/tieu-chi?cap=huyen&nam={year}&linh-vuc=8&khai-niem=citizen-satisfaction", "concept-history.svg?cap=huyen", WarmTarget: true),
+            new("chart-ranking", "Ranking chart PNG (/export/charts/ranking.png)", $"/export/charts/ranking.png?cap=huyen&nam={year}", null, WarmTarget: false),
         ];
 
         var rows = new List<ScaleRow>();

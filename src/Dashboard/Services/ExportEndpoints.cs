@@ -245,7 +245,8 @@ public static class ExportEndpoints
     }
 
     /// <summary>The province and level of a download: <c>cap=</c> (or <c>level=</c>) when given — a level that does not
-    /// exist is a 400 naming the levels —, else the level of the first unit asked for, else the default level, the same
+    /// exist is a 400 naming the levels —, else the level of the first unit asked for, else the level that has the year
+    /// asked for (<see cref="DataScope.LevelForYear"/>), else the default level, the same
     /// rule as the pages (<see cref="PageScopes"/>).</summary>
     private static IResult? LevelOf(IndexData data, HttpContext http, IReadOnlyList<string> unitTexts, out (string Province, LevelInfo Level) scope)
     {
@@ -265,7 +266,9 @@ public static class ExportEndpoints
         }
 
         var unitLevel = unitTexts.Select(t => data.Registry.Resolve(t ?? "")?.Unit?.Level).OfType<string>().FirstOrDefault();
-        scope = (province, (unitLevel is null ? null : DataScope.FindLevel(data, province, unitLevel)) ?? DataScope.DefaultLevel(data, province));
+        var yearAsked = YearChoice.Parse(http.Request.Query["nam"].FirstOrDefault() ?? http.Request.Query["year"].FirstOrDefault());
+        scope = (province, (unitLevel is null ? null : DataScope.FindLevel(data, province, unitLevel))
+            ?? (yearAsked is { } y ? DataScope.LevelForYear(data, province, y) : DataScope.DefaultLevel(data, province)));
         return null;
     }
 

@@ -39,7 +39,8 @@ public static class PageScopes
 {
     /// <summary>
     /// The scope for <paramref name="cap"/> (or <paramref name="level"/>) and <paramref name="year"/>: without a level,
-    /// <see cref="DataScope.DefaultLevel"/>; a unit's page passes <paramref name="unitLevel"/>, which wins. Without a
+    /// the level that has the year asked for (<see cref="DataScope.LevelForYear"/>: the default level when it has that
+    /// year, so that <c>/?nam=2023</c> still shows the districts), else <see cref="DataScope.DefaultLevel"/>; a unit's page passes <paramref name="unitLevel"/>, which wins. Without a
     /// year, <see cref="DataScope.DefaultYear"/>; a year without data shows the nearest with a notice
     /// (<see cref="YearChoice.ForPage"/>); a level that does not exist shows the default with a notice.
     /// </summary>
@@ -59,6 +60,11 @@ public static class PageScopes
                 notices.Add($"Không có cấp “{YearChoice.Shorten(asked!)}” (các cấp: {string.Join(", ", choices.Select(c => $"{c.Level.Code} — {c.Level.Label}"))}). "
                     + $"Trang đang hiển thị {DataScope.DefaultLevel(data, province.Id).Label.ToLower(VietnameseText.Culture)}.");
             }
+        }
+
+        if (chosen is null && string.IsNullOrWhiteSpace(asked) && YearChoice.Parse(year) is { } yearAsked)
+        {
+            chosen = DataScope.LevelForYear(data, province.Id, yearAsked);
         }
 
         chosen ??= DataScope.DefaultLevel(data, province.Id);
