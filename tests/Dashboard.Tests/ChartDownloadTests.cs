@@ -84,7 +84,7 @@ public sealed partial class ChartDownloadTests(DashboardApp app)
         await browser.GotoAsync("/?nam=2023");
         using var folder = TestFiles.NewTempFolder();
         var figure = browser.Page.GetByTestId("chart-ranking");
-        await Expect(figure.Locator("img")).ToHaveAttributeAsync("src", "/export/charts/ranking.svg?nam=2023");
+        await Expect(figure.Locator("img")).ToHaveAttributeAsync("src", "/export/charts/ranking.svg?cap=huyen&nam=2023");
 
         var (_, svg) = await Downloads.ClickAsync(figure.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "SVG", Exact = true }), folder);
         var document = XDocument.Load(svg);

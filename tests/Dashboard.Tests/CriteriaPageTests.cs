@@ -20,12 +20,12 @@ public sealed class CriteriaPageTests(DashboardApp app)
 
         await heatmap.Locator("thead").GetByRole(AriaRole.Link, new() { Name = "7", Exact = true }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?nam=2017&linh-vuc=7$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?cap=huyen&nam=2017&linh-vuc=7$"));
         await Expect(heatmap.Locator("thead th")).ToHaveTextAsync(["Đơn vị", "7.1", "7.2"]);
 
         await heatmap.Locator("thead").GetByRole(AriaRole.Link, new() { Name = "7.1", Exact = true }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?nam=2017&linh-vuc=7&tieu-chi=7\.1$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?cap=huyen&nam=2017&linh-vuc=7&tieu-chi=7\.1$"));
         await Expect(heatmap.Locator("thead th")).ToHaveTextAsync(["Đơn vị", "7.1.1", "7.1.2", "7.1.3", "7.1.4", "7.1.5"]);
         await Expect(page.GetByTestId("criteria-crumbs").Locator("a")).ToHaveTextAsync(["Các lĩnh vực", "Lĩnh vực 7", "Tiêu chí 7.1"]);
         var rows = await BrowserSession.RowsAsync(heatmap);
@@ -37,7 +37,7 @@ public sealed class CriteriaPageTests(DashboardApp app)
 
         await heatmap.Locator("thead").GetByRole(AriaRole.Link, new() { Name = "7.1.4", Exact = true }).ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?nam=2017&linh-vuc=7&tieu-chi=7\.1&khai-niem=online-services-level-3$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?cap=huyen&nam=2017&linh-vuc=7&tieu-chi=7\.1&khai-niem=online-services-level-3$"));
         await Expect(page.Locator("section h2")).ToHaveTextAsync("Lịch sử: Mức độ cung cấp dịch vụ công trực tuyến mức độ 3");
         var history = await BrowserSession.RowsAsync(page.GetByTestId("concept-history"));
         history.Single(r => r[0] == "huyện Hoằng Hóa")[1].ShouldBe("0,00");
@@ -45,7 +45,7 @@ public sealed class CriteriaPageTests(DashboardApp app)
 
         // Back up one level through the breadcrumb.
         await page.GetByTestId("criteria-crumbs").GetByRole(AriaRole.Link, new() { Name = "Lĩnh vực 7", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?nam=2017&linh-vuc=7$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/tieu-chi\?cap=huyen&nam=2017&linh-vuc=7$"));
         browser.Errors.ShouldBeEmpty();
     }
 }

@@ -14,12 +14,22 @@ public sealed class DataPageTests(DashboardApp app)
         var page = browser.Page;
 
         var loaded = await BrowserSession.RowsAsync(page.GetByTestId("loaded"));
-        loaded.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024"]);
-        // Year, units, real, sample: the one real report is Hoằng Hóa 2017; 2024 has 26 units after the Đông Sơn merger.
-        loaded[0][..4].ShouldBe(["2017", "27", "1", "26"]);
-        loaded[6][..4].ShouldBe(["2023", "27", "0", "27"]);
-        loaded[7][..4].ShouldBe(["2024", "26", "0", "26"]);
-        loaded[6][6].ShouldBe("8");
+        // One row per year and level: districts 2017–2024, departments 2023–2026, communes 2025–2026 (data/levels.csv order).
+        loaded.Select(r => $"{r[0]} {r[1]}").ShouldBe(
+        [
+            "2017 Cấp huyện", "2018 Cấp huyện", "2019 Cấp huyện", "2020 Cấp huyện", "2021 Cấp huyện", "2022 Cấp huyện",
+            "2023 Sở, ban, ngành", "2023 Cấp huyện", "2024 Sở, ban, ngành", "2024 Cấp huyện",
+            "2025 Sở, ban, ngành", "2025 Cấp xã", "2026 Sở, ban, ngành", "2026 Cấp xã",
+        ]);
+        // Units, real, sample, appraised: the one real report is Hoằng Hóa 2017; 2024 has 26 districts after the Đông Sơn
+        // merger; 166 communes from 2025, 2026 self-assessed only.
+        loaded[0][2..6].ShouldBe(["27", "1", "26", "26"]);
+        loaded[7][2..6].ShouldBe(["27", "0", "27", "27"]);
+        loaded[9][2..6].ShouldBe(["26", "0", "26", "26"]);
+        loaded[11][2..6].ShouldBe(["166", "0", "166", "166"]);
+        loaded[13][2..6].ShouldBe(["166", "0", "166", "0"]);
+        // Published: QĐ 600 prints four districts and four departments for 2023, QĐ 482 the twenty departments for 2024.
+        (loaded[6][7], loaded[7][7], loaded[8][7], loaded[9][7]).ShouldBe(("4", "4", "20", "0"));
         await Expect(page.Locator(".hint .badge.sample")).ToHaveTextAsync("dữ liệu mẫu");
         browser.Errors.ShouldBeEmpty();
     }

@@ -171,7 +171,7 @@ public sealed class HttpPageTests(DashboardApp app)
 
         status.ShouldBe(HttpStatusCode.NotFound);
         html.ShouldContain("Không có đơn vị “xyz” để in báo cáo.");
-        html.ShouldContain("<a href=\"/bao-cao?nam=2023\">Bản in toàn tỉnh năm 2023</a>");
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain("<a href=\"/bao-cao?cap=huyen&nam=2023\">Bản in toàn tỉnh năm 2023</a>");
         html.ShouldNotContain("data-testid=\"print-ranking\"");
     }
 
@@ -232,7 +232,7 @@ public sealed class HttpPageTests(DashboardApp app)
 
     [Theory]
     [InlineData("/export/scores.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-scores.xlsx")]
-    [InlineData("/export/ranking.xlsx?nam=2023", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-xep-hang-2023.xlsx")]
+    [InlineData("/export/ranking.xlsx?nam=2023", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "cchc-xep-hang-huyen-2023.xlsx")]
     [InlineData("/export/pack.pptx?nam=2023", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "chi-so-cchc-2023-thanh-hoa.pptx")]
     [InlineData("/export/pack.pptx?nam=2023&dv=hoang-hoa", "application/vnd.openxmlformats-officedocument.presentationml.presentation", "chi-so-cchc-2023-hoang-hoa.pptx")]
     [InlineData("/export/charts/ranking.svg?nam=2023", "image/svg+xml", "ranking-2023.svg")]
@@ -259,7 +259,7 @@ public sealed class HttpPageTests(DashboardApp app)
     [InlineData("/export/pack.pptx?dv=xyz", HttpStatusCode.NotFound, "Không có đơn vị 'xyz'. Hãy dùng mã đơn vị (ví dụ hoang-hoa) hoặc tên tiếng Việt (ví dụ Hoằng Hóa).")]
     [InlineData("/export/pack.pptx?nam=2024&dv=dong-son", HttpStatusCode.NotFound, "huyện Đông Sơn không có kết quả năm 2024.")]
     [InlineData("/export/pack.pptx?nam=abc", HttpStatusCode.BadRequest, "Năm 'abc' không hợp lệ: hãy ghi năm bằng bốn chữ số")]
-    [InlineData("/export/scores.csv?nam=1900", HttpStatusCode.NotFound, "Không có số liệu năm 1900 (các năm có số liệu: 2017–2024).")]
+    [InlineData("/export/scores.csv?nam=1900", HttpStatusCode.NotFound, "Không có số liệu năm 1900 (các năm có số liệu: 2017–2026).")]
     [InlineData("/export/scores.csv?nam=abc", HttpStatusCode.BadRequest, "Năm 'abc' không hợp lệ")]
     [InlineData("/export/scores.xlsx?year=1900", HttpStatusCode.NotFound, "Không có số liệu năm 1900")]
     [InlineData("/export/pack.pptx?nam=-1", HttpStatusCode.BadRequest, "Năm '-1' không hợp lệ")]

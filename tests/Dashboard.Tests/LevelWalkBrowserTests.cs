@@ -10,10 +10,10 @@ namespace CchcAnalytics.Dashboard.Tests;
 public sealed class LevelWalkBrowserTests(DashboardApp app)
 {
     [BrowserTheory]
-    [InlineData("so", "Sở, ban, ngành", "thanh-hoa-so-")]
-    [InlineData("huyen", "Cấp huyện", "")]
-    [InlineData("xa", "Cấp xã", "thanh-hoa-xa-|thanh-hoa-phuong-")]
-    public async Task SwitcherOverviewUnitCriterion_EachLevel_ShowsThatLevelAtEveryStep(string code, string label, string idPrefixes)
+    [InlineData("so", "Sở, ban, ngành", "department")]
+    [InlineData("huyen", "Cấp huyện", "district")]
+    [InlineData("xa", "Cấp xã", "commune")]
+    public async Task SwitcherOverviewUnitCriterion_EachLevel_ShowsThatLevelAtEveryStep(string code, string label, string level)
     {
         await using var browser = await BrowserSession.OpenAsync(app, 1440, 900);
         var page = browser.Page;
@@ -36,14 +36,8 @@ public sealed class LevelWalkBrowserTests(DashboardApp app)
 
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(unitHref) + "$"));
         var unitId = Regex.Match(unitHref, "/don-vi/([^?]+)").Groups[1].Value;
-        if (idPrefixes.Length > 0)
-        {
-            idPrefixes.Split('|').ShouldContain(p => unitId.StartsWith(p, StringComparison.Ordinal), unitId);
-        }
-        else
-        {
-            unitId.ShouldNotStartWith("thanh-hoa-");
-        }
+        // The unit opened is of the level chosen, as data/units.csv says (its kind → its level).
+        CchcAnalytics.Ingest.Reference.ReferenceData.Embedded.Units.Single(u => u.Id == unitId).Level.ShouldBe(level, unitId);
 
         await Expect(current).ToHaveAttributeAsync("data-level", code);
         await Expect(page.Locator("h1")).ToContainTextAsync(unitName);
@@ -78,8 +72,8 @@ public sealed class LevelWalkBrowserTests(DashboardApp app)
         // The outline, not the picture under it, is what the pointer meets inside the unit.
         var box = (await hoangHoa.BoundingBoxAsync())!;
         var inside = await page.EvaluateAsync<string?>(
-            "b => { for (let dy = 0.3; dy <= 0.7; dy += 0.1) for (let dx = 0.3; dx <= 0.7; dx += 0.1) { const a = document.elementFromPoint(b.x + b.width * dx, b.y + b.height * dy)?.closest('a'); if (a?.dataset.unit === 'thanh-hoa-xa-hoang-hoa') return a.getAttribute('href'); } return null; }",
-            new { x = box.X, y = box.Y, width = box.Width, height = box.Height });
+            "b => { for (let dy = 0.3; dy <= 0.7; dy += 0.1) for (let dx = 0.3; dx <= 0.7; dx += 0.1) { const a = document.elementFromPoint(b[0] + b[2] * dx, b[1] + b[3] * dy)?.closest('a'); if (a?.dataset.unit === 'thanh-hoa-xa-hoang-hoa') return a.getAttribute('href'); } return null; }",
+            new[] { (double)box.X, box.Y, box.Width, box.Height });
         inside.ShouldBe("/don-vi/thanh-hoa-xa-hoang-hoa?nam=2025");
 
         await hoangHoa.ClickAsync();

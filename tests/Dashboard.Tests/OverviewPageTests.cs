@@ -111,5 +111,5 @@ public sealed class OverviewPageTests(DashboardApp app)
         row[4].ShouldBe(points);
     }
 
-    private static Regex YearInUrl(int year) => new($"/\\?nam={year}$");
+    private static Regex YearInUrl(int year) => new($"/\\?cap=huyen&nam={year}$");
 }

@@ -25,7 +25,8 @@ public sealed class ScoresExportTests(DashboardApp app)
 
         var (header, rows) = ScoresCsv.Read(path);
         string.Join(',', header).ShouldBe(ScoresCsv.Header);
-        rows.Count.ShouldBe(48155);
+        // Every current row of every level (districts 2017–2024, departments 2023–2026, communes 2025–2026): README, "Data".
+        rows.Count.ShouldBe(71000);
 
         // The real report (293/BC-UBND): 7.1.4, online services at level 3, got 0 of 2 points.
         var row = rows.Where(r => r["unit_id"] == "hoang-hoa" && r["year"] == "2017" && r["stage"] == "self" && r["code"] == "7.1.4").ShouldHaveSingleItem();

@@ -119,7 +119,7 @@ public sealed class UnitPageTests(DashboardApp app)
 
         await picker.Locator("select[name=dv]").SelectOptionAsync("dong-son");
 
-        await Expect(page).ToHaveURLAsync(new Regex("/don-vi\\?dv=dong-son&nam=2023$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/don-vi\\?cap=huyen&dv=dong-son&nam=2023$"));
         await Expect(page.Locator("h1")).ToContainTextAsync("huyện Đông Sơn — năm 2023");
         await Expect(page.GetByTestId("headline")).ToContainTextAsync("92,15/100 điểm — chỉ số 92,15% — xếp thứ 1/27");
         await Expect(page.Locator("h1 .badge.sample")).ToHaveTextAsync("dữ liệu mẫu");
@@ -127,7 +127,7 @@ public sealed class UnitPageTests(DashboardApp app)
         await picker.Locator("select[name=nam]").SelectOptionAsync("2024");
 
         // Đông Sơn joined thành phố Thanh Hóa in 2024: no 2024 report, and the page says where the series ended.
-        await Expect(page).ToHaveURLAsync(new Regex("/don-vi\\?dv=dong-son&nam=2024$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/don-vi\\?cap=huyen&dv=dong-son&nam=2024$"));
         await Expect(page.Locator("h1")).ToHaveTextAsync("huyện Đông Sơn");
         await Expect(page.GetByTestId("headline")).ToHaveCountAsync(0);
         await Expect(page.Locator("p.note")).ToContainTextAsync("Không có số liệu của đơn vị này năm 2024");

@@ -237,7 +237,7 @@ internal static partial class ScaleBench
         PageCase[] pages =
         [
             unit,
-            new("page-overview", "Overview (Tổng quan), every unit in the ranking table", $"/?cap=huyen&nam={year}", "/don-vi/muong-lat?cap=huyen", WarmTarget: true),
+            new("page-overview", "Overview (Tổng quan), every unit in the ranking table", $"/?cap=huyen&nam={year}", "/don-vi/muong-lat?nam=", WarmTarget: true),
             new("page-compare", "Compare (So sánh), 2 units", $"/so-sanh?cap=huyen&nam={year}&dv=hoang-hoa&dv=muong-lat", "compare-areas.svg?cap=huyen", WarmTarget: true),
             new("page-criterion", "Criterion heatmap (Tiêu chí), every unit × areas", $"/tieu-chi?cap=huyen&nam={year}", "heatmap.svg?cap=huyen", WarmTarget: true),
             new("page-history", "Criterion history (Tiêu chí + khai-niem), every unit across years", $"/tieu-chi?cap=huyen&nam={year}&linh-vuc=8&khai-niem=citizen-satisfaction", "concept-history.svg?cap=huyen", WarmTarget: true),
