@@ -12,6 +12,12 @@ namespace CchcAnalytics.Accounts;
 /// or logged in clear. Every change is written to the audit trail (<c>ingest_event</c>) in the same transaction.</summary>
 public sealed partial class AccountStore(DuckDbConnectionFactory connections)
 {
+    /// <summary>The account store of an open database handle (the dashboard's <c>IndexDataProvider.Database</c>).</summary>
+    public AccountStore(Core.IIndexDatabase database)
+        : this(DuckDbConnectionFactory.Of(database))
+    {
+    }
+
     /// <summary>Shortest password accepted.</summary>
     public const int MinPasswordLength = 10;
 

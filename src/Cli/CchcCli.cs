@@ -1,3 +1,4 @@
+using CchcAnalytics.Core;
 using System.CommandLine;
 using CchcAnalytics.Ingest;
 using CchcAnalytics.Ingest.Csv;

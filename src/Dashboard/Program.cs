@@ -21,7 +21,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IndexDataProvider>();
 // The outlines maps are drawn on (data/boundaries/*.geojson), read once; a bad file stops the start, naming it.
 builder.Services.AddSingleton(services => CchcAnalytics.Charts.Maps.MapBoundaries.LoadFolder(Path.Combine(services.GetRequiredService<DataLocation>().DataFolder, "boundaries")));
-builder.Services.AddSingleton(services => new AccountStore(services.GetRequiredService<IndexDataProvider>().Connections));
+builder.Services.AddSingleton(services => new AccountStore(services.GetRequiredService<IndexDataProvider>().Database));
 builder.Services.AddSingleton<UploadService>();
 builder.Services.AddSingleton<UploadStaging>();
 builder.Services.AddSingleton<LoginThrottle>();

@@ -2,7 +2,6 @@ using System.Globalization;
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Core;
 using CchcAnalytics.Exports.Xlsx;
-using CchcAnalytics.Storage;
 
 namespace CchcAnalytics.Exports;
 

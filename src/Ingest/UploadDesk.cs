@@ -11,6 +11,64 @@ namespace CchcAnalytics.Ingest;
 /// <c>IndexDataProvider.Write</c>).</summary>
 public sealed class UploadDesk(ScoreStore store)
 {
+    /// <summary>The desk of an open database handle (<c>Analytics.IndexDatabase.Open</c>).</summary>
+    public UploadDesk(IIndexDatabase database)
+        : this(new ScoreStore(DuckDbConnectionFactory.Of(database)))
+    {
+    }
+
+    /// <summary>Whether the database holds no submission yet (a first start).</summary>
+    public bool IsEmpty() => store.TableCounts()["submission"] == 0;
+
+    /// <summary>
+    /// Makes the database ready for the dashboard: when it holds no submissions yet (first start), loads the data
+    /// folder into it as <c>cchc ingest data</c> would (<paramref name="report"/> hears of each file: path, accepted);
+    /// otherwise refreshes the reference data an older database lacks — the words of the levels (schema 5), the communes'
+    /// former districts (schema 7), the frameworks' index components (schema 6) — from the data folder. The caller holds
+    /// its write lock.
+    /// </summary>
+    public DatabaseBuild EnsureBuilt(string dataFolder, Action<string, bool> report)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataFolder);
+        ArgumentNullException.ThrowIfNull(report);
+        if (IsEmpty())
+        {
+            var plan = DataFolder.Plan([dataFolder]);
+            new IngestRunner(store, plan.Reference).RunPlan(plan, new IngestOptions(Actor: "dashboard:startup", MayDefineFramework: true), report);
+            return DatabaseBuild.Built;
+        }
+
+        var refreshed = false;
+        var noPlaces = store.LoadPlaces().Levels.Count == 0;
+        var noOrigins = store.LoadOrigins().Count == 0;
+        if ((noPlaces || noOrigins) && DataFolder.Plan([dataFolder]) is { FromDataFolder: true } existing)
+        {
+            if (noPlaces && existing.Reference.Places.Levels.Count > 0)
+            {
+                store.ReplacePlaces(existing.Reference.Places);
+                refreshed = true;
+            }
+
+            if (noOrigins && existing.Reference.Origins.Count > 0)
+            {
+                store.ReplaceOrigins(existing.Reference.Origins);
+                refreshed = true;
+            }
+        }
+
+        if (store.TableCounts()["framework_component"] == 0 && DataFolder.Plan([dataFolder]) is { FromDataFolder: true } withComponents)
+        {
+            foreach (var framework in withComponents.Reference.Frameworks)
+            {
+                store.UpsertFramework(framework);
+            }
+
+            refreshed = true;
+        }
+
+        return refreshed ? DatabaseBuild.Refreshed : DatabaseBuild.Ready;
+    }
+
     /// <summary>The database's own reference data, which uploads are checked against (never the data folder's).</summary>
     public ReferenceData Reference() => new(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
 
@@ -57,4 +115,17 @@ public sealed class UploadDesk(ScoreStore store)
     /// <summary>Removes a draft framework (see <see cref="SubmissionStore.RemoveDraftFramework"/>).</summary>
     public DraftRemoval RemoveDraft(string frameworkId, bool withdrawSubmissions, string actor) =>
         store.RemoveDraftFramework(frameworkId, withdrawSubmissions, actor);
+}
+
+/// <summary>What <see cref="UploadDesk.EnsureBuilt"/> did.</summary>
+public enum DatabaseBuild
+{
+    /// <summary>The database had data and every reference table; nothing was written.</summary>
+    Ready,
+
+    /// <summary>The database had data; reference data it lacked were read from the data folder.</summary>
+    Refreshed,
+
+    /// <summary>The database was empty and the data folder was loaded into it.</summary>
+    Built,
 }

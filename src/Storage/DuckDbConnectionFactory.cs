@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using CchcAnalytics.Core;
 using DuckDB.NET.Data;
 
 namespace CchcAnalytics.Storage;
@@ -14,12 +15,16 @@ namespace CchcAnalytics.Storage;
 /// the file locked against other processes for the factory's life: while the dashboard runs, <c>cchc ingest</c> is
 /// refused plainly (<see cref="DatabaseLockedException"/>), and the command line holds its own instance for the whole
 /// command. <see cref="Dispose"/> closes the instance, which checkpoints the file once.</remarks>
-public sealed class DuckDbConnectionFactory : IDisposable
+public sealed class DuckDbConnectionFactory : IIndexDatabase
 {
     /// <summary>The schema version this build writes; one embedded script <c>Schema/NNN_*.sql</c> per version.</summary>
     public const int SchemaVersion = 7;
 
     private static readonly string[] Migrations = ["Schema/001_initial.sql", "Schema/002_province_data.sql", "Schema/003_accounts.sql", "Schema/004_framework_origin.sql", "Schema/005_places.sql", "Schema/006_components.sql", "Schema/007_commune_origins.sql"];
+
+    /// <summary>The factory behind a handle given out as <see cref="IIndexDatabase"/> (every handle is one).</summary>
+    public static DuckDbConnectionFactory Of(IIndexDatabase database) =>
+        database as DuckDbConnectionFactory ?? throw new ArgumentException($"Không phải cơ sở dữ liệu DuckDB: {database?.GetType().Name ?? "null"}.", nameof(database));
 
     private readonly DuckDBConnection anchor;
     private readonly Lock anchorLock = new();

@@ -10,10 +10,6 @@ public sealed class LayerTests
 {
     private const string Prefix = "CchcAnalytics.";
 
-    private const string StorageWorkInFlight =
-        "Issue 15 §4: the analytics engineer's branch removes ScoreStore/DuckDbConnectionFactory from the Dashboard pages " +
-        "and services and reads exports through Analytics; enable once it has landed (run it to see the list).";
-
     /// <summary>Which product assemblies each one may reference (compiled references, i.e. what its code really uses).
     /// The composition roots — Cli and the Dashboard's Program — wire everything and are handled apart.</summary>
     public static TheoryData<string, string[]> Allowed => new()
@@ -25,11 +21,11 @@ public sealed class LayerTests
         { "Analytics", ["Storage", "Core"] },
         { "Accounts", ["Storage", "Core"] },
         { "Charts", ["Analytics", "Core"] },
-        // Storage for ScoresWorkbook (reads ScoreStore); Exports_DoesNotUseStorage below takes it away once exports read
-        // through Analytics.
-        { "Exports", ["Analytics", "Charts", "Storage", "Core"] },
-        // Storage only for Program.cs's wiring (the type-level rule below keeps it there); Ingest only for uploads.
-        { "Dashboard", ["Analytics", "Charts", "Exports", "Accounts", "Ingest", "Storage", "Core"] },
+        // Exports read the current rows through Analytics (IndexDatabase.CurrentRows), never the store.
+        { "Exports", ["Analytics", "Charts", "Core"] },
+        // The dashboard holds the database as a Core handle (IIndexDatabase): reads through Analytics, writes through the
+        // upload desk (Ingest), accounts through Accounts; it never references Storage.
+        { "Dashboard", ["Analytics", "Charts", "Exports", "Accounts", "Ingest", "Core"] },
     };
 
     [Theory]
@@ -70,13 +66,13 @@ public sealed class LayerTests
         DuckDbReferences(project).ShouldBeEmpty();
     }
 
-    [Fact(Skip = StorageWorkInFlight)]
+    [Fact]
     public void Exports_DoesNotUseStorage()
     {
         ProductReferences("Exports").ShouldNotContain("Storage");
     }
 
-    [Fact(Skip = StorageWorkInFlight)]
+    [Fact]
     public void Dashboard_TypesOutsideProgram_DoNotUseStorage()
     {
         var result = Types.InAssembly(Load("Dashboard"))
@@ -85,30 +81,6 @@ public sealed class LayerTests
             .GetResult();
 
         (result.FailingTypeNames ?? []).ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void Dashboard_TypesOutsideProgram_UseStorageOnlyInTheKnownPlaces()
-    {
-        // The ratchet while the rule above is skipped: no new Dashboard type may start using Storage.
-        string[] known =
-        [
-            "CchcAnalytics.Dashboard.Components.Pages.DataPage",
-            "CchcAnalytics.Dashboard.Components.Pages.UploadReview",
-            "CchcAnalytics.Dashboard.Services.AppraisalForm",
-            "CchcAnalytics.Dashboard.Services.ExportEndpoints",
-            "CchcAnalytics.Dashboard.Services.FrameworkEndpoints",
-            "CchcAnalytics.Dashboard.Services.IndexDataProvider",
-            "CchcAnalytics.Dashboard.Services.UploadService",
-        ];
-
-        var result = Types.InAssembly(Load("Dashboard"))
-            .That().DoNotHaveNameStartingWith("Program")
-            .ShouldNot().HaveDependencyOnAny("CchcAnalytics.Storage", "DuckDB.NET")
-            .GetResult();
-
-        var users = (result.FailingTypeNames ?? []).Select(name => name.Split('+', '/')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
-        users.Except(known).ShouldBeEmpty("These Dashboard types started using Storage or DuckDB directly; go through Analytics (or the upload service) instead.");
     }
 
     private static Assembly Load(string project) => Assembly.Load(new AssemblyName(project == "Cli" ? "cchc" : Prefix + project));

@@ -17,19 +17,31 @@ public sealed class DataPageTests(DashboardData data) : DashboardContext(data)
         var cut = RenderAnonymous();
 
         var rows = Html.Rows(cut.Find("[data-testid=loaded]"));
-        rows.Select(r => r[0]).ShouldBe(["2017", "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
+        // One row per year and level (data/levels.csv order), never a sum of departments and districts.
+        rows.Select(r => $"{r[0]} {r[1]}").ShouldBe(
+        [
+            "2017 Cấp huyện", "2018 Cấp huyện", "2019 Cấp huyện", "2020 Cấp huyện", "2021 Cấp huyện", "2022 Cấp huyện",
+            "2023 Sở, ban, ngành", "2023 Cấp huyện", "2024 Sở, ban, ngành", "2024 Cấp huyện",
+            "2025 Sở, ban, ngành", "2025 Cấp xã", "2026 Sở, ban, ngành", "2026 Cấp xã",
+        ]);
         // 2017: the real Hoằng Hóa report (self-assessed only) and 26 sample units.
-        rows[0][1..5].ShouldBe(["27", "1", "26", "26"]);
-        rows[0][5].ShouldBe("bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)");
-        rows.Skip(1).Take(5).ShouldAllBe(r => r[1] == "27" && r[2] == "0" && r[3] == "27");
-        // 2023–2024: the 20 departments' sample beside the districts'; 2024: Đông Sơn has joined Thanh Hóa city.
-        rows[6][1..5].ShouldBe(["47", "0", "47", "47"]);
-        rows[7][1..5].ShouldBe(["46", "0", "46", "46"]);
-        // 2025: departments and the 166 communes, appraised; 2026: self-assessed only, the assessment under way.
-        rows[8][1..5].ShouldBe(["186", "0", "186", "186"]);
-        rows[9][1..5].ShouldBe(["186", "0", "186", "0"]);
-        // Published results: 8 rows in 600/QĐ-UBND (2023), 20 in 482 (2024).
-        rows.Select(r => r[6]).ShouldBe(["0", "0", "0", "0", "0", "0", "8", "20", "0", "0"]);
+        rows[0][2..6].ShouldBe(["27", "1", "26", "26"]);
+        rows[0][6].ShouldBe("bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND)");
+        rows.Skip(1).Take(5).ShouldAllBe(r => r[2] == "27" && r[3] == "0" && r[4] == "27");
+        // 2023–2026: the 20 departments' sample; 2024: Đông Sơn has joined Thanh Hóa city.
+        foreach (var departments in (int[])[6, 8, 10])
+        {
+            rows[departments][2..6].ShouldBe(["20", "0", "20", "20"]);
+        }
+
+        rows[7][2..6].ShouldBe(["27", "0", "27", "27"]);
+        rows[9][2..6].ShouldBe(["26", "0", "26", "26"]);
+        // 2025: the 166 communes, appraised; 2026: self-assessed only, the assessment under way.
+        rows[11][2..6].ShouldBe(["166", "0", "166", "166"]);
+        rows[12][2..6].ShouldBe(["20", "0", "20", "0"]);
+        rows[13][2..6].ShouldBe(["166", "0", "166", "0"]);
+        // Published results: 600/QĐ-UBND prints four departments and four districts (2023), 482 the twenty departments (2024).
+        rows.Select(r => r[7]).ShouldBe(["0", "0", "0", "0", "0", "0", "4", "4", "20", "0", "0", "0", "0", "0"]);
     }
 
     [Fact]

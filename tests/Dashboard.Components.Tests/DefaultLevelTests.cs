@@ -1,3 +1,4 @@
+using CchcAnalytics.Storage;
 using Bunit;
 using CchcAnalytics.Dashboard.Components.Pages;
 using CchcAnalytics.Dashboard.Services;
@@ -13,7 +14,7 @@ public sealed class DefaultLevelTests(DashboardData data) : DashboardContext(dat
     public void For_NoLevelAsked_TheCommunesOf2025NotTheSelfAssessedYearUnderWay()
     {
         // The places as data/levels.csv gives them (the shared fixture opens on the districts by setting).
-        var stored = Data.Provider.Data.WithPlaces(Data.Provider.Store.LoadPlaces());
+        var stored = Data.Provider.Data.WithPlaces(new ScoreStore(DuckDbConnectionFactory.Of(Data.Provider.Database)).LoadPlaces());
 
         var scope = PageScopes.For(stored, cap: null);
 

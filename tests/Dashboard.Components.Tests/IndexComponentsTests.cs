@@ -43,9 +43,9 @@ public sealed class ComponentDashboardData : IDisposable
         Provider = new IndexDataProvider(Location, NullLogger<IndexDataProvider>.Instance);
         Provider.EnsureBuilt();
         var csv = folder.Write("communes-2025.csv", CommuneCsv.TwoUnits());
-        Provider.Write(store =>
+        Provider.Write(() =>
         {
-            var report = new IngestRunner(store, null).Run(csv, new IngestOptions());
+            var report = Provider.Desk.Store(Path.GetFileName(csv), File.ReadAllBytes(csv), new IngestOptions());
             report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
             return report;
         });
@@ -218,18 +218,18 @@ public sealed class ComponentUpgradeTests
         using (var first = new IndexDataProvider(location, NullLogger<IndexDataProvider>.Instance))
         {
             first.EnsureBuilt();
-            using var connection = first.Connections.Open();
+            using var connection = DuckDbConnectionFactory.Of(first.Database).Open();
             using var command = connection.CreateCommand();
             command.CommandText = "DELETE FROM framework_component";
             command.ExecuteNonQuery();
         }
 
         using var provider = new IndexDataProvider(location, NullLogger<IndexDataProvider>.Instance);
-        provider.Store.LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeFalse();
+        new ScoreStore(DuckDbConnectionFactory.Of(provider.Database)).LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeFalse();
 
         provider.EnsureBuilt();
 
-        provider.Store.LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).Components.Select(c => c.Id).ShouldBe(["criteria", "survey", "bonus", "penalty"]);
+        new ScoreStore(DuckDbConnectionFactory.Of(provider.Database)).LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).Components.Select(c => c.Id).ShouldBe(["criteria", "survey", "bonus", "penalty"]);
         provider.Data.Frameworks.Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeTrue();
     }
 }

@@ -1,3 +1,4 @@
+using CchcAnalytics.Core;
 using System.Net;
 using CchcAnalytics.Exports.Tests;
 using CchcAnalytics.Ingest;

@@ -1,3 +1,4 @@
+using CchcAnalytics.Core;
 using CchcAnalytics.Analytics;
 using CchcAnalytics.Ingest;
 using CchcAnalytics.Storage;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using CchcAnalytics.Core;
-using CchcAnalytics.Storage;
 
 namespace CchcAnalytics.Dashboard.Services;
 

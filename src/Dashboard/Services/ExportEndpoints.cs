@@ -338,9 +338,9 @@ public static class ExportEndpoints
     }
 
     /// <summary>The current rows (of one year when given) without the unit-years this reader may not see, streamed.</summary>
-    private static CchcAnalytics.Storage.CurrentRows VisibleRows(IndexDataProvider provider, HttpContext http, int? year)
+    private static CurrentRows VisibleRows(IndexDataProvider provider, HttpContext http, int? year)
     {
         var hidden = provider.HiddenFor(http.User);
-        return provider.Store.CurrentRows(year, hidden.Count == 0 ? null : (unit, y) => !hidden.Contains((unit, y)));
+        return IndexDatabase.CurrentRows(provider.Database, year, hidden.Count == 0 ? null : (unit, y) => !hidden.Contains((unit, y)));
     }
 }

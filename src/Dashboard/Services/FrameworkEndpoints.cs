@@ -1,6 +1,5 @@
 using CchcAnalytics.Core;
 using CchcAnalytics.Dashboard.Services.Security;
-using CchcAnalytics.Storage;
 
 namespace CchcAnalytics.Dashboard.Services;
 
@@ -18,7 +17,7 @@ public static class FrameworkEndpoints
         app.MapPost("/du-lieu/bo-tieu-chi/{id}/xoa", (HttpContext http, string id, IFormCollection form, IndexDataProvider provider, UploadService uploads) =>
         {
             var withdraw = form[WithdrawField] == "1";
-            var removal = provider.Write(_ => uploads.Desk.RemoveDraft(id, withdraw, http.User.Actor()));
+            var removal = provider.Write(() => uploads.Desk.RemoveDraft(id, withdraw, http.User.Actor()));
             return removal.Status switch
             {
                 DraftRemovalStatus.Removed => Results.Redirect("/du-lieu#bo-tieu-chi"),

@@ -2,13 +2,14 @@ using CchcAnalytics.Analytics;
 using CchcAnalytics.Core;
 using CchcAnalytics.Ingest;
 using CchcAnalytics.Dashboard.Services.Security;
-using CchcAnalytics.Storage;
 
 namespace CchcAnalytics.Dashboard.Services;
 
-/// <summary>Owns the database for the dashboard process: builds it from the data folder on first start, keeps an
-/// immutable analytics snapshot that every request reads, and swaps in a new snapshot after a write. Connections are
-/// opened per operation by <see cref="DuckDbConnectionFactory"/>; writes are serialised here.</summary>
+/// <summary>Owns the database for the dashboard process: opens it once (<see cref="IndexDatabase.Open"/>), builds it from
+/// the data folder on first start, keeps an immutable analytics snapshot that every request reads, and swaps in a new
+/// snapshot after a write. It holds only the database handle: reads go through the analytics
+/// (<see cref="IndexDatabase"/>), writes through the upload desk (<see cref="Desk"/>), serialised here — never the store
+/// itself (issue 15 §4, enforced by the architecture tests).</summary>
 public sealed partial class IndexDataProvider : IDisposable
 {
     private readonly Lock writeLock = new();
@@ -28,15 +29,18 @@ public sealed partial class IndexDataProvider : IDisposable
         Location = location;
         this.logger = logger;
         // Held open for the process lifetime: the CLI is refused plainly instead of writing between two requests.
-        Connections = new DuckDbConnectionFactory(location.Database, holdOpen: true);
-        Store = new ScoreStore(Connections);
+        Database = IndexDatabase.Open(location.Database);
+        Desk = new UploadDesk(Database);
     }
 
     public DataLocation Location { get; }
 
-    public DuckDbConnectionFactory Connections { get; }
+    /// <summary>The process's one database instance (a handle: the host gives it to the account store).</summary>
+    public IIndexDatabase Database { get; }
 
-    public ScoreStore Store { get; }
+    /// <summary>The write side: uploads, appraisals, drafts, the stored versions and the audit trail. Call its writing
+    /// methods inside <see cref="Write{T}"/>.</summary>
+    public UploadDesk Desk { get; }
 
     /// <summary>The current snapshot (loaded on first use).</summary>
     public IndexData Data => Volatile.Read(ref snapshot) ?? Reload();
@@ -78,71 +82,40 @@ public sealed partial class IndexDataProvider : IDisposable
         return data.Memo(key, () => data.Without(hidden));
     }
 
-    /// <summary>Builds the database from the data folder when it holds no submissions yet (first start).</summary>
+    /// <summary>Builds the database from the data folder when it holds no submissions yet (first start); refreshes the
+    /// reference data an older database lacks (see <see cref="UploadDesk.EnsureBuilt"/>).</summary>
     public void EnsureBuilt()
     {
-        if (Store.TableCounts()["submission"] > 0)
-        {
-            // A database built before data/levels.csv existed (schema 5) has no words for its levels, and one built before
-            // commune-origins.csv was stored (schema 7) no former districts of the communes: read them now.
-            var noPlaces = Store.LoadPlaces().Levels.Count == 0;
-            var noOrigins = Store.LoadOrigins().Count == 0;
-            if ((noPlaces || noOrigins) && DataFolder.Plan([Location.DataFolder]) is { FromDataFolder: true } existing
-                && ((noPlaces && existing.Reference.Places.Levels.Count > 0) || (noOrigins && existing.Reference.Origins.Count > 0)))
-            {
-                lock (writeLock)
-                {
-                    if (noPlaces && existing.Reference.Places.Levels.Count > 0)
-                    {
-                        Store.ReplacePlaces(existing.Reference.Places);
-                    }
-
-                    if (noOrigins && existing.Reference.Origins.Count > 0)
-                    {
-                        Store.ReplaceOrigins(existing.Reference.Origins);
-                    }
-                }
-
-                Reload();
-            }
-
-            // A database built before schema version 6 has no index components for its frameworks (issue 13 §3): the
-            // data folder's frameworks are written again, as `cchc ingest data` would.
-            if (Store.TableCounts()["framework_component"] == 0 && DataFolder.Plan([Location.DataFolder]) is { FromDataFolder: true } withComponents)
-            {
-                lock (writeLock)
-                {
-                    foreach (var framework in withComponents.Reference.Frameworks)
-                    {
-                        Store.UpsertFramework(framework);
-                    }
-                }
-
-                Reload();
-            }
-
-            LogReady(logger, Location.Database);
-            return;
-        }
-
-        LogBuilding(logger, Location.DataFolder, Location.Database);
-        var plan = DataFolder.Plan([Location.DataFolder]);
+        DatabaseBuild outcome;
         lock (writeLock)
         {
-            new IngestRunner(Store, plan.Reference).RunPlan(plan, new IngestOptions(Actor: "dashboard:startup", MayDefineFramework: true), Report);
+            if (Desk.IsEmpty())
+            {
+                LogBuilding(logger, Location.DataFolder, Location.Database);
+            }
+
+            outcome = Desk.EnsureBuilt(Location.DataFolder, Report);
         }
 
-        Reload();
+        if (outcome != DatabaseBuild.Ready)
+        {
+            Reload();
+        }
+
+        if (outcome != DatabaseBuild.Built)
+        {
+            LogReady(logger, Location.Database);
+        }
     }
 
-    /// <summary>Runs a write under the dashboard's write lock, then refreshes the snapshot.</summary>
-    public T Write<T>(Func<ScoreStore, T> write)
+    /// <summary>Runs a write (through <see cref="Desk"/>) under the dashboard's write lock, then refreshes the snapshot.</summary>
+    public T Write<T>(Func<T> write)
     {
         ArgumentNullException.ThrowIfNull(write);
         T result;
         lock (writeLock)
         {
-            result = write(Store);
+            result = write();
         }
 
         Reload();
@@ -155,7 +128,7 @@ public sealed partial class IndexDataProvider : IDisposable
     /// <summary>Reads the light snapshot of a new data version (totals and areas; the rest on demand, memoised per version).</summary>
     public IndexData Reload()
     {
-        var fresh = IndexData.Load(Connections, Interlocked.Increment(ref version));
+        var fresh = IndexDatabase.Load(Database, Interlocked.Increment(ref version));
         if (!string.IsNullOrWhiteSpace(options.DefaultLevel))
         {
             fresh = fresh.WithPlaces(fresh.Places.WithDefault(options.DefaultLevel));
@@ -165,7 +138,7 @@ public sealed partial class IndexDataProvider : IDisposable
         return fresh;
     }
 
-    public void Dispose() => Connections.Dispose();
+    public void Dispose() => Database.Dispose();
 
     private void Report(string file, bool accepted)
     {

@@ -23,8 +23,8 @@ public sealed record UploadPreview(string Name, byte[] Bytes, ValidationResult V
 /// <see cref="IngestRunner"/> the command line uses, all or nothing.</summary>
 public sealed class UploadService(IndexDataProvider provider)
 {
-    // The one place the dashboard hands the store over: every read and write of stored data goes through the desk.
-    private readonly UploadDesk desk = new(provider.Store);
+    // Every read and write of stored data goes through the provider's desk (an Ingest-side service), never the store.
+    private readonly UploadDesk desk = provider.Desk;
 
     /// <summary>The largest file accepted, as for the command line.</summary>
     public const long MaxBytes = IngestRunner.MaxFileBytes;
@@ -81,7 +81,7 @@ public sealed class UploadService(IndexDataProvider provider)
     {
         ArgumentNullException.ThrowIfNull(preview);
         ArgumentNullException.ThrowIfNull(user);
-        return provider.Write(_ =>
+        return provider.Write(() =>
         {
             var options = OptionsFor(user);
             var check = desk.Validate(preview.Name, preview.Bytes, options);

@@ -1,4 +1,4 @@
-namespace CchcAnalytics.Storage;
+namespace CchcAnalytics.Core;
 
 /// <summary>What storing one submission did.</summary>
 public enum SaveAction

@@ -1,6 +1,4 @@
-using CchcAnalytics.Core;
-
-namespace CchcAnalytics.Storage;
+namespace CchcAnalytics.Core;
 
 /// <summary>The current submissions an export covers, in export order (year, unit, self before appraised), and their
 /// criterion rows read lazily: <see cref="Rows"/> streams them from DuckDB a bounded chunk of submissions at a time,
@@ -9,7 +7,7 @@ public sealed class CurrentRows
 {
     private readonly Func<IReadOnlyList<Submission>, IEnumerable<ExportRow>> read;
 
-    internal CurrentRows(IReadOnlyList<Submission> submissions, Func<IReadOnlyList<Submission>, IEnumerable<ExportRow>> read)
+    public CurrentRows(IReadOnlyList<Submission> submissions, Func<IReadOnlyList<Submission>, IEnumerable<ExportRow>> read)
     {
         Submissions = submissions;
         this.read = read;

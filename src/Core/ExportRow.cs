@@ -1,4 +1,4 @@
-namespace CchcAnalytics.Storage;
+namespace CchcAnalytics.Core;
 
 /// <summary>One row of the canonical CSV: a criterion of a current submission.</summary>
 public sealed record ExportRow(

@@ -1,6 +1,4 @@
-using CchcAnalytics.Core;
-
-namespace CchcAnalytics.Storage;
+namespace CchcAnalytics.Core;
 
 /// <summary>What asking to remove a draft framework did.</summary>
 public enum DraftRemovalStatus
@@ -18,7 +16,7 @@ public enum DraftRemovalStatus
     InUse,
 }
 
-/// <summary>The result of <see cref="SubmissionStore.RemoveDraftFramework"/>.</summary>
+/// <summary>The result of SubmissionStore.RemoveDraftFramework (Storage).</summary>
 /// <param name="Status">What happened.</param>
 /// <param name="Submissions">The current submissions checked against the draft: withdrawn (Removed) or in the way (InUse).</param>
 public sealed record DraftRemoval(DraftRemovalStatus Status, IReadOnlyList<Submission> Submissions);

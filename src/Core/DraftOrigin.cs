@@ -1,4 +1,4 @@
-namespace CchcAnalytics.Storage;
+namespace CchcAnalytics.Core;
 
 /// <summary>Where a draft framework came from: the real table it was made of, and who made it when.</summary>
 /// <param name="FrameworkId">The draft, e.g. <c>thanh-hoa-district-2021-draft</c>.</param>
