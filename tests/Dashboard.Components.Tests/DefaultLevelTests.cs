@@ -58,4 +58,34 @@ public sealed class DefaultLevelTests(DashboardData data) : DashboardContext(dat
         Html.Rows(cut.Find("[data-testid=ranking-top]")).Count.ShouldBe(10);
         cut.Find("[data-testid=downloads] a").GetAttribute("href").ShouldBe("/export/ranking.xlsx?cap=xa&nam=2025");
     }
+
+    [Theory]
+    [InlineData("2023", "huyen")]
+    [InlineData("2024", "huyen")]
+    [InlineData("2025", "xa")]
+    [InlineData("2017", "huyen")]
+    public void For_YearWithoutLevel_TheLevelThatHasThatYear(string year, string code)
+    {
+        // With data/levels.csv's default (the communes), an address written before the levels (/?nam=2023) still shows the
+        // districts: the level with most units that year, the default when it has the year.
+        var stored = Data.Provider.Data.WithPlaces(new ScoreStore(DuckDbConnectionFactory.Of(Data.Provider.Database)).LoadPlaces());
+
+        var scope = PageScopes.For(stored, cap: null, year: year);
+
+        (scope.Level.Code, scope.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)).ShouldBe((code, year));
+        scope.Notices.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void IndexComponents_CommuneWithoutPenalty_SaysNothingSubtractedNeverZero()
+    {
+        // The sample's xã Hoằng Hóa 2025: a bonus point, no penalty row (the penalty is not in the maximum either).
+        var result = Data.Provider.Data.Result("thanh-hoa-xa-hoang-hoa", 2025).ShouldNotBeNull();
+
+        var cut = Render<CchcAnalytics.Dashboard.Components.Shared.IndexComponents>(p => p.Add(c => c.Result, result));
+
+        var rows = Html.Rows(cut.Find("[data-testid=index-components]"));
+        rows.Single(r => r[0] == "Điểm trừ").ShouldBe(["Điểm trừ", "— chưa có", "5", "chưa có điểm: không trừ"]);
+        rows.Single(r => r[0] == "Điểm thưởng")[3].ShouldBe("chỉ cộng vào điểm đạt");
+    }
 }
