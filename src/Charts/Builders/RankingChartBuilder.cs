@@ -125,8 +125,10 @@ public static class RankingChartBuilder
         }
 
         plot.XLabel(baseline > 0 ? $"Chỉ số CCHC (%) — trục bắt đầu từ {ChartText.Tick(baseline)}" : "Chỉ số CCHC (%)");
-        // Room on the right for the longest value label ("92,00 (đồng hạng) · tự chấm").
-        plot.Axes.SetLimits(baseline, Math.Min(100, high) + ((high - baseline) * 0.2), 0.3, count + 0.7);
+        // Room on the right for the longest value label ("92,00 (đồng hạng) · tự chấm"), in proportion to its length: the
+        // departments' long names leave the bars a narrow plot, where a fixed fifth cut "90,02 (đồng hạng)" off.
+        var longest = bars.Max(b => b.Label.Length);
+        plot.Axes.SetLimits(baseline, Math.Min(100, high) + ((high - baseline) * (0.08 + (0.017 * longest))), 0.3, count + 0.7);
         ChartStyle.PercentTicks(plot.Axes.Bottom, baseline, high);
         plot.Legend.Alignment = Alignment.LowerRight;
     }
