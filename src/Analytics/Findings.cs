@@ -39,7 +39,7 @@ public static class Findings
         {
             var best = changes[0];
             findings.Add(new Finding("area-change",
-                $"{sample}Lĩnh vực {best.Code} “{best.Name}” tăng mạnh nhất: {Signed(best.Delta!.Value)} điểm % ({N(Math.Round(best.Before!.Value, 1))}% → {N(Math.Round(best.After!.Value, 1))}%).",
+                $"{sample}Lĩnh vực {best.Code} “{VietnameseText.SentenceCase(best.Name)}” tăng mạnh nhất: {Signed(best.Delta!.Value)} điểm % ({N(Math.Round(best.Before!.Value, 1))}% → {N(Math.Round(best.After!.Value, 1))}%).",
                 Numbers(("before_percent", best.Before!.Value), ("after_percent", best.After!.Value), ("delta", best.Delta!.Value))));
         }
 
@@ -47,7 +47,7 @@ public static class Findings
         {
             var worst = changes[^1];
             findings.Add(new Finding("area-change",
-                $"{sample}Lĩnh vực {worst.Code} “{worst.Name}” giảm nhiều nhất: {Signed(worst.Delta!.Value)} điểm % ({N(Math.Round(worst.Before!.Value, 1))}% → {N(Math.Round(worst.After!.Value, 1))}%).",
+                $"{sample}Lĩnh vực {worst.Code} “{VietnameseText.SentenceCase(worst.Name)}” giảm nhiều nhất: {Signed(worst.Delta!.Value)} điểm % ({N(Math.Round(worst.Before!.Value, 1))}% → {N(Math.Round(worst.After!.Value, 1))}%).",
                 Numbers(("before_percent", worst.Before!.Value), ("after_percent", worst.After!.Value), ("delta", worst.Delta!.Value))));
         }
 

@@ -7,9 +7,6 @@ namespace CchcAnalytics.Charts;
 /// <summary>Vietnamese text on charts: vi-VN numbers ("92,15"), short unit names and readable area names.</summary>
 internal static class ChartText
 {
-    /// <summary>Acronyms kept upper-case when an all-caps area name is turned into sentence case.</summary>
-    private static readonly HashSet<string> Acronyms = new(["CCHC", "TTHC", "UBND", "HĐND", "QPPL", "VBQPPL", "CNTT", "TCTP"], StringComparer.Ordinal);
-
     /// <summary>Rounds the index and percentages for display and for the data table (two decimals, as the CLI).</summary>
     public static decimal Round(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
@@ -58,40 +55,8 @@ internal static class ChartText
     public static string AreaLabel(string code, string name, int width = 44) => Cut($"{code}. {SentenceCase(name)}", width);
 
     /// <summary>An all-caps name ("HIỆN ĐẠI HÓA HÀNH CHÍNH") in sentence case, keeping acronyms (CCHC, TTHC); other
-    /// names are returned unchanged.</summary>
-    public static string SentenceCase(string name)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        if (name.Any(char.IsLower))
-        {
-            return name;
-        }
-
-        var builder = new StringBuilder();
-        var first = true;
-        foreach (var word in name.Split(' '))
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            var core = word.Trim(',', '.', ';', ':', '(', ')');
-            if (Acronyms.Contains(core))
-            {
-                builder.Append(word);
-            }
-            else
-            {
-                var lower = word.ToLower(VietnameseText.Culture);
-                builder.Append(first && lower.Length > 0 ? char.ToUpper(lower[0], VietnameseText.Culture) + lower[1..] : lower);
-            }
-
-            first = false;
-        }
-
-        return builder.ToString();
-    }
+    /// names are returned unchanged (<see cref="VietnameseText.SentenceCase"/>).</summary>
+    public static string SentenceCase(string name) => VietnameseText.SentenceCase(name);
 
     /// <summary>The text cut to at most <paramref name="width"/> characters with an ellipsis, between words where one
     /// ends in the second half.</summary>

@@ -11,6 +11,46 @@ namespace CchcAnalytics.Core;
 /// </remarks>
 public static class VietnameseText
 {
+    /// <summary>Acronyms kept upper-case when an all-caps area name is turned into sentence case.</summary>
+    private static readonly HashSet<string> Acronyms = new(["CCHC", "TTHC", "UBND", "HĐND", "QPPL", "VBQPPL", "CNTT", "TCTP"], StringComparer.Ordinal);
+
+    /// <summary>An all-caps name ("HIỆN ĐẠI HÓA HÀNH CHÍNH") in sentence case, keeping acronyms (CCHC, TTHC); other
+    /// names are returned unchanged.</summary>
+    public static string SentenceCase(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Any(char.IsLower))
+        {
+            return name;
+        }
+
+        var builder = new StringBuilder();
+        var first = true;
+        foreach (var word in name.Split(' '))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            var core = word.Trim(',', '.', ';', ':', '(', ')');
+            if (Acronyms.Contains(core))
+            {
+                builder.Append(word);
+            }
+            else
+            {
+                var lower = word.ToLower(Culture);
+                builder.Append(first && lower.Length > 0 ? char.ToUpper(lower[0], Culture) + lower[1..] : lower);
+            }
+
+            first = false;
+        }
+
+        return builder.ToString();
+    }
+
+
     private const char Grave = '\u0300';      // huyền
     private const char Acute = '\u0301';      // sắc
     private const char Tilde = '\u0303';      // ngã

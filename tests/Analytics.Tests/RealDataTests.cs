@@ -187,4 +187,16 @@ public sealed class RealDataTests(AnalyticsFixture fixture) : IClassFixture<Anal
         report.Findings[0].Text.ShouldStartWith("[Dữ liệu mẫu] Năm 2023, huyện Hoằng Hóa đạt 91,92/100 điểm, chỉ số 91,92%, xếp thứ 2/27");
         report.Trend.Points[0].Year.ShouldBe(2017);
     }
+
+    [Fact]
+    public void UnitReport_2024_DepartmentAreaFindingsQuoteAreaNamesInSentenceCase()
+    {
+        // The frameworks print area names in capitals, as the decisions do; a finding quotes them in a sentence.
+        var report = UnitReport.Build(Data, "thanh-hoa-so-noi-vu", 2024, Options)!;
+
+        var areaFindings = report.Findings.Where(f => f.Text.Contains("Lĩnh vực ", StringComparison.Ordinal)).ToList();
+        areaFindings.ShouldNotBeEmpty();
+        areaFindings.ShouldContain(f => f.Text.Contains("Lĩnh vực 5 “Cải cách chế độ công vụ” tăng mạnh nhất", StringComparison.Ordinal));
+        areaFindings.ShouldAllBe(f => !f.Text.Contains("CẢI CÁCH", StringComparison.Ordinal));
+    }
 }

@@ -61,4 +61,11 @@ public sealed class VietnameseTextTests
     [InlineData("đông Sơn", "Đông Sơn")]
     [InlineData("", "")]
     public void Capitalised_FirstLetterOnly(string text, string expected) => VietnameseText.Capitalised(text).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", "Cải cách chế độ công vụ")]
+    [InlineData("CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", "Công tác chỉ đạo, điều hành CCHC")]
+    [InlineData("Cải cách thể chế", "Cải cách thể chế")]
+    public void SentenceCase_AllCapsName_LowerWordsKeepAcronymsOtherNamesAsTheyAre(string name, string expected) =>
+        VietnameseText.SentenceCase(name).ShouldBe(expected);
 }
