@@ -23,7 +23,7 @@ public static class ExportEndpoints
         // the size of the database. nam= (or year=) exports one year.
         group.MapGet("/scores.csv", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            if (OptionalYear(provider.DataFor(http.User), yearText ?? yearAlias, out var year) is { } bad)
+            if (OptionalYear(provider.DataFor(http.User), yearText ?? yearAlias, Today(http), out var year) is { } bad)
             {
                 return bad;
             }
@@ -42,7 +42,7 @@ public static class ExportEndpoints
 
         group.MapGet("/scores.xlsx", (HttpContext http, IndexDataProvider provider, [FromQuery(Name = "nam")] string? yearText, [FromQuery(Name = "year")] string? yearAlias) =>
         {
-            if (OptionalYear(provider.DataFor(http.User), yearText ?? yearAlias, out var year) is { } bad)
+            if (OptionalYear(provider.DataFor(http.User), yearText ?? yearAlias, Today(http), out var year) is { } bad)
             {
                 return bad;
             }
@@ -62,7 +62,7 @@ public static class ExportEndpoints
                 return badLevel;
             }
 
-            if (YearOf(data, scope, yearText ?? yearAlias, out var year) is { } bad)
+            if (YearOf(data, scope, yearText ?? yearAlias, Today(http), out var year) is { } bad)
             {
                 return bad;
             }
@@ -129,7 +129,7 @@ public static class ExportEndpoints
             int? year = null;
             if ((yearText ?? yearAlias) is not null)
             {
-                if (YearOf(data, scope, yearText ?? yearAlias, out var asked) is { } bad)
+                if (YearOf(data, scope, yearText ?? yearAlias, Today(http), out var asked) is { } bad)
                 {
                     return bad;
                 }
@@ -191,7 +191,7 @@ public static class ExportEndpoints
                 return badLevel;
             }
 
-            if (YearOf(data, scope, yearText ?? yearAlias, out var chosenYear) is { } bad)
+            if (YearOf(data, scope, yearText ?? yearAlias, Today(http), out var chosenYear) is { } bad)
             {
                 return bad;
             }
@@ -217,13 +217,17 @@ public static class ExportEndpoints
         return group;
     }
 
+    /// <summary>The current year by the registered <see cref="TimeProvider"/> (an example in a message, the year of a level
+    /// without data).</summary>
+    private static int Today(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetLocalNow().Year;
+
     /// <summary>The year asked for (<c>nam</c> or <c>year</c>), or the latest year with data when none is given. Like the
     /// pages, a year is never silently replaced: one that is not written as a year is a 400, one without data a 404,
     /// each with a Vietnamese reason naming the years there are.</summary>
-    private static IResult? YearOf(IndexData data, (string Province, LevelInfo Level) scope, string? text, out int year)
+    private static IResult? YearOf(IndexData data, (string Province, LevelInfo Level) scope, string? text, int thisYear, out int year)
     {
         var years = data.Years(scope.Province, scope.Level.Id);
-        year = DataScope.DefaultYear(data, scope.Province, scope.Level.Id) ?? DateTime.Now.Year;
+        year = DataScope.DefaultYear(data, scope.Province, scope.Level.Id) ?? thisYear;
         if (text is null)
         {
             return null;
@@ -274,7 +278,7 @@ public static class ExportEndpoints
 
     /// <summary>For the whole-database exports (every level): every year when none is asked for, else the year asked
     /// for, which must have data at some level (never all years for a year that is malformed or has no data).</summary>
-    private static IResult? OptionalYear(IndexData data, string? text, out int? year)
+    private static IResult? OptionalYear(IndexData data, string? text, int thisYear, out int? year)
     {
         year = null;
         if (text is null)
@@ -287,7 +291,7 @@ public static class ExportEndpoints
         var known = YearChoice.Known(years);
         if (YearChoice.Parse(text) is not { } asked)
         {
-            return Plain(400, $"Năm '{text}' không hợp lệ: hãy ghi năm bằng bốn chữ số, ví dụ nam={(years.Count > 0 ? years[^1] : DateTime.Now.Year)} ({known}).");
+            return Plain(400, $"Năm '{text}' không hợp lệ: hãy ghi năm bằng bốn chữ số, ví dụ nam={(years.Count > 0 ? years[^1] : thisYear)} ({known}).");
         }
 
         if (!years.Contains(asked))
