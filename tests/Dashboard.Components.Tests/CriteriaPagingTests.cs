@@ -63,4 +63,19 @@ public sealed class CriteriaPagingTests : DashboardContext
         cut.FindAll("[data-testid=criteria-pager]").ShouldBeEmpty();
         cut.FindAll("[data-testid=heatmap] tbody tr[data-unit]").Select(r => r.GetAttribute("data-unit")).Distinct().Count().ShouldBe(166);
     }
+
+    [Fact]
+    public void Criteria_LongLevelHistory_PagedByNameOnItsOwnPageNumber()
+    {
+        GoTo("/tieu-chi?cap=huyen&nam=2023&linh-vuc=7&khai-niem=online-services-level-3&trang-lich-su=2");
+
+        var cut = Render<Criteria>();
+
+        Html.Rows(cut.Find("[data-testid=concept-history]")).Count.ShouldBe(10);
+        Html.Text(cut.Find("[data-testid=history-pager] span")).ShouldStartWith("Trang 2/3 (đơn vị thứ 11 – 20 theo tên, trong 2");
+        cut.Find("[data-testid=history-pager] a[rel=next]").GetAttribute("href")
+            .ShouldBe("/tieu-chi?cap=huyen&nam=2023&linh-vuc=7&khai-niem=online-services-level-3&trang-lich-su=3");
+        // The heatmap keeps its first page.
+        cut.FindAll("[data-testid=heatmap] tbody tr[data-unit]")[0].GetAttribute("data-unit").ShouldBe("dong-son");
+    }
 }
