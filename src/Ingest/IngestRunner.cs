@@ -127,12 +127,29 @@ public sealed class IngestRunner
             onFile?.Invoke(file, report.Accepted);
         }
 
+        // Files are validated one ahead (issue 15): the next file is read and checked on another core while this one is
+        // written, and files are written one after the other in the plan's order, each in its own transaction, exactly
+        // as file-by-file. Validation reads only the validator, never the database. A file that defines a draft
+        // framework changes what the next ones are checked against, so the validator learns it only once the look-ahead
+        // has finished, and the next file is then checked again.
         var documents = new List<FileReport>();
-        foreach (var file in plan.DocumentFiles)
+        var files = plan.DocumentFiles;
+        Task<ValidationResult>? ahead = null;
+        for (var i = 0; i < files.Count; i++)
         {
-            var report = Run(file, options);
+            var validation = ahead is null ? Validate(files[i], options) : ahead.GetAwaiter().GetResult();
+            var next = i + 1 < files.Count ? files[i + 1] : null;
+            ahead = next is null ? null : Task.Run(() => Validate(next, options));
+            var report = Store(validation, options, remember: false);
+            if (store is not null && report.Accepted && validation.NewFrameworks.Count > 0)
+            {
+                ahead?.GetAwaiter().GetResult();
+                validator.Remember(validation.NewFrameworks);
+                ahead = next is null ? null : Task.FromResult(Validate(next, options));
+            }
+
             documents.Add(report);
-            onFile?.Invoke(file, report.Accepted);
+            onFile?.Invoke(files[i], report.Accepted);
         }
 
         return new PlanReport(published, documents);
@@ -166,7 +183,7 @@ public sealed class IngestRunner
     }
 
     /// <summary>Writes an accepted file in one transaction; a rejected file (or a validate-only runner) writes nothing.</summary>
-    private FileReport Store(ValidationResult validation, IngestOptions options)
+    private FileReport Store(ValidationResult validation, IngestOptions options, bool remember = true)
     {
         if (!validation.Accepted || store is null)
         {
@@ -206,7 +223,10 @@ public sealed class IngestRunner
         }
 
         var outcomes = store.Save(kept, validation.NewFrameworks, options.Actor);
-        validator.Remember(validation.NewFrameworks);
+        if (remember)
+        {
+            validator.Remember(validation.NewFrameworks);
+        }
 
         // Replacing real data is said loudly (issue 12 §2): which version, and what changed in the total.
         foreach (var (outcome, incoming) in outcomes.Zip(kept))

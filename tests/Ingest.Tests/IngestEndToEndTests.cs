@@ -205,6 +205,31 @@ public sealed class IngestEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void RunPlan_FileDefiningADraftThenFilesOfThatYear_LaterFilesCheckedAgainstTheDraftAsFileByFile()
+    {
+        // A plan validates the next file while it writes one (issue 15); a file that defines a draft framework must still
+        // be what the files after it are checked against, as when they are ingested one by one.
+        var year2021 = TestFiles.WithYear(TestFiles.RealReportText, 2021);
+        var truncated = string.Join('\n', year2021.Split('\n').TakeWhile(l => !l.StartsWith("8\t", StringComparison.Ordinal)));
+        var files = new[]
+        {
+            folder.Write("a-hoang-hoa-2021.txt", year2021),
+            folder.Write("b-thieu-hoa-2021.txt", TestFiles.WithUnit(truncated, "Thiệu Hóa")),
+            folder.Write("c-nga-son-2021.txt", TestFiles.WithUnit(year2021, "Nga Sơn")),
+        };
+        var plan = new IngestPlan(ReferenceData.Embedded, [], files, FromDataFolder: false);
+
+        var report = runner.RunPlan(plan, new IngestOptions(MayDefineFramework: true));
+
+        report.Documents.Select(d => d.Accepted).ShouldBe([true, false, true]);
+        report.Documents[0].Problems.ShouldContain(p => p.Code == ProblemCodes.DraftFramework);
+        report.Documents[1].Problems.ShouldContain(p => p.Code == ProblemCodes.MissingCriterion);
+        report.Documents[2].Problems.ShouldNotContain(p => p.Code == ProblemCodes.DraftFramework);
+        store.GetSubmissions().Select(s => (s.UnitId, s.FrameworkId)).Order().ShouldBe(
+            [("hoang-hoa", "thanh-hoa-district-2021-draft"), ("nga-son", "thanh-hoa-district-2021-draft")]);
+    }
+
+    [Fact]
     public void Ingest_NewYearWhoseAreasDoNotMakeTheTotal_Rejected()
     {
         var text = TestFiles.WithYear(TestFiles.RealReportText, 2021);
