@@ -84,8 +84,28 @@ internal static class OfficePackage
 
                 declared += entry.Length;
             }
+
+            // Every part's content must match the CRC-32 the ZIP stores for it: a damaged byte inside a compressed part
+            // can still inflate, into XML that parses and says something else (a cell's number gone). Sizes were
+            // checked above, so this inflates at most what the limits allow.
+            foreach (var entry in zip.Entries)
+            {
+                if (entry.FullName.EndsWith('/'))
+                {
+                    continue;
+                }
+
+                using var part = entry.Open();
+                var (crc, length) = Crc32.Of(part, entry.Length + 1);
+                if (crc != entry.Crc32 || length != entry.Length)
+                {
+                    problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
+                        $"Tệp {extension} đã bị hỏng: thành phần '{entry.FullName}' không khớp mã kiểm tra của gói ZIP (CRC-32), nên nội dung đọc ra không đáng tin. Hãy lấy lại tệp gốc hoặc lưu lại tệp từ Excel/Word."));
+                    return false;
+                }
+            }
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
             problems.Add(Problem.Error(ProblemCodes.Unreadable, file, null,
                 $"Tệp không phải là văn bản {extension} hợp lệ: tệp không phải gói ZIP, hoặc đã bị hỏng. Có phải một loại tệp khác đã bị đổi đuôi thành {extension} không?")

@@ -27,8 +27,10 @@ namespace CchcAnalytics.Ingest.Tests.Trust;
 /// they must be identical, except where the mutation wrote a number, which must then be exactly the value written
 /// (decided by an independent reading of the cell: digits of any script, a decimal comma or point). Mutants that only
 /// write the same value another way (<c>２</c>, <c>٢٫</c>-free <c>٢</c>, <c>2,0</c>, <c>**2**</c>) or insert a
-/// repeated header or a subtotal row must be accepted. The generators run from a fixed seed, so CI sees the same cases
-/// every run; a failure names its case number and mutation.
+/// repeated header or a subtotal row must be accepted. The generators run from a fixed seed, so the text and CSV cases
+/// are the same every run; the workbook and Word fixtures are ZIPs stamped with the time they were built, so a bit flip
+/// at the same position meets other bytes from run to run (that is how a damaged compressed sheet was found). A failure
+/// names its case number and mutation and saves the mutant.
 /// </remarks>
 public sealed class ReaderPropertyTests(ITestOutputHelper output)
 {
