@@ -78,4 +78,15 @@ public sealed class CriteriaPagingTests : DashboardContext
         // The heatmap keeps its first page.
         cut.FindAll("[data-testid=heatmap] tbody tr[data-unit]")[0].GetAttribute("data-unit").ShouldBe("dong-son");
     }
+
+    [Fact]
+    public void Criteria_HistoryPageNotANumber_TheFirstPageWithANotice()
+    {
+        GoTo("/tieu-chi?cap=huyen&nam=2023&linh-vuc=7&khai-niem=online-services-level-3&trang-lich-su=abc");
+
+        var cut = Render<Criteria>();
+
+        Html.Text(cut.Find("[data-testid=history-pager] span")).ShouldStartWith("Trang 1/3 ");
+        cut.Markup.ShouldContain("Không có trang “abc” của bảng lịch sử (có 3 trang). Đang hiển thị trang 1.");
+    }
 }

@@ -36,6 +36,11 @@ public sealed class DashboardOptions : IValidatableObject
     [Range(10, 10_000)]
     public int RankingRowsAtOnce { get; set; } = 60;
 
+    /// <summary>The registered <see cref="RankingRowsAtOnce"/> (the default without registered options): the rows of every
+    /// paged table (overview ranking, Tiêu chí).</summary>
+    public static int RowsAtOnce(IServiceProvider services) =>
+        (services.GetService(typeof(DashboardOptions)) as DashboardOptions ?? new DashboardOptions()).RankingRowsAtOnce;
+
     /// <summary>The level the dashboard opens on (a code of data/levels.csv: <c>so</c>, <c>huyen</c>, <c>xa</c>). Empty
     /// (default): the level marked <c>default</c> in data/levels.csv (the communes; README, "Levels").</summary>
     public string DefaultLevel { get; set; } = "";
