@@ -47,6 +47,15 @@ public sealed class DefaultLevelTests(DashboardData data) : DashboardContext(dat
     }
 
     [Fact]
+    public void For_UnknownLevelWithAYear_TheLevelThatHasTheYearAndTheNoticeSaysWhich()
+    {
+        var scope = PageScopes.For(Data.Provider.Data, "tinh", year: "2025");
+
+        (scope.Level.Code, scope.Year).ShouldBe(("xa", 2025));
+        scope.Notices.ShouldBe(["Không có cấp “tinh” (các cấp: so — Sở, ban, ngành, huyen — Cấp huyện, xa — Cấp xã). Trang đang hiển thị cấp xã."]);
+    }
+
+    [Fact]
     public void Overview_Communes2025_166UnitsSummarisedAtTheirLevel()
     {
         GoTo("/?cap=xa&nam=2025");

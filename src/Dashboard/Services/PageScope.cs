@@ -52,22 +52,25 @@ public static class PageScopes
         var notices = new List<string>();
         var asked = string.IsNullOrWhiteSpace(cap) ? level : cap;
         var chosen = unitLevel is not null ? choices.FirstOrDefault(c => c.Level.Id == unitLevel)?.Level : null;
+        var unknown = false;
         if (chosen is null && !string.IsNullOrWhiteSpace(asked))
         {
             chosen = DataScope.FindLevel(data, province.Id, asked);
-            if (chosen is null)
-            {
-                notices.Add($"Không có cấp “{YearChoice.Shorten(asked!)}” (các cấp: {string.Join(", ", choices.Select(c => $"{c.Level.Code} — {c.Level.Label}"))}). "
-                    + $"Trang đang hiển thị {DataScope.DefaultLevel(data, province.Id).Label.ToLower(VietnameseText.Culture)}.");
-            }
+            unknown = chosen is null;
         }
 
-        if (chosen is null && string.IsNullOrWhiteSpace(asked) && YearChoice.Parse(year) is { } yearAsked)
+        // Without a level (or with one that does not exist), a year asked for picks the level that has it.
+        if (chosen is null && YearChoice.Parse(year) is { } yearAsked)
         {
             chosen = DataScope.LevelForYear(data, province.Id, yearAsked);
         }
 
         chosen ??= DataScope.DefaultLevel(data, province.Id);
+        if (unknown)
+        {
+            notices.Add($"Không có cấp “{YearChoice.Shorten(asked!)}” (các cấp: {string.Join(", ", choices.Select(c => $"{c.Level.Code} — {c.Level.Label}"))}). "
+                + $"Trang đang hiển thị {chosen.Label.ToLower(VietnameseText.Culture)}.");
+        }
         var years = choices.FirstOrDefault(c => c.Level.Id == chosen.Id)?.Years ?? [];
         if (years.Count == 0 && choices.Count > 0)
         {
