@@ -151,6 +151,12 @@ public sealed class IngestCrashTests(ITestOutputHelper output)
         {
             child.KillHard();
         }
+        else
+        {
+            // It exited before the kill: wait for its output to be read to the end (the lines arrive asynchronously;
+            // without this its last line could still be in flight and the output look empty).
+            child.WaitForExit(RunTimeout);
+        }
 
         // A kill that comes as the child is exiting finds nothing to kill: then it finished on its own, exit code 0.
         var exitedFirst = child.ExitCode == 0;
