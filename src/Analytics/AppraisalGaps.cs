@@ -73,11 +73,42 @@ public sealed record AppraisalGap(string UnitId, int Year, IReadOnlyList<Criteri
 /// <param name="Areas">Per area code: Σ self, Σ appraised and the over-claim ratio over the units.</param>
 public sealed record YearAppraisalGaps(int Year, IReadOnlyList<AppraisalGap> Units, IReadOnlyList<(string Code, string Name, decimal Self, decimal Appraised, decimal OverClaimRatio)> Areas)
 {
-    /// <summary>Builds the year's gaps from the results of one province and level.</summary>
+    /// <summary>Builds the year's gaps from the results of one province and level (each result's rows).</summary>
     public static YearAppraisalGaps Of(int year, IEnumerable<UnitYearResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var gaps = results.Select(AppraisalGap.Of).OfType<AppraisalGap>().OrderByDescending(g => g.Gap).ThenBy(g => g.UnitId, StringComparer.Ordinal).ToList();
+        return FromUnits(year, results.Select(AppraisalGap.Of).OfType<AppraisalGap>());
+    }
+
+    /// <summary>The year's gaps of a province and level, computed once per snapshot. A database-backed snapshot reads
+    /// the paired rows of every unit-year in one query (<c>Sql/appraisal_gaps.sql</c>) instead of each unit-year's rows
+    /// one after the other; the answer is the same as <see cref="Of(int, IEnumerable{UnitYearResult})"/> over
+    /// <see cref="IndexData.ResultsOf"/>.</summary>
+    public static YearAppraisalGaps Of(IndexData data, int year, string province, string level)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return data.Memo(("appraisal-gaps", year, province, level), () =>
+        {
+            if (data.Sql is null)
+            {
+                return Of(year, data.ResultsOf(year, province, level));
+            }
+
+            var units = data.Sql.AppraisalGaps(year, province, level, data.HiddenKey)
+                .Where(r => data.Result(r.UnitId, year) is { StageUsed: Stage.Appraised, Unit.Province: var p, Unit.Level: var l } && p == province && l == level)
+                .GroupBy(r => r.UnitId, StringComparer.Ordinal)
+                .Select(g => new AppraisalGap(
+                    g.Key,
+                    year,
+                    g.Where(r => r.IsLeaf).Select(r => r.Gap).ToList(),
+                    g.Where(r => r.Gap.Level == CriterionLevel.Area).Select(r => r.Gap).ToList()));
+            return FromUnits(year, units);
+        });
+    }
+
+    private static YearAppraisalGaps FromUnits(int year, IEnumerable<AppraisalGap> units)
+    {
+        var gaps = units.OrderByDescending(g => g.Gap).ThenBy(g => g.UnitId, StringComparer.Ordinal).ToList();
         var areas = gaps.SelectMany(g => g.Areas)
             .GroupBy(a => a.Code)
             .OrderBy(g => g.Key, CriterionCode.Comparer)

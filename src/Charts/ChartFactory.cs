@@ -287,7 +287,7 @@ public static class ChartFactory
         }
 
         var results = data.ResultsOf(year, request.Province, request.Level);
-        return SelfVsAppraisedChartBuilder.ForYear(YearAppraisalGaps.Of(year, results), results, data.Places.LevelName(request.Level));
+        return SelfVsAppraisedChartBuilder.ForYear(YearAppraisalGaps.Of(data, year, request.Province, request.Level), results, data.Places.LevelName(request.Level));
     }
 
     private static ChartSpec RankMovement(IndexData data, ChartRequest request, IReadOnlyList<int> years, string kind, AnalyticsOptions options)

@@ -46,6 +46,7 @@ public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFi
         sql.Years(Province, Level).ShouldBe(years);
         years.Count.ShouldBe(8);
         var sharedSeen = 0;
+        var gapsSeen = 0;
         foreach (var year in years)
         {
             Same(Ranker.For(sql, year, Province, Level, Options), Ranker.For(reference, year, Province, Level, Options), $"ranking {year}");
@@ -53,7 +54,10 @@ public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFi
             var shared = Weaknesses.Province(sql, year, Province, Level, Options);
             Same(shared, Weaknesses.Province(reference, year, Province, Level, Options), $"shared weaknesses {year}");
             sharedSeen += shared.Count;
-            Same(YearAppraisalGaps.Of(year, sql.ResultsOf(year, Province, Level)), YearAppraisalGaps.Of(year, reference.ResultsOf(year, Province, Level)), $"gaps {year}");
+            var gaps = YearAppraisalGaps.Of(sql, year, Province, Level);
+            Same(gaps, YearAppraisalGaps.Of(year, reference.ResultsOf(year, Province, Level)), $"gaps {year}");
+            Same(gaps, YearAppraisalGaps.Of(year, sql.ResultsOf(year, Province, Level)), $"gaps {year}, each unit-year's rows");
+            gapsSeen += gaps.Units.Count;
             foreach (var framework in reference.ResultsOf(year, Province, Level).Select(r => r.Framework).DistinctBy(f => f.Id))
             {
                 var benchmarks = Benchmarks.For(sql, year, Province, Level, framework);
@@ -63,6 +67,7 @@ public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFi
         }
 
         sharedSeen.ShouldBeGreaterThan(0);
+        gapsSeen.ShouldBeGreaterThan(0);
     }
 
     [Fact]

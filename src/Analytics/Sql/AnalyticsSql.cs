@@ -101,6 +101,26 @@ internal sealed class AnalyticsSql(DuckDbConnectionFactory connections)
         return rows;
     }
 
+    /// <summary>Self-assessed against appraised rows of every unit-year of one year with both stages (see
+    /// <c>appraisal_gaps.sql</c>), in unit order and framework order.</summary>
+    public IReadOnlyList<GapRow> AppraisalGaps(int year, string province, string level, string hidden)
+    {
+        using var connection = connections.Open();
+        using var reader = Query(connection, "appraisal_gaps", ("year", year), ("province", province), ("level", level), ("hidden", hidden));
+        var shared = new Dictionary<string, string>(StringComparer.Ordinal);
+        var rows = new List<GapRow>();
+        while (reader.Read())
+        {
+            rows.Add(new GapRow(
+                reader.GetString(0),
+                new CriterionGap(Share(shared, reader.GetString(1)), Share(shared, reader.GetString(3)), CriterionLevelText.Parse(reader.GetString(2)), reader.GetDecimal(4),
+                    reader.GetDecimal(5), reader.GetDecimal(6)),
+                reader.GetBoolean(7)));
+        }
+
+        return rows;
+    }
+
     /// <summary>One concept's first row in every current unit-year of a province and level.</summary>
     public IReadOnlyDictionary<(string UnitId, int Year), Score> ConceptRows(string conceptId, string province, string level)
     {

@@ -22,3 +22,7 @@ internal sealed record BenchmarkRow(string Code, int Units, decimal Total, decim
 
 /// <summary>A row of <c>chronic_weaknesses.sql</c>: a unit's row weak this year and in at least k years of the window.</summary>
 internal sealed record ChronicRow(string UnitId, string Code, string Name, string? ConceptId, string FrameworkId, int WeakYears);
+
+/// <summary>A row of <c>appraisal_gaps.sql</c>: one scored row of a unit-year's two stages; a leaf (no sub-rows in the
+/// appraised submission) or an area.</summary>
+internal sealed record GapRow(string UnitId, CriterionGap Gap, bool IsLeaf);

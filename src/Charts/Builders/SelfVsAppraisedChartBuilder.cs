@@ -41,7 +41,7 @@ public static class SelfVsAppraisedChartBuilder
     }
 
     /// <summary>The points each unit of a year lost at appraisal; throws when no unit has both stages.</summary>
-    /// <param name="gaps">The year's gaps (<see cref="YearAppraisalGaps.Of"/>).</param>
+    /// <param name="gaps">The year's gaps (<see cref="YearAppraisalGaps.Of(IndexData, int, string, string)"/>).</param>
     /// <param name="results">The year's results, for names and the data status.</param>
     /// <param name="level">The units' level in words, "cấp huyện" (for the title).</param>
     public static ChartSpec ForYear(YearAppraisalGaps gaps, IReadOnlyList<UnitYearResult> results, string level)
