@@ -90,7 +90,8 @@ try
     using var loaded = new DuckDbConnectionFactory(database, holdOpen: true);
     var store = new ScoreStore(loaded);
     var data = IndexData.Load(loaded);
-    var inputs = (Units: store.LoadUnits(), Lineage: store.LoadLineage(), Frameworks: store.LoadFrameworks(), Crosswalk: store.LoadCrosswalk(), Published: store.LoadPublished(), Sheets: store.GetCurrentSheets());
+    var inputs = (Units: store.Reference.LoadUnits(), Lineage: store.Reference.LoadLineage(), Frameworks: store.Reference.LoadFrameworks(),
+        Crosswalk: store.Reference.LoadCrosswalk(), Published: store.Published.LoadPublished(), Sheets: store.Submissions.GetCurrentSheets());
     var fresh = data;
     var analytics = new List<BenchCase>
     {
@@ -116,7 +117,7 @@ try
             using var memory = new MemoryStream();
             using (var writer = new StreamWriter(memory, new UTF8Encoding(false), leaveOpen: true))
             {
-                CanonicalCsv.Write(writer, store.GetCurrentRows());
+                CanonicalCsv.Write(writer, store.Submissions.GetCurrentRows());
             }
 
             sink += memory.Length;
@@ -124,7 +125,7 @@ try
         new("export-xlsx", "export scores XLSX (read current rows + write)", Iterations(3), () =>
         {
             using var memory = new MemoryStream();
-            ScoresWorkbook.Write(memory, store.GetCurrentRows());
+            ScoresWorkbook.Write(memory, store.Submissions.GetCurrentRows());
             sink += memory.Length;
         }),
     };

@@ -181,9 +181,9 @@ public sealed class IndexData
     {
         ArgumentNullException.ThrowIfNull(connections);
         var store = new ScoreStore(connections);
-        var units = store.LoadUnits();
-        var frameworks = store.LoadFrameworks();
-        var crosswalk = store.LoadCrosswalk();
+        var units = store.Reference.LoadUnits();
+        var frameworks = store.Reference.LoadFrameworks();
+        var crosswalk = store.Reference.LoadCrosswalk();
         var sql = new AnalyticsSql(connections);
         var unitById = units.ToDictionary(u => u.Id, StringComparer.Ordinal);
         var frameworkById = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
@@ -207,10 +207,10 @@ public sealed class IndexData
                 unit, row.Year, row.Stage, row.Synthetic, framework, row.Points, row.MaxPoints, areaRows, parts, (row.Submission, row.SelfSubmission), r => data!.Detail(r));
         }
 
-        data = new IndexData(units, store.LoadLineage(), frameworks, crosswalk, store.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>())
+        data = new IndexData(units, store.Reference.LoadLineage(), frameworks, crosswalk, store.Published.LoadPublished(), sql, version, results, details, new HashSet<(string, int)>())
         {
-            Places = store.LoadPlaces(),
-            Origins = store.LoadOrigins(),
+            Places = store.Reference.LoadPlaces(),
+            Origins = store.Reference.LoadOrigins(),
         };
         return data;
     }
@@ -228,11 +228,11 @@ public sealed class IndexData
     public static IndexData Load(ScoreStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return new IndexData(store.LoadUnits(), store.LoadLineage(), store.LoadFrameworks(), store.LoadCrosswalk(), store.LoadPublished(), store.GetCurrentSheets(),
-            store.Submissions.GetCurrentComponents())
+        return new IndexData(store.Reference.LoadUnits(), store.Reference.LoadLineage(), store.Reference.LoadFrameworks(), store.Reference.LoadCrosswalk(),
+            store.Published.LoadPublished(), store.Submissions.GetCurrentSheets(), store.Submissions.GetCurrentComponents())
         {
-            Places = store.LoadPlaces(),
-            Origins = store.LoadOrigins(),
+            Places = store.Reference.LoadPlaces(),
+            Origins = store.Reference.LoadOrigins(),
         };
     }
 

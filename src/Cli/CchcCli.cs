@@ -265,7 +265,7 @@ public static class CchcCli
             try
             {
                 using var connections = new DuckDbConnectionFactory(path);
-                var selection = new ScoreStore(connections).CurrentRows(result.GetValue(year));
+                var selection = new ScoreStore(connections).Submissions.CurrentRows(result.GetValue(year));
                 var written = 0L;
                 var rows = selection.Rows.Select(r =>
                 {

@@ -46,35 +46,35 @@ public sealed class IngestRunner
     {
         ArgumentNullException.ThrowIfNull(store);
         this.store = store;
-        if (reference is null && store.LoadUnits().Count == 0)
+        if (reference is null && store.Reference.LoadUnits().Count == 0)
         {
             reference = seed?.Invoke() ?? ReferenceData.Embedded;
         }
 
         if (reference is not null)
         {
-            store.UpsertUnits(reference.Units);
-            store.ReplaceLineage(reference.Lineage);
+            store.Reference.UpsertUnits(reference.Units);
+            store.Reference.ReplaceLineage(reference.Lineage);
             foreach (var framework in reference.Frameworks)
             {
-                store.UpsertFramework(framework);
+                store.Reference.UpsertFramework(framework);
             }
 
-            store.ReplaceCrosswalk(reference.Crosswalk);
+            store.Reference.ReplaceCrosswalk(reference.Crosswalk);
             if (reference.Places.Levels.Count > 0)
             {
-                store.ReplacePlaces(reference.Places);
+                store.Reference.ReplacePlaces(reference.Places);
             }
 
             if (reference.Origins.Count > 0)
             {
-                store.ReplaceOrigins(reference.Origins);
+                store.Reference.ReplaceOrigins(reference.Origins);
             }
         }
 
-        units = new UnitRegistry(store.LoadUnits());
-        frameworks = store.LoadFrameworks();
-        validator = new DocumentValidator(units, frameworks, store.LoadPlaces());
+        units = new UnitRegistry(store.Reference.LoadUnits());
+        frameworks = store.Reference.LoadFrameworks();
+        validator = new DocumentValidator(units, frameworks, store.Reference.LoadPlaces());
     }
 
     /// <summary>Expands files and folders (recursively, in a stable order) into the files ingest can read.</summary>
@@ -176,7 +176,7 @@ public sealed class IngestRunner
             return new PublishedReport(path, results.Count, 0, 0, problems);
         }
 
-        var saved = store.SavePublished(results, path, HashOf(bytes), actor);
+        var saved = store.Published.SavePublished(results, path, HashOf(bytes), actor);
         problems.AddRange(saved.Conflicts.Select(c => Problem.Error(ProblemCodes.PublishedConflict, path, null,
             c + " Kết quả công bố không bao giờ bị ghi đè; không có dữ liệu nào của tệp này được ghi.")));
         return new PublishedReport(path, results.Count, saved.Added, saved.Unchanged, problems);
@@ -196,7 +196,7 @@ public sealed class IngestRunner
         var notes = new List<Problem>();
         var noted = new HashSet<(string UnitId, int Year, string Code)>();
         // One query for every unit-year of the file (issue 15), not one per unit-year.
-        var current = store.GetCurrentSubmissions(validation.Submissions.Select(s => (s.Sheet.UnitId, s.Sheet.Year)));
+        var current = store.Submissions.GetCurrentSubmissions(validation.Submissions.Select(s => (s.Sheet.UnitId, s.Sheet.Year)));
         var kept = new List<IncomingSubmission>();
         foreach (var incoming in validation.Submissions)
         {
@@ -222,7 +222,7 @@ public sealed class IngestRunner
             kept.Add(incoming);
         }
 
-        var outcomes = store.Save(kept, validation.NewFrameworks, options.Actor);
+        var outcomes = store.Submissions.Save(kept, validation.NewFrameworks, options.Actor);
         if (remember)
         {
             validator.Remember(validation.NewFrameworks);

@@ -18,7 +18,7 @@ public sealed class UploadDesk(ScoreStore store)
     }
 
     /// <summary>Whether the database holds no submission yet (a first start).</summary>
-    public bool IsEmpty() => store.TableCounts()["submission"] == 0;
+    public bool IsEmpty() => store.Submissions.TableCounts()["submission"] == 0;
 
     /// <summary>
     /// Makes the database ready for the dashboard: when it holds no submissions yet (first start), loads the data
@@ -39,28 +39,28 @@ public sealed class UploadDesk(ScoreStore store)
         }
 
         var refreshed = false;
-        var noPlaces = store.LoadPlaces().Levels.Count == 0;
-        var noOrigins = store.LoadOrigins().Count == 0;
+        var noPlaces = store.Reference.LoadPlaces().Levels.Count == 0;
+        var noOrigins = store.Reference.LoadOrigins().Count == 0;
         if ((noPlaces || noOrigins) && DataFolder.Plan([dataFolder]) is { FromDataFolder: true } existing)
         {
             if (noPlaces && existing.Reference.Places.Levels.Count > 0)
             {
-                store.ReplacePlaces(existing.Reference.Places);
+                store.Reference.ReplacePlaces(existing.Reference.Places);
                 refreshed = true;
             }
 
             if (noOrigins && existing.Reference.Origins.Count > 0)
             {
-                store.ReplaceOrigins(existing.Reference.Origins);
+                store.Reference.ReplaceOrigins(existing.Reference.Origins);
                 refreshed = true;
             }
         }
 
-        if (store.TableCounts()["framework_component"] == 0 && DataFolder.Plan([dataFolder]) is { FromDataFolder: true } withComponents)
+        if (store.Submissions.TableCounts()["framework_component"] == 0 && DataFolder.Plan([dataFolder]) is { FromDataFolder: true } withComponents)
         {
             foreach (var framework in withComponents.Reference.Frameworks)
             {
-                store.UpsertFramework(framework);
+                store.Reference.UpsertFramework(framework);
             }
 
             refreshed = true;
@@ -70,7 +70,7 @@ public sealed class UploadDesk(ScoreStore store)
     }
 
     /// <summary>The database's own reference data, which uploads are checked against (never the data folder's).</summary>
-    public ReferenceData Reference() => new(store.LoadUnits(), store.LoadFrameworks(), store.LoadLineage(), store.LoadCrosswalk());
+    public ReferenceData Reference() => new(store.Reference.LoadUnits(), store.Reference.LoadFrameworks(), store.Reference.LoadLineage(), store.Reference.LoadCrosswalk());
 
     /// <summary>Validates a file against the database's reference data; nothing is written.</summary>
     public FileReport Validate(string name, byte[] bytes, IngestOptions options) => new IngestRunner(Reference()).Run(name, bytes, options);
@@ -79,42 +79,42 @@ public sealed class UploadDesk(ScoreStore store)
     public FileReport Store(string name, byte[] bytes, IngestOptions options) => new IngestRunner(store, null).Run(name, bytes, options);
 
     /// <summary>Every stored version of a unit-year (both stages), newest first within a stage.</summary>
-    public IReadOnlyList<Submission> Versions(string unitId, int year) => store.GetSubmissions(currentOnly: false, unitId, year);
+    public IReadOnlyList<Submission> Versions(string unitId, int year) => store.Submissions.GetSubmissions(currentOnly: false, unitId, year);
 
     /// <summary>The current self-assessment of a unit-year with its scores and, when there is one, the current
     /// appraisal's scores by code; null when the unit-year has no current self-assessment.</summary>
     public (Submission Self, IReadOnlyList<Score> SelfScores, IReadOnlyDictionary<string, Score> Appraised)? CurrentTables(string unitId, int year)
     {
-        var current = store.GetSubmissions(currentOnly: true, unitId, year);
+        var current = store.Submissions.GetSubmissions(currentOnly: true, unitId, year);
         if (current.FirstOrDefault(s => s.Stage == Stage.Self) is not { } self)
         {
             return null;
         }
 
         var appraised = current.FirstOrDefault(s => s.Stage == Stage.Appraised) is { } a
-            ? store.GetScores(a.Id).ToDictionary(s => s.Code, StringComparer.Ordinal)
+            ? store.Submissions.GetScores(a.Id).ToDictionary(s => s.Code, StringComparer.Ordinal)
             : new Dictionary<string, Score>(StringComparer.Ordinal);
-        return (self, store.GetScores(self.Id), appraised);
+        return (self, store.Submissions.GetScores(self.Id), appraised);
     }
 
     /// <summary>Every stored submission, current or not.</summary>
-    public IReadOnlyList<Submission> AllVersions() => store.GetSubmissions(currentOnly: false);
+    public IReadOnlyList<Submission> AllVersions() => store.Submissions.GetSubmissions(currentOnly: false);
 
     /// <summary>The current submissions checked against a framework.</summary>
-    public IReadOnlyList<Submission> CurrentUsing(string frameworkId) => store.GetCurrentSubmissionsUsing(frameworkId);
+    public IReadOnlyList<Submission> CurrentUsing(string frameworkId) => store.Submissions.GetCurrentSubmissionsUsing(frameworkId);
 
     /// <summary>Where every draft framework came from.</summary>
-    public IReadOnlyList<DraftOrigin> DraftOrigins() => store.GetDraftOrigins();
+    public IReadOnlyList<DraftOrigin> DraftOrigins() => store.Submissions.GetDraftOrigins();
 
     /// <summary>The warnings stored with every current submission.</summary>
-    public IReadOnlyList<(string UnitId, int Year, Stage Stage, Problem Problem)> CurrentProblems() => store.GetCurrentProblems();
+    public IReadOnlyList<(string UnitId, int Year, Stage Stage, Problem Problem)> CurrentProblems() => store.Submissions.GetCurrentProblems();
 
     /// <summary>The newest audit events, newest first.</summary>
-    public IReadOnlyList<(DateTime At, string Actor, string File, string Hash, string Outcome, string Detail)> Events(int limit) => store.GetEvents(limit);
+    public IReadOnlyList<(DateTime At, string Actor, string File, string Hash, string Outcome, string Detail)> Events(int limit) => store.Audit.GetEvents(limit);
 
     /// <summary>Removes a draft framework (see <see cref="SubmissionStore.RemoveDraftFramework"/>).</summary>
     public DraftRemoval RemoveDraft(string frameworkId, bool withdrawSubmissions, string actor) =>
-        store.RemoveDraftFramework(frameworkId, withdrawSubmissions, actor);
+        store.Submissions.RemoveDraftFramework(frameworkId, withdrawSubmissions, actor);
 }
 
 /// <summary>What <see cref="UploadDesk.EnsureBuilt"/> did.</summary>

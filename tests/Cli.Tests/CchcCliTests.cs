@@ -144,7 +144,7 @@ public sealed class CchcCliTests
         unchanged.Split('\n').Count(l => l.Contains("unchanged (same content already stored)", StringComparison.Ordinal)).ShouldBe(2, unchanged);
         using var original = new DuckDbConnectionFactory(db);
         using var copy = new DuckDbConnectionFactory(fresh);
-        new ScoreStore(copy).GetCurrentRows().ShouldBe(new ScoreStore(original).GetCurrentRows());
+        new ScoreStore(copy).Submissions.GetCurrentRows().ShouldBe(new ScoreStore(original).Submissions.GetCurrentRows());
     }
 
     [Fact]
@@ -238,10 +238,10 @@ public sealed class CchcCliTests
         output.ShouldContain($"  {report}: warning draft-framework: ");
         using var connections = new DuckDbConnectionFactory(db);
         var store = new ScoreStore(connections);
-        store.GetDraftOrigins().ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+        store.Submissions.GetDraftOrigins().ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             o => o.FrameworkId.ShouldBe("thanh-hoa-district-2021-draft"),
             o => o.CreatedBy.ShouldBe($"cli:{Environment.UserName}"));
-        store.GetEvents(5).ShouldContain(e => e.Outcome == "framework-draft" && e.File == report);
+        store.Audit.GetEvents(5).ShouldContain(e => e.Outcome == "framework-draft" && e.File == report);
     }
 
     [Fact]
@@ -300,12 +300,12 @@ public sealed class CchcCliTests
         using (var copy = new DuckDbConnectionFactory(fresh))
         {
             var (before, after) = (new ScoreStore(original), new ScoreStore(copy));
-            after.GetCurrentRows().ShouldBe(before.GetCurrentRows());
-            after.GetSubmissions().Select(s => (s.UnitId, s.Year, s.Stage, s.PointsTotal, s.ContentHash))
-                .ShouldBe(before.GetSubmissions().Select(s => (s.UnitId, s.Year, s.Stage, s.PointsTotal, s.ContentHash)));
+            after.Submissions.GetCurrentRows().ShouldBe(before.Submissions.GetCurrentRows());
+            after.Submissions.GetSubmissions().Select(s => (s.UnitId, s.Year, s.Stage, s.PointsTotal, s.ContentHash))
+                .ShouldBe(before.Submissions.GetSubmissions().Select(s => (s.UnitId, s.Year, s.Stage, s.PointsTotal, s.ContentHash)));
             foreach (var (code, evidence) in HostileText.Evidence)
             {
-                after.GetCurrentRows().Where(r => r.Code == code).Select(r => r.Evidence).ShouldBe([evidence, evidence]);
+                after.Submissions.GetCurrentRows().Where(r => r.Code == code).Select(r => r.Evidence).ShouldBe([evidence, evidence]);
             }
         }
     }

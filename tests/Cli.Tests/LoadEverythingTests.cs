@@ -18,7 +18,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
             First = Run("ingest", Path.Combine(TestFiles.RepositoryRoot, "data"), "--db", Database);
             using (var connections = new DuckDbConnectionFactory(Database))
             {
-                CountsAfterFirst = new ScoreStore(connections).TableCounts();
+                CountsAfterFirst = new ScoreStore(connections).Submissions.TableCounts();
             }
 
             Second = Run("ingest", Path.Combine(TestFiles.RepositoryRoot, "data"), "--db", Database);
@@ -118,13 +118,13 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
         loaded.Second.Exit.ShouldBe(0);
         loaded.Second.Output.ShouldContain("published results, 8 rows — 0 added, 8 unchanged");
         loaded.Second.Output.ShouldContain("26 unit-years [synthetic: dữ liệu mẫu] — 0 added, 0 replaced (new versions), 52 unchanged");
-        Store.TableCounts().ShouldBe(loaded.CountsAfterFirst);
+        Store.Submissions.TableCounts().ShouldBe(loaded.CountsAfterFirst);
     }
 
     [Fact]
     public void Ingest_DataFolder_ReferenceCounts()
     {
-        var counts = Store.TableCounts();
+        var counts = Store.Submissions.TableCounts();
         counts["unit"].ShouldBe(48 + 166);           // 28 district-level units (27 + Nghi Sơn), 20 departments, 166 communes of 2025
         counts["unit_event"].ShouldBe(4);
         counts["framework"].ShouldBe(5);
@@ -136,7 +136,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     [Fact]
     public void Ingest_DataFolder_SubmissionsPerYearRealAndSynthetic()
     {
-        var submissions = Store.GetSubmissions();
+        var submissions = Store.Submissions.GetSubmissions();
         var perYear = submissions.GroupBy(s => s.Year).ToDictionary(g => g.Key, g => g.Count());
 
         // Two stages per unit-year; 2017 has the real Hoằng Hóa self-assessment instead of a generated unit. The 20
@@ -159,7 +159,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     [Fact]
     public void Ingest_DataFolder_TinhGiaAndNghiSonFormOneSeries()
     {
-        var lineage = new UnitLineage(Store.LoadUnits(), Store.LoadLineage());
+        var lineage = new UnitLineage(Store.Reference.LoadUnits(), Store.Reference.LoadLineage());
 
         var series = Series(lineage.SeriesOf("nghi-son"));
 
@@ -172,7 +172,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     [Fact]
     public void Ingest_DataFolder_DongSonSeriesStopsIn2023AtThePublishedPoints()
     {
-        var lineage = new UnitLineage(Store.LoadUnits(), Store.LoadLineage());
+        var lineage = new UnitLineage(Store.Reference.LoadUnits(), Store.Reference.LoadLineage());
 
         var series = Series(lineage.SeriesOf("dong-son"));
 
@@ -184,14 +184,14 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     [Fact]
     public void Ingest_DataFolder_PublishedResultsKeptApartAndMatchedByTheSample()
     {
-        var published = Store.LoadPublished(2023).Where(p => p.RankOf == 27).ToList();
+        var published = Store.Published.LoadPublished(2023).Where(p => p.RankOf == 27).ToList();
         published.Select(p => (p.UnitId, p.Points, p.Rank)).ShouldBe(
         [
             ("dong-son", (decimal?)92.15m, (int?)1), ("hoang-hoa", 91.92m, 2), ("thanh-hoa", 91.46m, 3), ("muong-lat", 86.09m, 27),
         ]);
         published.ShouldAllBe(p => p.Decision == "600/QĐ-UBND" && p.SourceUrl.StartsWith("https://", StringComparison.Ordinal));
 
-        var appraised2023 = Store.GetSubmissions(year: 2023).Where(s => s.Stage == Stage.Appraised && s.FrameworkId == "thanh-hoa-district-2023-illustrative")
+        var appraised2023 = Store.Submissions.GetSubmissions(year: 2023).Where(s => s.Stage == Stage.Appraised && s.FrameworkId == "thanh-hoa-district-2023-illustrative")
             .OrderByDescending(s => s.PointsTotal).Select(s => (s.UnitId, s.PointsTotal)).ToList();
         appraised2023.Count.ShouldBe(27);
         foreach (var result in published)
@@ -199,7 +199,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
             appraised2023[result.Rank!.Value - 1].ShouldBe((result.UnitId, result.Points));
         }
 
-        var departments2024 = Store.LoadPublished(2024);
+        var departments2024 = Store.Published.LoadPublished(2024);
         departments2024.Count.ShouldBe(20);
         departments2024.ShouldAllBe(p => p.Points == null && p.IndexPercent != null && p.Decision == "482/QĐ-UBND");
     }
@@ -221,7 +221,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
 
         File.ReadAllBytes(second).SequenceEqual(File.ReadAllBytes(first)).ShouldBeTrue();
         using var connections = new DuckDbConnectionFactory(copy);
-        var submissions = new ScoreStore(connections).GetSubmissions();
+        var submissions = new ScoreStore(connections).Submissions.GetSubmissions();
         submissions.Count.ShouldBe(1067);
         submissions.Count(s => !s.Synthetic).ShouldBe(1);
     }
@@ -283,7 +283,7 @@ public sealed class LoadEverythingTests(LoadEverythingTests.Loaded loaded) : ICl
     /// present, else self-assessed (what ScoreStore.GetSeries did before issue 15 removed it as test-only).</summary>
     private List<(int Year, string UnitId, Stage Stage, decimal? PointsTotal, bool Synthetic)> Series(UnitSeries series) =>
         series.Segments
-            .SelectMany(segment => Store.GetSubmissions(currentOnly: true, unitId: segment.Unit.Id).Where(s => segment.Covers(s.Year)).GroupBy(s => s.Year))
+            .SelectMany(segment => Store.Submissions.GetSubmissions(currentOnly: true, unitId: segment.Unit.Id).Where(s => segment.Covers(s.Year)).GroupBy(s => s.Year))
             .Select(byYear => byYear.FirstOrDefault(s => s.Stage == Stage.Appraised) ?? byYear.First(s => s.Stage == Stage.Self))
             .Select(used => (used.Year, used.UnitId, used.Stage, used.PointsTotal, used.Synthetic))
             .OrderBy(p => p.Year)

@@ -14,7 +14,7 @@ public sealed class DefaultLevelTests(DashboardData data) : DashboardContext(dat
     public void For_NoLevelAsked_TheCommunesOf2025NotTheSelfAssessedYearUnderWay()
     {
         // The places as data/levels.csv gives them (the shared fixture opens on the districts by setting).
-        var stored = Data.Provider.Data.WithPlaces(new ScoreStore(DuckDbConnectionFactory.Of(Data.Provider.Database)).LoadPlaces());
+        var stored = Data.Provider.Data.WithPlaces(new ScoreStore(DuckDbConnectionFactory.Of(Data.Provider.Database)).Reference.LoadPlaces());
 
         var scope = PageScopes.For(stored, cap: null);
 
@@ -77,7 +77,7 @@ public sealed class DefaultLevelTests(DashboardData data) : DashboardContext(dat
     {
         // With data/levels.csv's default (the communes), an address written before the levels (/?nam=2023) still shows the
         // districts: the level with most units that year, the default when it has the year.
-        var stored = Data.Provider.Data.WithPlaces(new ScoreStore(DuckDbConnectionFactory.Of(Data.Provider.Database)).LoadPlaces());
+        var stored = Data.Provider.Data.WithPlaces(new ScoreStore(DuckDbConnectionFactory.Of(Data.Provider.Database)).Reference.LoadPlaces());
 
         var scope = PageScopes.For(stored, cap: null, year: year);
 

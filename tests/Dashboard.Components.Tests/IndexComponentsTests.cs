@@ -225,11 +225,11 @@ public sealed class ComponentUpgradeTests
         }
 
         using var provider = new IndexDataProvider(location, NullLogger<IndexDataProvider>.Instance);
-        new ScoreStore(DuckDbConnectionFactory.Of(provider.Database)).LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeFalse();
+        new ScoreStore(DuckDbConnectionFactory.Of(provider.Database)).Reference.LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeFalse();
 
         provider.EnsureBuilt();
 
-        new ScoreStore(DuckDbConnectionFactory.Of(provider.Database)).LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).Components.Select(c => c.Id).ShouldBe(["criteria", "survey", "bonus", "penalty"]);
+        new ScoreStore(DuckDbConnectionFactory.Of(provider.Database)).Reference.LoadFrameworks().Single(f => f.Id == CommuneCsv.Framework).Components.Select(c => c.Id).ShouldBe(["criteria", "survey", "bonus", "penalty"]);
         provider.Data.Frameworks.Single(f => f.Id == CommuneCsv.Framework).HasComponents.ShouldBeTrue();
     }
 }

@@ -69,9 +69,9 @@ public sealed class HostileExportTests(WritableDashboardApp app)
         var store = new ScoreStore(connections);
         var report = new IngestRunner(store, ReferenceData.Embedded).Run(folder.Write(name, bytes), new IngestOptions());
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems.Take(5)));
-        var submissions = store.GetSubmissions(currentOnly: true, "tho-xuan", 2018)
+        var submissions = store.Submissions.GetSubmissions(currentOnly: true, "tho-xuan", 2018)
             .Select(s => (s.UnitId, s.Year, s.Stage.ToString(), s.PointsTotal, s.ContentHash)).OrderBy(s => s.Item3).ToList();
         submissions.Count.ShouldBe(2);
-        return (submissions, store.GetCurrentRows().Where(r => r.UnitId == "tho-xuan" && r.Year == 2018).ToList());
+        return (submissions, store.Submissions.GetCurrentRows().Where(r => r.UnitId == "tho-xuan" && r.Year == 2018).ToList());
     }
 }

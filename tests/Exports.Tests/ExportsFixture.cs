@@ -21,7 +21,7 @@ public sealed class ExportsFixture : IDisposable
         loaded.Accepted.ShouldBeTrue(loaded.Rejections);
 
         Store = store;
-        Rows = store.GetCurrentRows();
+        Rows = store.Submissions.GetCurrentRows();
         Data = IndexData.Load(connections); // the database-backed snapshot the dashboard reads
         scoresWorkbook = new Lazy<byte[]>(() =>
         {

@@ -31,7 +31,7 @@ public sealed class ScoresWorkbookTests(ExportsFixture fixture)
     public async Task WriteAsync_StreamedFromTheDatabase_SameSheetsCellsWidthsAndNotesAsTheListExport()
     {
         using var output = new MemoryStream();
-        await ScoresWorkbook.WriteAsync(output, fixture.Store.CurrentRows());
+        await ScoresWorkbook.WriteAsync(output, fixture.Store.Submissions.CurrentRows());
 
         using var streamed = new OpenedWorkbook(output.ToArray());
         using var listed = new OpenedWorkbook(fixture.ScoresWorkbookBytes);
@@ -48,7 +48,7 @@ public sealed class ScoresWorkbookTests(ExportsFixture fixture)
     public async Task WriteAsync_OneYear_OnlyThatYearsSheet()
     {
         using var output = new MemoryStream();
-        await ScoresWorkbook.WriteAsync(output, fixture.Store.CurrentRows(2023));
+        await ScoresWorkbook.WriteAsync(output, fixture.Store.Submissions.CurrentRows(2023));
 
         using var book = new OpenedWorkbook(output.ToArray());
         book.SheetNames.ShouldBe([ScoresWorkbook.NotesSheet, "2023"]);

@@ -42,7 +42,7 @@ public sealed class BadInputCorpusTests(DataFolderDatabase database) : IClassFix
             {
                 // The warnings are stored with every submission the file added, exactly as reported; the notes about the
                 // write itself (these compact reports replace the stored real report) are in the audit trail instead.
-                copy.Store.GetProblems(outcome.SubmissionId).Select(p => (p.Severity, p.Code, p.Line, p.Cell))
+                copy.Store.Submissions.GetProblems(outcome.SubmissionId).Select(p => (p.Severity, p.Code, p.Line, p.Cell))
                     .ShouldBe(report.Problems.Where(p => !WriteNotes.Contains(p.Code)).Select(p => (p.Severity, p.Code, p.Line, p.Cell)), ignoreOrder: true);
             }
 
@@ -111,7 +111,7 @@ public sealed class BadInputCorpusTests(DataFolderDatabase database) : IClassFix
         var report = new IngestRunner(copy.Store, null).Run(Path.Combine(BadInputCorpus.Folder, file), new IngestOptions());
 
         report.Accepted.ShouldBeTrue();
-        var scores = copy.Store.GetScores(report.Outcomes.ShouldHaveSingleItem().SubmissionId);
+        var scores = copy.Store.Submissions.GetScores(report.Outcomes.ShouldHaveSingleItem().SubmissionId);
         scores.Single(s => s.Code == "7.1.4").Points.ShouldBeNull();
         scores.Single(s => s.Code == "7.1.5").Points.ShouldBeNull();
         scores.Single(s => s.Code == "7.1.3").Points.ShouldBe(1.5m);

@@ -33,7 +33,7 @@ public sealed class CanonicalCsvExportTests : IDisposable
     {
         var stored = runner.Run(folder.Write("tho-xuan-2018.csv", HostileText.Csv("tho-xuan", 2018)), new IngestOptions());
         stored.Accepted.ShouldBeTrue(string.Join("\n", stored.Problems));
-        var original = store.GetCurrentRows();
+        var original = store.Submissions.GetCurrentRows();
         foreach (var (code, evidence) in HostileText.Evidence)
         {
             original.Where(r => r.Code == code).Select(r => r.Evidence).ShouldBe([evidence, evidence], $"stored evidence of {code}");
@@ -46,11 +46,11 @@ public sealed class CanonicalCsvExportTests : IDisposable
         var otherStore = new ScoreStore(otherConnections);
         var again = new IngestRunner(otherStore, ReferenceData.Embedded).Run(folder.Write("export.csv", exported), new IngestOptions());
         again.Accepted.ShouldBeTrue(string.Join("\n", again.Problems));
-        otherStore.GetCurrentRows().ShouldBe(original);
-        otherStore.GetSubmissions().Select(s => s.Sheet()).ShouldBe(store.GetSubmissions().Select(s => s.Sheet()));
-        var before = store.TableCounts();
+        otherStore.Submissions.GetCurrentRows().ShouldBe(original);
+        otherStore.Submissions.GetSubmissions().Select(s => s.Sheet()).ShouldBe(store.Submissions.GetSubmissions().Select(s => s.Sheet()));
+        var before = store.Submissions.TableCounts();
         runner.Run(folder.File("export.csv"), new IngestOptions()).Outcomes.ShouldAllBe(o => o.Action == SaveAction.Unchanged);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class CanonicalCsvExportTests : IDisposable
     private static string Export(ScoreStore source)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        CanonicalCsv.Write(writer, source.GetCurrentRows());
+        CanonicalCsv.Write(writer, source.Submissions.GetCurrentRows());
         return writer.ToString();
     }
 }

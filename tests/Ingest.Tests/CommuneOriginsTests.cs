@@ -89,13 +89,13 @@ public sealed class CommuneOriginsTests : IDisposable
 
         _ = new IngestRunner(store, reference);
 
-        var stored = store.LoadOrigins();
+        var stored = store.Reference.LoadOrigins();
         stored.Count.ShouldBe(166);
         stored.Select(o => (o.UnitId, o.Status, string.Join('|', o.FormerDistricts), string.Join('|', o.FormerUnits), o.Unresolved))
             .ShouldBe(reference.Origins.OrderBy(o => o.UnitId, StringComparer.Ordinal).Select(o => (o.UnitId, o.Status, string.Join('|', o.FormerDistricts), string.Join('|', o.FormerUnits), o.Unresolved)));
 
         // A data folder written again replaces them, never doubles them.
-        store.ReplaceOrigins([new CommuneOrigin("thanh-hoa-xa-hoang-hoa", "documented", ["hoang-hoa"], "")]);
-        store.LoadOrigins().Single().FormerDistricts.ShouldBe(["hoang-hoa"]);
+        store.Reference.ReplaceOrigins([new CommuneOrigin("thanh-hoa-xa-hoang-hoa", "documented", ["hoang-hoa"], "")]);
+        store.Reference.LoadOrigins().Single().FormerDistricts.ShouldBe(["hoang-hoa"]);
     }
 }

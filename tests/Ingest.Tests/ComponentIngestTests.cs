@@ -36,7 +36,7 @@ public sealed class ComponentIngestTests : IDisposable
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Outcomes.Count.ShouldBe(2);
-        var hoangHoa = store.GetSubmissions(unitId: CommuneCsv.HoangHoa).ShouldHaveSingleItem();
+        var hoangHoa = store.Submissions.GetSubmissions(unitId: CommuneCsv.HoangHoa).ShouldHaveSingleItem();
         (hoangHoa.FrameworkId, hoangHoa.PointsTotal, hoangHoa.MaxTotal, hoangHoa.RowCount).ShouldBe((CommuneCsv.Framework, (decimal?)70m, 80m, 36));
         store.Submissions.GetComponents(hoangHoa.Id).Select(c => (c.Id, c.Name, c.MaxPoints, c.Points)).ShouldBe(
         [
@@ -44,9 +44,9 @@ public sealed class ComponentIngestTests : IDisposable
             ("bonus", "Điểm thưởng", 5m, 2m),
             ("penalty", "Điểm trừ", 5m, 1m),
         ]);
-        var ngaSon = store.GetSubmissions(unitId: CommuneCsv.NgaSon).ShouldHaveSingleItem();
+        var ngaSon = store.Submissions.GetSubmissions(unitId: CommuneCsv.NgaSon).ShouldHaveSingleItem();
         store.Submissions.GetComponents(ngaSon.Id).Select(c => c.Id).ShouldBe(["bonus", "penalty"]);
-        store.TableCounts()["component_score"].ShouldBe(5);
+        store.Submissions.TableCounts()["component_score"].ShouldBe(5);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class ComponentIngestTests : IDisposable
         var report = runner.Run(folder.Write("empty-survey.csv", csv), new IngestOptions());
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         store.Submissions.GetComponents(submission.Id).ShouldHaveSingleItem().Points.ShouldBeNull();
     }
 
@@ -109,7 +109,7 @@ public sealed class ComponentIngestTests : IDisposable
         var error = report.Problems.Where(p => p.Severity == Severity.Error).ShouldHaveSingleItem();
         (error.Code, error.Line).ShouldBe((ProblemCodes.UnknownComponent, (int?)(rows.Count + 2)));
         error.Message.ShouldBe("Chỉ số theo khung minh họa 2023–2024 chỉ gồm điểm theo bộ tiêu chí, không có thành phần nào khác (điều tra xã hội học, điểm thưởng, điểm trừ); dòng thành phần 'survey' không dùng được.");
-        store.GetSubmissions().ShouldBeEmpty();
+        store.Submissions.GetSubmissions().ShouldBeEmpty();
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class ComponentIngestTests : IDisposable
 
         report.Outcomes.Single(o => o.UnitId == CommuneCsv.HoangHoa).Action.ShouldBe(SaveAction.Replaced);
         report.Outcomes.Single(o => o.UnitId == CommuneCsv.NgaSon).Action.ShouldBe(SaveAction.Unchanged);
-        var current = store.GetSubmissions(unitId: CommuneCsv.HoangHoa).ShouldHaveSingleItem();
+        var current = store.Submissions.GetSubmissions(unitId: CommuneCsv.HoangHoa).ShouldHaveSingleItem();
         store.Submissions.GetComponents(current.Id).Single(c => c.Id == "survey").Points.ShouldBe(16.5m);
     }
 
@@ -140,7 +140,7 @@ public sealed class ComponentIngestTests : IDisposable
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
         runner.Run(folder.Write("communes-2025.csv", CommuneCsv.TwoUnits()), new IngestOptions()).Accepted.ShouldBeTrue();
-        var original = store.GetCurrentRows();
+        var original = store.Submissions.GetCurrentRows();
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         CanonicalCsv.Write(writer, original);
@@ -160,10 +160,10 @@ public sealed class ComponentIngestTests : IDisposable
         var otherStore = new ScoreStore(otherConnections);
         var again = new IngestRunner(otherStore, ReferenceData.Embedded).Run(folder.Write("export.csv", exported), new IngestOptions());
         again.Accepted.ShouldBeTrue(string.Join("\n", again.Problems));
-        otherStore.GetCurrentRows().ShouldBe(original);
-        var before = store.TableCounts();
+        otherStore.Submissions.GetCurrentRows().ShouldBe(original);
+        var before = store.Submissions.TableCounts();
         runner.Run(folder.File("export.csv"), new IngestOptions()).Outcomes.ShouldAllBe(o => o.Action == SaveAction.Unchanged);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     private static string ReplaceFirst(string text, string from, string to)

@@ -22,7 +22,7 @@ public sealed class DataFolderDatabase : IDisposable
             throw new InvalidOperationException("The data folder does not load: " + report.Rejections);
         }
 
-        SubmissionCount = new ScoreStore(connections).GetSubmissions(currentOnly: false).Count;
+        SubmissionCount = new ScoreStore(connections).Submissions.GetSubmissions(currentOnly: false).Count;
     }
 
     /// <summary>The database file as loaded; never opened after the constructor.</summary>

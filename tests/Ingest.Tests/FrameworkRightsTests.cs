@@ -47,7 +47,7 @@ public sealed class FrameworkRightsTests : IDisposable
     [Fact]
     public void Ingest_DistrictTableUnlikeTheNearestFramework_WaitsForTheProvinceAndNoDraft()
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(folder.Write("hoang-hoa-2021.txt", Unlike2017(2021)), District);
 
@@ -57,8 +57,8 @@ public sealed class FrameworkRightsTests : IDisposable
         report.Problems.Single(p => p.Code == ProblemCodes.FrameworkNeeded).Message.ShouldBe(
             "Năm 2021 chưa có bộ tiêu chí cho đơn vị cấp huyện (khung minh họa không bao giờ dùng cho số liệu thật), và chỉ Sở Nội vụ được lập bộ tiêu chí của một năm. " +
             "Bảng này không khớp bộ tiêu chí gần nhất, bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND), suy ra từ báo cáo thực (xem các lỗi trên), nên chưa lưu được: chờ Sở Nội vụ lập bộ tiêu chí năm 2021 rồi tải lại tệp này.");
-        store.TableCounts().ShouldBe(before);
-        store.LoadFrameworks().ShouldNotContain(f => f.Status == FrameworkStatus.Draft);
+        store.Submissions.TableCounts().ShouldBe(before);
+        store.Reference.LoadFrameworks().ShouldNotContain(f => f.Status == FrameworkStatus.Draft);
     }
 
     [Fact]
@@ -71,12 +71,12 @@ public sealed class FrameworkRightsTests : IDisposable
             "Năm 2021 chưa có bộ tiêu chí cho đơn vị cấp huyện (khung minh họa không bao giờ dùng cho số liệu thật), và chỉ Sở Nội vụ được lập bộ tiêu chí của một năm. " +
             "Bảng được kiểm tra theo bộ tiêu chí gần nhất về thời gian, bộ tiêu chí 2017–2019 (3965/2017/QĐ-UBND), suy ra từ báo cáo thực, và khớp từng dòng và từng Điểm chuẩn; số liệu được lưu theo bộ tiêu chí đó.");
         report.Problems.ShouldNotContain(p => p.Code == ProblemCodes.DraftFramework);
-        var stored = store.GetSubmissions().ShouldHaveSingleItem();
+        var stored = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         (stored.UnitId, stored.Year, stored.FrameworkId, stored.PointsTotal, stored.MaxTotal).ShouldBe(("hoang-hoa", 2021, "thanh-hoa-district-2017", (decimal?)92m, 100m));
-        store.LoadFrameworks().ShouldNotContain(f => f.Status == FrameworkStatus.Draft);
-        store.GetDraftOrigins().ShouldBeEmpty();
+        store.Reference.LoadFrameworks().ShouldNotContain(f => f.Status == FrameworkStatus.Draft);
+        store.Submissions.GetDraftOrigins().ShouldBeEmpty();
         // The warning is stored with the submission, as every warning is.
-        store.GetProblems(stored.Id).ShouldContain(p => p.Code == ProblemCodes.NearestFramework);
+        store.Submissions.GetProblems(stored.Id).ShouldContain(p => p.Code == ProblemCodes.NearestFramework);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class FrameworkRightsTests : IDisposable
         other.Accepted.ShouldBeTrue();
         other.UnitId.ShouldBe("thieu-hoa");
         other.SelfPoints.ShouldBe(92m);
-        store.GetSubmissions().ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2017");
+        store.Submissions.GetSubmissions().ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2017");
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class FrameworkRightsTests : IDisposable
 
         report.Accepted.ShouldBeTrue();
         report.Problems.Single(p => p.Code == ProblemCodes.NearestFramework).Message.ShouldContain("Năm 2016 chưa có bộ tiêu chí");
-        store.GetSubmissions().ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2017");
+        store.Submissions.GetSubmissions().ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2017");
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class FrameworkRightsTests : IDisposable
         like2017.Accepted.ShouldBeFalse();
         like2017.Problems.Single(p => p.Code == ProblemCodes.FrameworkNeeded).Message.ShouldContain("bộ tiêu chí gần nhất, khung tạm 2020 (chờ xác nhận) (xem các lỗi trên)");
         likeTheDraft.Accepted.ShouldBeTrue();
-        store.GetSubmissions(year: 2021).ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2020-draft");
+        store.Submissions.GetSubmissions(year: 2021).ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2020-draft");
     }
 
     [Fact]
@@ -129,15 +129,15 @@ public sealed class FrameworkRightsTests : IDisposable
 
         report.Accepted.ShouldBeTrue();
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.DraftFramework);
-        var draft = store.LoadFrameworks().Single(f => f.Status == FrameworkStatus.Draft);
+        var draft = store.Reference.LoadFrameworks().Single(f => f.Status == FrameworkStatus.Draft);
         (draft.Id, draft.YearFrom, draft.YearTo, draft.Criteria.Count, draft.TotalMax).ShouldBe(("thanh-hoa-district-2021-draft", 2021, (int?)2021, 111, 100m));
         // A framework's source is shown to every reader: it names neither the file nor the unit.
         draft.Source.ShouldBe("Bản nháp: cây tiêu chí của một báo cáo thật năm 2021 (111 dòng), chưa phải bộ tiêu chí chính thức");
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var origin = store.GetDraftOrigins().ShouldHaveSingleItem();
+        var origin = store.Submissions.GetDraftOrigins().ShouldHaveSingleItem();
         (origin.FrameworkId, origin.UnitId, origin.Year, origin.SourceFile, origin.SourceHash, origin.CreatedBy)
             .ShouldBe(("thanh-hoa-district-2021-draft", "hoang-hoa", 2021, path, hash, "user:so-noi-vu"));
-        var events = store.GetEvents(10);
+        var events = store.Audit.GetEvents(10);
         var created = events.Single(e => e.Outcome == "framework-draft");
         (created.Actor, created.File, created.Hash).ShouldBe(("user:so-noi-vu", path, hash));
         created.Detail.ShouldBe("hoang-hoa 2021: bảng của tệp này được lấy làm bộ tiêu chí tạm thanh-hoa-district-2021-draft (111 dòng, 100 điểm)");
@@ -148,13 +148,13 @@ public sealed class FrameworkRightsTests : IDisposable
     public void RemoveDraftFramework_CurrentSubmissionsUseItAndNoWithdrawal_RefusedAndNothingChanges()
     {
         runner.Run(folder.Write("hoang-hoa-2021.txt", TestFiles.ReportOf(2021)), Province).Accepted.ShouldBeTrue();
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
-        var removal = store.RemoveDraftFramework("thanh-hoa-district-2021-draft", withdrawSubmissions: false, "user:so-noi-vu");
+        var removal = store.Submissions.RemoveDraftFramework("thanh-hoa-district-2021-draft", withdrawSubmissions: false, "user:so-noi-vu");
 
         removal.Status.ShouldBe(DraftRemovalStatus.InUse);
         removal.Submissions.Select(s => (s.UnitId, s.Year, s.Stage, s.Version)).ShouldBe([("hoang-hoa", 2021, Stage.Self, 1)]);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -163,16 +163,16 @@ public sealed class FrameworkRightsTests : IDisposable
         var path = folder.Write("hoang-hoa-2021.txt", TestFiles.ReportOf(2021));
         runner.Run(path, Province).Accepted.ShouldBeTrue();
 
-        var removal = store.RemoveDraftFramework("thanh-hoa-district-2021-draft", withdrawSubmissions: true, "user:so-noi-vu");
+        var removal = store.Submissions.RemoveDraftFramework("thanh-hoa-district-2021-draft", withdrawSubmissions: true, "user:so-noi-vu");
 
         removal.Status.ShouldBe(DraftRemovalStatus.Removed);
-        store.LoadFrameworks().ShouldNotContain(f => f.Id == "thanh-hoa-district-2021-draft");
-        store.GetDraftOrigins().ShouldBeEmpty();
-        store.GetSubmissions(currentOnly: true, "hoang-hoa", 2021).ShouldBeEmpty();
-        var history = store.GetSubmissions(currentOnly: false, "hoang-hoa", 2021).ShouldHaveSingleItem();
+        store.Reference.LoadFrameworks().ShouldNotContain(f => f.Id == "thanh-hoa-district-2021-draft");
+        store.Submissions.GetDraftOrigins().ShouldBeEmpty();
+        store.Submissions.GetSubmissions(currentOnly: true, "hoang-hoa", 2021).ShouldBeEmpty();
+        var history = store.Submissions.GetSubmissions(currentOnly: false, "hoang-hoa", 2021).ShouldHaveSingleItem();
         history.PointsTotal.ShouldBe(92m);
-        store.GetScores(history.Id).Count.ShouldBe(111);
-        var events = store.GetEvents(2);
+        store.Submissions.GetScores(history.Id).Count.ShouldBe(111);
+        var events = store.Audit.GetEvents(2);
         (events[0].Outcome, events[0].Actor, events[0].File, events[0].Detail).ShouldBe(("framework-removed", "user:so-noi-vu", "",
             "thanh-hoa-district-2021-draft: bộ tiêu chí tạm năm 2021 bị xóa; các bảng điểm đã kiểm tra theo nó thôi là số liệu hiện hành"));
         (events[1].Outcome, events[1].File).ShouldBe(("withdrawn", path));
@@ -182,19 +182,19 @@ public sealed class FrameworkRightsTests : IDisposable
         // draft, and the table is current again as version 2.
         var again = new IngestRunner(store, null).Run(path, Province);
         again.Outcomes.ShouldHaveSingleItem().ShouldSatisfyAllConditions(o => o.Action.ShouldBe(SaveAction.Added), o => o.Version.ShouldBe(2));
-        store.GetDraftOrigins().ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2021-draft");
+        store.Submissions.GetDraftOrigins().ShouldHaveSingleItem().FrameworkId.ShouldBe("thanh-hoa-district-2021-draft");
     }
 
     [Fact]
     public void RemoveDraftFramework_ReferenceOrUnknownFramework_RefusedAndNothingChanges()
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
-        store.RemoveDraftFramework("thanh-hoa-district-2017", withdrawSubmissions: true, "user:so-noi-vu").Status.ShouldBe(DraftRemovalStatus.NotDraft);
-        store.RemoveDraftFramework("thanh-hoa-district-2020-illustrative", withdrawSubmissions: true, "user:so-noi-vu").Status.ShouldBe(DraftRemovalStatus.NotDraft);
-        store.RemoveDraftFramework("khong-co", withdrawSubmissions: true, "user:so-noi-vu").Status.ShouldBe(DraftRemovalStatus.NotFound);
+        store.Submissions.RemoveDraftFramework("thanh-hoa-district-2017", withdrawSubmissions: true, "user:so-noi-vu").Status.ShouldBe(DraftRemovalStatus.NotDraft);
+        store.Submissions.RemoveDraftFramework("thanh-hoa-district-2020-illustrative", withdrawSubmissions: true, "user:so-noi-vu").Status.ShouldBe(DraftRemovalStatus.NotDraft);
+        store.Submissions.RemoveDraftFramework("khong-co", withdrawSubmissions: true, "user:so-noi-vu").Status.ShouldBe(DraftRemovalStatus.NotFound);
 
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class FrameworkRightsTests : IDisposable
         report.Problems.Single(p => p.Code == ProblemCodes.RealDataReplaced).ShouldSatisfyAllConditions(
             p => p.Severity.ShouldBe(Severity.Warning),
             p => p.Message.ShouldBe("hoang-hoa 2017 tự chấm: THAY số liệu thật đã lưu — phiên bản 1 (92/100 điểm) thành phiên bản 2 (93/100 điểm), tổng điểm +1. Phiên bản 1 được giữ trong lịch sử."));
-        var audit = store.GetEvents(1).ShouldHaveSingleItem();
+        var audit = store.Audit.GetEvents(1).ShouldHaveSingleItem();
         (audit.Outcome, audit.Actor, audit.File).ShouldBe(("replaced", "user:hoang-hoa.ubnd", path));
         audit.Detail.ShouldBe("hoang-hoa 2017 self v2: 111 dòng, điểm 93/100; thay v1 (số liệu thật, điểm 92/100; tổng điểm +1)");
 
@@ -231,6 +231,6 @@ public sealed class FrameworkRightsTests : IDisposable
         report.Outcomes.ShouldHaveSingleItem().Previous!.Synthetic.ShouldBeTrue();
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.SampleRetired);
         report.Problems.ShouldNotContain(p => p.Code == ProblemCodes.RealDataReplaced);
-        store.GetEvents(2).Select(e => e.Detail).ShouldContain(d => d.StartsWith("nga-son 2017 self v2: 111 dòng, điểm 92/100; thay v1 (dữ liệu mẫu, điểm ", StringComparison.Ordinal));
+        store.Audit.GetEvents(2).Select(e => e.Detail).ShouldContain(d => d.StartsWith("nga-son 2017 self v2: 111 dòng, điểm 92/100; thay v1 (dữ liệu mẫu, điểm ", StringComparison.Ordinal));
     }
 }

@@ -36,7 +36,7 @@ public sealed class IngestEndToEndTests : IDisposable
 
         report.Accepted.ShouldBeTrue();
         report.Outcomes.ShouldHaveSingleItem().Action.ShouldBe(SaveAction.Added);
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         submission.UnitId.ShouldBe("hoang-hoa");
         submission.Year.ShouldBe(2017);
         submission.Stage.ShouldBe(Stage.Self);
@@ -48,7 +48,7 @@ public sealed class IngestEndToEndTests : IDisposable
         submission.FrameworkId.ShouldBe("thanh-hoa-district-2017");
         submission.Synthetic.ShouldBeFalse();
 
-        var scores = store.GetScores(submission.Id);
+        var scores = store.Submissions.GetScores(submission.Id);
         var areas = scores.Where(s => s.Level == CriterionLevel.Area).ToDictionary(s => s.Code, s => (s.MaxPoints, s.Points));
         areas.ShouldBe(new Dictionary<string, (decimal, decimal?)>
         {
@@ -74,14 +74,14 @@ public sealed class IngestEndToEndTests : IDisposable
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
 
-        var submission = store.GetSubmissions().Single();
-        var warnings = store.GetProblems(submission.Id);
+        var submission = store.Submissions.GetSubmissions().Single();
+        var warnings = store.Submissions.GetProblems(submission.Id);
         // The Điểm chuẩn slip (4 over sub-rows worth 4.5) is the framework's own, so only the points slip is this document's.
         warnings.Count.ShouldBe(1);
         warnings.ShouldAllBe(w => w.Severity == Severity.Warning && w.Code == ProblemCodes.ParentSumMismatch && w.Line == 138);
         warnings[0].Message.ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
         // The stated values are kept as written: 5.4 stays 4 / 4, area 5 stays 16 / 15.5.
-        var scores = store.GetScores(submission.Id);
+        var scores = store.Submissions.GetScores(submission.Id);
         scores.Single(s => s.Code == "5.4").MaxPoints.ShouldBe(4m);
         scores.Single(s => s.Code == "5.4").Points.ShouldBe(4m);
     }
@@ -90,12 +90,12 @@ public sealed class IngestEndToEndTests : IDisposable
     public void Ingest_SameContentTwice_IsNoOp()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var again = runner.Run(TestFiles.RealReport, new IngestOptions());
 
         again.Outcomes.ShouldHaveSingleItem().Action.ShouldBe(SaveAction.Unchanged);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -115,13 +115,13 @@ public sealed class IngestEndToEndTests : IDisposable
         var outcome = report.Outcomes.ShouldHaveSingleItem();
         outcome.Action.ShouldBe(SaveAction.Replaced);
         outcome.Version.ShouldBe(2);
-        store.GetSubmissions().ShouldHaveSingleItem().PointsTotal.ShouldBe(93m);
-        var history = store.GetSubmissions(currentOnly: false);
+        store.Submissions.GetSubmissions().ShouldHaveSingleItem().PointsTotal.ShouldBe(93m);
+        var history = store.Submissions.GetSubmissions(currentOnly: false);
         history.Count.ShouldBe(2);
         var old = history.Single(s => s.Version == 1);
         old.IsCurrent.ShouldBeFalse();
         old.PointsTotal.ShouldBe(92m);
-        store.GetScores(old.Id).Single(s => s.Code == "7.1.4").Points.ShouldBe(0m);
+        store.Submissions.GetScores(old.Id).Single(s => s.Code == "7.1.4").Points.ShouldBe(0m);
     }
 
     public static TheoryData<string, Func<string, string>, string> BrokenReports => new()
@@ -150,8 +150,8 @@ public sealed class IngestEndToEndTests : IDisposable
     public void Ingest_BrokenReport_RejectedAndDatabaseUnchanged(string name, Func<string, string> breakIt, string expectedCode)
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
-        var rows = store.GetCurrentRows();
+        var before = store.Submissions.TableCounts();
+        var rows = store.Submissions.GetCurrentRows();
 
         var report = runner.Run(folder.Write(VietnameseText.Slug(name) + ".txt", breakIt(TestFiles.RealReportText)), new IngestOptions());
 
@@ -159,8 +159,8 @@ public sealed class IngestEndToEndTests : IDisposable
         report.Outcomes.ShouldBeEmpty();
         report.Problems.ShouldContain(p => p.Severity == Severity.Error && p.Code == expectedCode, name);
         report.Problems.ShouldAllBe(p => p.File.EndsWith(".txt") && p.Message.Length > 20);
-        store.TableCounts().ShouldBe(before);
-        store.GetCurrentRows().ShouldBe(rows);
+        store.Submissions.TableCounts().ShouldBe(before);
+        store.Submissions.GetCurrentRows().ShouldBe(rows);
     }
 
     [Fact]
@@ -172,12 +172,12 @@ public sealed class IngestEndToEndTests : IDisposable
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Outcomes.Count.ShouldBe(2);
-        var submissions = store.GetSubmissions();
+        var submissions = store.Submissions.GetSubmissions();
         submissions.Single(s => s.Stage == Stage.Self).PointsTotal.ShouldBe(92m);
         var appraised = submissions.Single(s => s.Stage == Stage.Appraised);
         appraised.PointsTotal.ShouldBe(91.5m);
         appraised.StatedTotal.ShouldBe(91.5m);
-        var scores = store.GetScores(appraised.Id);
+        var scores = store.Submissions.GetScores(appraised.Id);
         scores.Single(s => s.Code == "7.1.3").Points.ShouldBe(1m);
         scores.Single(s => s.Code == "7.1.3").Evidence!.ShouldStartWith("Từ 80% - dưới 100%");
     }
@@ -192,8 +192,8 @@ public sealed class IngestEndToEndTests : IDisposable
 
         first.Accepted.ShouldBeTrue();
         first.Problems.ShouldContain(p => p.Code == ProblemCodes.DraftFramework);
-        store.GetSubmissions().Single().FrameworkId.ShouldBe("thanh-hoa-district-2021-draft");
-        var draft = store.LoadFrameworks().Single(f => f.Id == "thanh-hoa-district-2021-draft");
+        store.Submissions.GetSubmissions().Single().FrameworkId.ShouldBe("thanh-hoa-district-2021-draft");
+        var draft = store.Reference.LoadFrameworks().Single(f => f.Id == "thanh-hoa-district-2021-draft");
         draft.Status.ShouldBe(FrameworkStatus.Draft);
         draft.Criteria.Count.ShouldBe(111);
         draft.TotalMax.ShouldBe(100m);
@@ -225,7 +225,7 @@ public sealed class IngestEndToEndTests : IDisposable
         report.Documents[0].Problems.ShouldContain(p => p.Code == ProblemCodes.DraftFramework);
         report.Documents[1].Problems.ShouldContain(p => p.Code == ProblemCodes.MissingCriterion);
         report.Documents[2].Problems.ShouldNotContain(p => p.Code == ProblemCodes.DraftFramework);
-        store.GetSubmissions().Select(s => (s.UnitId, s.FrameworkId)).Order().ShouldBe(
+        store.Submissions.GetSubmissions().Select(s => (s.UnitId, s.FrameworkId)).Order().ShouldBe(
             [("hoang-hoa", "thanh-hoa-district-2021-draft"), ("nga-son", "thanh-hoa-district-2021-draft")]);
     }
 
@@ -236,12 +236,12 @@ public sealed class IngestEndToEndTests : IDisposable
         text = TestFiles.WithRow(text, "6", c => { c[2] = "4"; c[3] = "4"; return c; });
         text = TestFiles.Replace(text, "**92** (điểm)", "**91** (điểm)");
         text = TestFiles.Replace(text, "Kết quả đạt được\t100\t92", "Kết quả đạt được\t\t91");
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(folder.Write("hoang-hoa-2021-99.txt", text), new IngestOptions(MayDefineFramework: true));
 
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.FrameworkTotalMismatch);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class IngestEndToEndTests : IDisposable
 
         var with = runner.Run(path, new IngestOptions(UnitOverride: "hoang-hoa", YearOverride: 2017));
         with.Accepted.ShouldBeTrue();
-        store.GetSubmissions().Single().PointsTotal.ShouldBe(92m);
+        store.Submissions.GetSubmissions().Single().PointsTotal.ShouldBe(92m);
     }
 
     private static readonly string[] FormulaRows = ["1.1.1", "1.1.2", "1.1.3", "1.2.1", "1.2.2"];
@@ -287,7 +287,7 @@ public sealed class IngestEndToEndTests : IDisposable
         using var otherConnections = new DuckDbConnectionFactory(":memory:");
         var otherStore = new ScoreStore(otherConnections);
         new IngestRunner(otherStore, ReferenceData.Embedded).Run(folder.Write("export.csv", exported), new IngestOptions()).Accepted.ShouldBeTrue();
-        var scores = otherStore.GetScores(otherStore.GetSubmissions().ShouldHaveSingleItem().Id);
+        var scores = otherStore.Submissions.GetScores(otherStore.Submissions.GetSubmissions().ShouldHaveSingleItem().Id);
         FormulaRows.Select(code => scores.Single(s => s.Code == code).Evidence).ShouldBe(evidence);
     }
 
@@ -304,11 +304,11 @@ public sealed class IngestEndToEndTests : IDisposable
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Outcomes.Count.ShouldBe(2);
         Export(otherStore).ShouldBe(exported);
-        otherStore.GetSubmissions().Select(s => s.Sheet()).ShouldBe(store.GetSubmissions().Select(s => s.Sheet()));
+        otherStore.Submissions.GetSubmissions().Select(s => s.Sheet()).ShouldBe(store.Submissions.GetSubmissions().Select(s => s.Sheet()));
         // Same content, same hash: ingesting the export into the original database changes nothing.
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         runner.Run(folder.File("export.csv"), new IngestOptions()).Outcomes.ShouldAllBe(o => o.Action == SaveAction.Unchanged);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Theory]
@@ -320,13 +320,13 @@ public sealed class IngestEndToEndTests : IDisposable
     public void Ingest_BadCsv_RejectedWithLineAndColumn(string csv, string expectedCode)
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(folder.Write("bad.csv", csv), new IngestOptions());
 
         report.Accepted.ShouldBeFalse();
         report.Problems.ShouldContain(p => p.Code == expectedCode && p.Severity == Severity.Error);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -337,7 +337,7 @@ public sealed class IngestEndToEndTests : IDisposable
         var second = good.Split('\n').Skip(1).Where(l => l.Length > 0)
             .Select(l => l.Replace("hoang-hoa,Hoằng Hóa,2017", "thieu-hoa,Thiệu Hóa,2017", StringComparison.Ordinal)).ToList();
         second[5] = second[5].Replace(",1,1,", ",1,7,", StringComparison.Ordinal); // 1.1.4: 7 points of 1
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(folder.Write("two.csv", good + string.Join('\n', second) + "\n"), new IngestOptions());
 
@@ -348,13 +348,13 @@ public sealed class IngestEndToEndTests : IDisposable
         problem.Message.ShouldContain("1.1.4");
         var lines = (good + string.Join('\n', second)).Split('\n');
         lines[problem.Line!.Value - 1].ShouldStartWith("thieu-hoa,Thiệu Hóa,2017,self,1.1.4,");
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     private static string Export(ScoreStore source)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        CanonicalCsv.Write(writer, source.GetCurrentRows());
+        CanonicalCsv.Write(writer, source.Submissions.GetCurrentRows());
         return writer.ToString();
     }
 
@@ -408,12 +408,12 @@ public sealed class IngestOverrideTests : IDisposable
     {
         var store = new ScoreStore(connections);
         var runner = new IngestRunner(store, ReferenceData.Embedded);
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(TestFiles.RealReport, new IngestOptions(UnitOverride: unit, YearOverride: year));
 
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.OverrideConflict);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -425,10 +425,10 @@ public sealed class IngestOverrideTests : IDisposable
         var report = runner.Run(folder.Write("legacy.txt", Windows1258.Encode(TestFiles.RealReportText)), new IngestOptions());
 
         report.Accepted.ShouldBeTrue();
-        var submission = store.GetSubmissions().Single();
-        store.GetProblems(submission.Id).Select(p => p.Code).ShouldBe(
+        var submission = store.Submissions.GetSubmissions().Single();
+        store.Submissions.GetProblems(submission.Id).Select(p => p.Code).ShouldBe(
             [ProblemCodes.LegacyEncoding, ProblemCodes.ParentSumMismatch]);
         submission.PointsTotal.ShouldBe(92m);
-        store.GetScores(submission.Id).Single(s => s.Code == "7.1.4").Name.ShouldBe("Mức độ cung cấp dịch vụ công trực tuyến mức độ 3");
+        store.Submissions.GetScores(submission.Id).Single(s => s.Code == "7.1.4").Name.ShouldBe("Mức độ cung cấp dịch vụ công trực tuyến mức độ 3");
     }
 }

@@ -37,17 +37,17 @@ public sealed class PublishedResultsTests : IDisposable
 
         report.Accepted.ShouldBeTrue();
         (report.Rows, report.Added, report.Unchanged).ShouldBe((8, 8, 0));
-        var banDanToc = store.LoadPublished(2023).Single(p => p.UnitId == "thanh-hoa-ban-dan-toc");
+        var banDanToc = store.Published.LoadPublished(2023).Single(p => p.UnitId == "thanh-hoa-ban-dan-toc");
         (banDanToc.Points, banDanToc.IndexPercent, banDanToc.Rank, banDanToc.RankOf).ShouldBe(((decimal?)68.32m, (decimal?)81.33m, (int?)20, (int?)20));
-        store.LoadPublished(2023).Single(p => p.UnitId == "thanh-hoa-bql-kkt-nghi-son").Points.ShouldBe(91.651m);
-        store.LoadPublished(2023).Single(p => p.UnitId == "muong-lat").ReportedOn.ShouldBe(new DateOnly(2024, 2, 6));
+        store.Published.LoadPublished(2023).Single(p => p.UnitId == "thanh-hoa-bql-kkt-nghi-son").Points.ShouldBe(91.651m);
+        store.Published.LoadPublished(2023).Single(p => p.UnitId == "muong-lat").ReportedOn.ShouldBe(new DateOnly(2024, 2, 6));
     }
 
     [Fact]
     public void RunPublished_ChangedValueForAStoredRow_ConflictAndNothingWritten()
     {
         runner.RunPublished(Qd600, "test");
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var changed = File.ReadAllText(Qd600)
             .Replace("dong-son,Huyện Đông Sơn,2023,92.15,,92.15,1", "dong-son,Huyện Đông Sơn,2023,92.5,,92.5,1", StringComparison.Ordinal)
             + "bim-son,Thị xã Bỉm Sơn,2023,90,,90,5,27,600/QĐ-UBND,,2024-02-06,https://example.org,\n";
@@ -58,9 +58,9 @@ public sealed class PublishedResultsTests : IDisposable
         var conflict = report.Problems.ShouldHaveSingleItem();
         conflict.Code.ShouldBe(ProblemCodes.PublishedConflict);
         conflict.Message.ShouldContain("dong-son năm 2023 (600/QĐ-UBND) đã được lưu với giá trị khác (điểm 92,15 → 92,5, chỉ số 92,15 → 92,5");
-        store.TableCounts().ShouldBe(before);
-        store.LoadPublished(2023).Single(p => p.UnitId == "dong-son").Points.ShouldBe(92.15m);
-        store.LoadPublished(2023).ShouldNotContain(p => p.UnitId == "bim-son");
+        store.Submissions.TableCounts().ShouldBe(before);
+        store.Published.LoadPublished(2023).Single(p => p.UnitId == "dong-son").Points.ShouldBe(92.15m);
+        store.Published.LoadPublished(2023).ShouldNotContain(p => p.UnitId == "bim-son");
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class PublishedResultsTests : IDisposable
     [InlineData("dong-son,\"Huyện Đông Sơn,2023,92.15,,,1,27,600/QĐ-UBND,,,https://x.org,", "bad-row", null)]
     public void RunPublished_BadRow_RejectedNamingFileLineAndColumn(string row, string code, string? column)
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var path = folder.Write("bad.csv", $"{Header}\nhoang-hoa,Huyện Hoằng Hóa,2023,91.92,,91.92,2,27,600/QĐ-UBND,,,https://x.org,\n{row}\n");
 
         var report = runner.RunPublished(path, "test");
@@ -87,7 +87,7 @@ public sealed class PublishedResultsTests : IDisposable
         report.Accepted.ShouldBeFalse();
         var error = report.Problems.First(p => p.Severity == Severity.Error);
         (error.Code, error.File, error.Line, error.Cell).ShouldBe((code, path, (int?)3, column));
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     private const string CommuneRow = "thanh-hoa-xa-hoang-hoa,xã Hoằng Hóa,2025,86,100,86,1,166,1/QĐ-UBND,,,https://x.org,";
@@ -100,10 +100,10 @@ public sealed class PublishedResultsTests : IDisposable
         var report = runner.RunPublished(path, "test");
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
-        var commune = store.LoadPublished(2025).ShouldHaveSingleItem();
+        var commune = store.Published.LoadPublished(2025).ShouldHaveSingleItem();
         commune.Components.ShouldBe([new PublishedComponent("survey", 15.5m), new PublishedComponent("bonus", 2m), new PublishedComponent("penalty", 1m)]);
         commune.ComponentsText.ShouldBe("survey=15.5|bonus=2|penalty=1");
-        store.LoadPublished(2023).ShouldHaveSingleItem().Components.ShouldBeEmpty();
+        store.Published.LoadPublished(2023).ShouldHaveSingleItem().Components.ShouldBeEmpty();
         var again = runner.RunPublished(path, "test");
         (again.Accepted, again.Added, again.Unchanged).ShouldBe((true, 0, 2));
     }
@@ -118,7 +118,7 @@ public sealed class PublishedResultsTests : IDisposable
     [InlineData("survey=-1", ProblemCodes.BadNumber)]
     public void RunPublished_BadComponents_RejectedNamingLineAndColumn(string components, string code)
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var path = folder.Write("bad-components.csv", $"{Header},components\nhoang-hoa,Huyện Hoằng Hóa,2023,91.92,,91.92,2,27,600/QĐ-UBND,,,https://x.org,,\n{CommuneRow},\"{components}\"\n");
 
         var report = runner.RunPublished(path, "test");
@@ -126,7 +126,7 @@ public sealed class PublishedResultsTests : IDisposable
         report.Accepted.ShouldBeFalse();
         var error = report.Problems.First(p => p.Severity == Severity.Error);
         (error.Code, error.Line, error.Cell).ShouldBe((code, (int?)3, "components"));
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -155,28 +155,28 @@ public sealed class PublishedResultsTests : IDisposable
         var report = runner.RunPublished(folder.Write("bad.csv", "unit,points\ndong-son,92.15\n"), "test");
 
         report.Problems.ShouldHaveSingleItem().Code.ShouldBe(ProblemCodes.BadHeader);
-        store.TableCounts()["published_result"].ShouldBe(0);
+        store.Submissions.TableCounts()["published_result"].ShouldBe(0);
     }
 
     [Fact]
     public void Run_SyntheticFileOverARealSubmission_SkippedWithAWarningAndRealDataUntouched()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var real = store.GetSubmissions().ShouldHaveSingleItem();
+        var real = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         var sample = folder.File("sample.csv");
         using (var writer = new StreamWriter(sample))
         {
-            CanonicalCsv.Write(writer, store.GetCurrentRows().Select(r => r with { Synthetic = true, Points = r.Code == "7.1.4" ? 1m : r.Points }).ToList());
+            CanonicalCsv.Write(writer, store.Submissions.GetCurrentRows().Select(r => r with { Synthetic = true, Points = r.Code == "7.1.4" ? 1m : r.Points }).ToList());
         }
 
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var report = runner.Run(sample, new IngestOptions());
 
         report.Accepted.ShouldBeTrue();
         report.Outcomes.ShouldBeEmpty();
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.RealDataKept && p.Message == "hoang-hoa 2017: đơn vị-năm này đã có số liệu thật, nên bỏ qua số liệu của dữ liệu mẫu.");
-        store.TableCounts().ShouldBe(before);
-        store.GetSubmissions().ShouldHaveSingleItem().ShouldBe(real);
+        store.Submissions.TableCounts().ShouldBe(before);
+        store.Submissions.GetSubmissions().ShouldHaveSingleItem().ShouldBe(real);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class PublishedResultsTests : IDisposable
     {
         // The sample holds hoang-hoa 2017 self and appraised; the real report (self only) arrives afterwards.
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var rows = store.GetCurrentRows().Select(r => r with { Synthetic = true, Points = r.Code == "7.1.4" ? 1m : r.Points }).ToList();
+        var rows = store.Submissions.GetCurrentRows().Select(r => r with { Synthetic = true, Points = r.Code == "7.1.4" ? 1m : r.Points }).ToList();
         var sample = folder.File("sample.csv");
         using (var writer = new StreamWriter(sample))
         {
@@ -195,21 +195,21 @@ public sealed class PublishedResultsTests : IDisposable
         var freshStore = new ScoreStore(fresh);
         var freshRunner = new IngestRunner(freshStore, ReferenceData.Embedded);
         freshRunner.Run(sample, new IngestOptions()).Accepted.ShouldBeTrue();
-        freshStore.GetSubmissions().Count.ShouldBe(2);
+        freshStore.Submissions.GetSubmissions().Count.ShouldBe(2);
 
         var report = freshRunner.Run(TestFiles.RealReport, new IngestOptions());
 
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.SampleRetired);
-        var current = freshStore.GetSubmissions().ShouldHaveSingleItem();
+        var current = freshStore.Submissions.GetSubmissions().ShouldHaveSingleItem();
         (current.Stage, current.Synthetic, current.PointsTotal).ShouldBe((Stage.Self, false, (decimal?)92m));
-        freshStore.GetSubmissions(currentOnly: false).Count(s => s.Synthetic && !s.IsCurrent).ShouldBe(2);
+        freshStore.Submissions.GetSubmissions(currentOnly: false).Count(s => s.Synthetic && !s.IsCurrent).ShouldBe(2);
     }
 
     [Fact]
     public void Run_CsvMixingSyntheticAndRealWithinOneUnitYear_RejectedNamingTheLine()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var rows = store.GetCurrentRows().Select((r, i) => r with { Synthetic = i == 5 }).ToList();
+        var rows = store.Submissions.GetCurrentRows().Select((r, i) => r with { Synthetic = i == 5 }).ToList();
         var path = folder.File("half.csv");
         using (var writer = new StreamWriter(path))
         {

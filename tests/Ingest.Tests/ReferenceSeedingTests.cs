@@ -19,12 +19,12 @@ public sealed class ReferenceSeedingTests : IDisposable
         var embedded = ReferenceData.Embedded;
         var extra = new LineageEvent("extra", 2026, null, LineageEventKind.Reclassified, "thanh-hoa", "district", "sam-son", "sam-son", null, null, "test", "url", null);
         _ = new IngestRunner(store, new ReferenceData(embedded.Units, embedded.Frameworks, [.. embedded.Lineage, extra], embedded.Crosswalk));
-        store.LoadLineage().Count.ShouldBe(5);
+        store.Reference.LoadLineage().Count.ShouldBe(5);
 
         var runner = new IngestRunner(store, null);
         runner.Run(TestFiles.RealReport, new IngestOptions()).Accepted.ShouldBeTrue();
 
-        store.LoadLineage().Count.ShouldBe(5);
+        store.Reference.LoadLineage().Count.ShouldBe(5);
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class ReferenceSeedingTests : IDisposable
         var runner = new IngestRunner(store, null);
 
         runner.Run(TestFiles.RealReport, new IngestOptions()).Accepted.ShouldBeTrue();
-        store.LoadUnits().Count.ShouldBe(ReferenceData.Embedded.Units.Count);
-        store.LoadLineage().Count.ShouldBe(4);
+        store.Reference.LoadUnits().Count.ShouldBe(ReferenceData.Embedded.Units.Count);
+        store.Reference.LoadLineage().Count.ShouldBe(4);
     }
 
     [Fact]

@@ -64,16 +64,16 @@ public sealed class StatementChecksTests : IDisposable
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         var outcome = report.Outcomes.ShouldHaveSingleItem();
         (outcome.UnitId, outcome.Year, outcome.Action, outcome.Version).ShouldBe(("hoang-hoa", 2018, SaveAction.Added, 1));
-        var real2017 = store.GetSubmissions(currentOnly: false).Where(s => s.Year == 2017).ShouldHaveSingleItem();
+        var real2017 = store.Submissions.GetSubmissions(currentOnly: false).Where(s => s.Year == 2017).ShouldHaveSingleItem();
         (real2017.Version, real2017.IsCurrent, real2017.PointsTotal).ShouldBe((1, true, (decimal?)92m));
-        store.GetSubmissions().Single(s => s.Year == 2018).PointsTotal.ShouldBe(93m);
+        store.Submissions.GetSubmissions().Single(s => s.Year == 2018).PointsTotal.ShouldBe(93m);
     }
 
     [Fact]
     public void Ingest_TitleSays2018TotalSays2017_RejectedNamingBothLines()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = Run("tieu-de-2018.txt", TitleSays2018);
 
@@ -88,7 +88,7 @@ public sealed class StatementChecksTests : IDisposable
         conflict.Message.ShouldContain("dòng 11 (ngày ký)");
         conflict.Message.ShouldContain("--year");
         conflict.Message.ShouldNotContain("dòng 18 (lời văn) «…Sở Nội vụ"); // the citation is not a statement
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class StatementChecksTests : IDisposable
         warning.Line.ShouldBe(46);
         warning.Message.ShouldContain($"Đã dùng năm {year} theo --year");
         report.Outcomes.ShouldHaveSingleItem().Year.ShouldBe(year);
-        store.GetProblems(store.GetSubmissions().Single().Id).ShouldContain(p => p.Code == ProblemCodes.YearConflict);
+        store.Submissions.GetProblems(store.Submissions.GetSubmissions().Single().Id).ShouldContain(p => p.Code == ProblemCodes.YearConflict);
     }
 
     [Fact]
@@ -191,7 +191,7 @@ public sealed class StatementChecksTests : IDisposable
         conflict.Message.ShouldContain("huyện Hoàng Hoá là: 92 (điểm).»: huyện Hoằng Hóa");
         conflict.Message.ShouldContain("dòng 11 (địa danh nơi ký)");
         conflict.Message.ShouldContain("--unit");
-        store.GetSubmissions().ShouldBeEmpty();
+        store.Submissions.GetSubmissions().ShouldBeEmpty();
     }
 
     [Theory]

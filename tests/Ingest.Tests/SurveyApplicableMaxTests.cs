@@ -40,7 +40,7 @@ public sealed class SurveyApplicableMaxTests : IDisposable
         var report = runner.Run(folder.Write("survey-14.csv", csv), new IngestOptions());
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         store.Submissions.GetComponents(submission.Id).Select(c => (c.Id, c.MaxPoints, c.Points)).ShouldBe([("survey", 14m, (decimal?)12.5m)]);
     }
 
@@ -67,6 +67,6 @@ public sealed class SurveyApplicableMaxTests : IDisposable
         var error = report.Problems.Where(p => p.Severity == Severity.Error).ShouldHaveSingleItem(name);
         // Line 1 is the header, 36 tree rows follow: the component row is line 38.
         (error.Code, error.Line, error.Message).ShouldBe((code, (int?)38, message), name);
-        store.GetSubmissions().ShouldBeEmpty();
+        store.Submissions.GetSubmissions().ShouldBeEmpty();
     }
 }

@@ -20,7 +20,7 @@ internal static class StoredState
         Scalar(connection, "SELECT count(*) FROM schema_version").ShouldBe(DuckDbConnectionFactory.SchemaVersion, context);
         Scalar(connection, "SELECT max(version) FROM schema_version").ShouldBe(DuckDbConnectionFactory.SchemaVersion, context);
 
-        var submissions = store.GetSubmissions(currentOnly: false);
+        var submissions = store.Submissions.GetSubmissions(currentOnly: false);
         var scores = ReadScores(connection);
         var superseded = ReadSuperseded(connection);
 

@@ -222,7 +222,7 @@ public sealed class SampleGeneratorTests(SampleGeneratorTests.Generated generate
             report.Problems.ShouldBeEmpty();
         }
 
-        var submissions = store.GetSubmissions();
+        var submissions = store.Submissions.GetSubmissions();
         // Districts 2017–2024 (both stages), departments 2023–2025 both stages and 2026 self-assessed, communes 2025
         // both stages and 2026 self-assessed.
         submissions.Count.ShouldBe((2 * (26 + (27 * 6) + 26)) + ((2 * 20 * 3) + 20) + ((2 * 166) + 166));

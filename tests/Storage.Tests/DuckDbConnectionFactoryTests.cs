@@ -33,10 +33,10 @@ public sealed class DuckDbConnectionFactoryTests : IDisposable
     {
         using var connections = new DuckDbConnectionFactory(folder.File("threads.duckdb"));
         var store = new ScoreStore(connections);
-        store.UpsertUnits([new Unit("hoang-hoa", "Hoằng Hóa", UnitKind.Huyen, "thanh-hoa", null, null, [])]);
+        store.Reference.UpsertUnits([new Unit("hoang-hoa", "Hoằng Hóa", UnitKind.Huyen, "thanh-hoa", null, null, [])]);
 
         var counts = new long[8];
-        Parallel.For(0, counts.Length, i => counts[i] = store.TableCounts()["unit"]);
+        Parallel.For(0, counts.Length, i => counts[i] = store.Submissions.TableCounts()["unit"]);
 
         counts.ShouldAllBe(c => c == 1);
     }
@@ -47,12 +47,12 @@ public sealed class DuckDbConnectionFactoryTests : IDisposable
         var path = folder.File("closed.duckdb");
         using (var connections = new DuckDbConnectionFactory(path))
         {
-            new ScoreStore(connections).UpsertUnits([new Unit("hoang-hoa", "Hoằng Hóa", UnitKind.Huyen, "thanh-hoa", null, null, [])]);
+            new ScoreStore(connections).Reference.UpsertUnits([new Unit("hoang-hoa", "Hoằng Hóa", UnitKind.Huyen, "thanh-hoa", null, null, [])]);
         }
 
         File.Exists(path + ".wal").ShouldBeFalse();
         using var reopened = new DuckDbConnectionFactory(path);
-        new ScoreStore(reopened).LoadUnits().ShouldHaveSingleItem().Name.ShouldBe("Hoằng Hóa");
+        new ScoreStore(reopened).Reference.LoadUnits().ShouldHaveSingleItem().Name.ShouldBe("Hoằng Hóa");
     }
 
     [Fact]

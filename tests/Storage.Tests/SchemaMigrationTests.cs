@@ -27,9 +27,9 @@ public sealed class SchemaMigrationTests : IDisposable
         using var connections = new DuckDbConnectionFactory(path);
         var store = new ScoreStore(connections);
 
-        var unit = store.LoadUnits().ShouldHaveSingleItem();
+        var unit = store.Reference.LoadUnits().ShouldHaveSingleItem();
         (unit.Id, unit.Name, unit.FirstYear, unit.LastYear).ShouldBe(("hoang-hoa", "Hoằng Hóa", (int?)null, (int?)null));
-        store.TableCounts()["published_result"].ShouldBe(0);
+        store.Submissions.TableCounts()["published_result"].ShouldBe(0);
         using var check = connections.Open();
         using var command = check.CreateCommand();
         command.CommandText = "SELECT list(version ORDER BY version)::VARCHAR FROM schema_version";
@@ -56,11 +56,11 @@ public sealed class SchemaMigrationTests : IDisposable
         using var connections = new DuckDbConnectionFactory(path);
         var store = new ScoreStore(connections);
 
-        var published = store.LoadPublished().ShouldHaveSingleItem();
+        var published = store.Published.LoadPublished().ShouldHaveSingleItem();
         (published.UnitId, published.Points, published.Components.Count).ShouldBe(("dong-son", (decimal?)92.15m, 0));
-        store.TableCounts()["component_score"].ShouldBe(0);
+        store.Submissions.TableCounts()["component_score"].ShouldBe(0);
         // A framework stored before version 6 has no component rows: it is its criteria tree alone.
-        store.LoadFrameworks().ShouldHaveSingleItem().Components.ShouldHaveSingleItem().Id.ShouldBe(FrameworkComponent.CriteriaId);
+        store.Reference.LoadFrameworks().ShouldHaveSingleItem().Components.ShouldHaveSingleItem().Id.ShouldBe(FrameworkComponent.CriteriaId);
     }
 
     [Fact]

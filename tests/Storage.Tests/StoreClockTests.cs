@@ -17,7 +17,7 @@ public sealed class StoreClockTests : IDisposable
     {
         connections = new DuckDbConnectionFactory(":memory:") { Time = clock };
         store = new ScoreStore(connections);
-        store.UpsertUnits([new Unit("hoang-hoa", "Hoằng Hóa", UnitKind.Huyen, "thanh-hoa", null, new DateOnly(2025, 6, 30), ["Hoàng Hóa"])]);
+        store.Reference.UpsertUnits([new Unit("hoang-hoa", "Hoằng Hóa", UnitKind.Huyen, "thanh-hoa", null, new DateOnly(2025, 6, 30), ["Hoàng Hóa"])]);
     }
 
     public void Dispose() => connections.Dispose();
@@ -25,9 +25,9 @@ public sealed class StoreClockTests : IDisposable
     [Fact]
     public void Save_FixedClock_IngestedAndSupersededAtAreTheClocksTimes()
     {
-        store.Save([Incoming(92m)], [], "test");
+        store.Submissions.Save([Incoming(92m)], [], "test");
         clock.Now = Ingested.AddDays(10);
-        store.Save([Incoming(91m)], [], "test");
+        store.Submissions.Save([Incoming(91m)], [], "test");
 
         using var connection = connections.Open();
         using var command = connection.CreateCommand();

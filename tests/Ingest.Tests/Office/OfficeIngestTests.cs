@@ -49,7 +49,7 @@ public sealed class OfficeIngestTests : IDisposable
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Outcomes.ShouldHaveSingleItem().Action.ShouldBe(SaveAction.Added);
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         submission.UnitId.ShouldBe("hoang-hoa");
         submission.Year.ShouldBe(2017);
         submission.Stage.ShouldBe(Stage.Self);
@@ -60,7 +60,7 @@ public sealed class OfficeIngestTests : IDisposable
         submission.StatedTotal.ShouldBe(92m);
         submission.RowCount.ShouldBe(111);
 
-        var scores = store.GetScores(submission.Id);
+        var scores = store.Submissions.GetScores(submission.Id);
         scores.Count.ShouldBe(111);
         scores.Single(s => s.Code == "7").MaxPoints.ShouldBe(13m);
         scores.Single(s => s.Code == "7").Points.ShouldBe(6.5m);
@@ -69,8 +69,8 @@ public sealed class OfficeIngestTests : IDisposable
 
         // Every code, name, maximum, points and evidence equal to the text layout's, and so the same content hash.
         var textStore = TextStore();
-        var textSubmission = textStore.GetSubmissions().Single();
-        scores.ShouldBe(textStore.GetScores(textSubmission.Id));
+        var textSubmission = textStore.Submissions.GetSubmissions().Single();
+        scores.ShouldBe(textStore.Submissions.GetScores(textSubmission.Id));
         submission.ContentHash.ShouldBe(textSubmission.ContentHash);
     }
 
@@ -80,14 +80,14 @@ public sealed class OfficeIngestTests : IDisposable
     {
         runner.Run(folder.Write($"bao-cao.{format}", RealReport(format)), new IngestOptions());
 
-        var warnings = store.GetProblems(store.GetSubmissions().Single().Id);
+        var warnings = store.Submissions.GetProblems(store.Submissions.GetSubmissions().Single().Id);
         // The Điểm chuẩn slip is the framework's own; the points slip is this document's, as in the text layout.
         var warning = warnings.ShouldHaveSingleItem();
         warning.Severity.ShouldBe(Severity.Warning);
         warning.Code.ShouldBe(ProblemCodes.ParentSumMismatch);
         warning.Message.ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
         var textStore = TextStore();
-        var textWarnings = textStore.GetProblems(textStore.GetSubmissions().Single().Id);
+        var textWarnings = textStore.Submissions.GetProblems(textStore.Submissions.GetSubmissions().Single().Id);
         warnings.Select(w => w.Message).ShouldBe(textWarnings.Select(w => w.Message));
     }
 
@@ -97,7 +97,7 @@ public sealed class OfficeIngestTests : IDisposable
         var book = ReportWorkbook.FromRealReport();
         runner.Run(folder.Write("bao-cao.xlsx", book.ToBytes()), new IngestOptions());
 
-        var warning = store.GetProblems(store.GetSubmissions().Single().Id)[0];
+        var warning = store.Submissions.GetProblems(store.Submissions.GetSubmissions().Single().Id)[0];
         warning.Line.ShouldBe(book.RowOf("5.4"));
         warning.Cell.ShouldBe($"A{book.RowOf("5.4")}");
     }
@@ -107,7 +107,7 @@ public sealed class OfficeIngestTests : IDisposable
     {
         runner.Run(folder.Write("bao-cao.docx", ReportDocument.FromRealReport()), new IngestOptions());
 
-        var submission = store.GetSubmissions().Single();
+        var submission = store.Submissions.GetSubmissions().Single();
         submission.ReportNumber.ShouldBe("293/BC-UBND");
         submission.ReportDate.ShouldBe(new DateOnly(2017, 11, 20));
     }
@@ -117,20 +117,20 @@ public sealed class OfficeIngestTests : IDisposable
     public void Ingest_AfterTheTextLayout_IsUnchanged(string format)
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(folder.Write($"bao-cao.{format}", RealReport(format)), new IngestOptions());
 
         report.Outcomes.ShouldHaveSingleItem().Action.ShouldBe(SaveAction.Unchanged);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
     public void Ingest_XlsxBadNumber_RejectedNamingTheCellAndNothingStored()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
-        var rows = store.GetCurrentRows();
+        var before = store.Submissions.TableCounts();
+        var rows = store.Submissions.GetCurrentRows();
         var book = ReportWorkbook.FromRealReport();
         var row = book.RowOf("7.1.3");
         book.Set($"D{row}", FixtureCell.Shared("1,5 điểm"));
@@ -144,14 +144,14 @@ public sealed class OfficeIngestTests : IDisposable
         error.Cell.ShouldBe($"D{row}");
         error.Line.ShouldBe(row);
         error.ToString().ShouldStartWith($"{folder.File("hoang-hoa-2017.xlsx")}:{row} [D{row}]: error bad-number:");
-        store.TableCounts().ShouldBe(before);
-        store.GetCurrentRows().ShouldBe(rows);
+        store.Submissions.TableCounts().ShouldBe(before);
+        store.Submissions.GetCurrentRows().ShouldBe(rows);
     }
 
     [Fact]
     public void Ingest_XlsxPointsAboveMax_RejectedAndNothingStored()
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var book = ReportWorkbook.FromRealReport();
         var row = book.RowOf("1.1.1");
         book.Set($"D{row}", FixtureCell.Number(3)); // of 2
@@ -163,13 +163,13 @@ public sealed class OfficeIngestTests : IDisposable
         error.Line.ShouldBe(row);
         error.Cell.ShouldBe($"A{row}");
         error.Message.ShouldContain("Dòng 1.1.1: Điểm tự chấm 3 vượt Điểm chuẩn 2");
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
     public void Ingest_DocxPointsAboveMax_RejectedNamingTableAndRow()
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var bytes = ReportDocument.FromRealReport(selfText: new() { ["7.1.5"] = "3,5" }); // of 3
 
         var report = runner.Run(folder.Write("bao-cao.docx", bytes), new IngestOptions());
@@ -178,7 +178,7 @@ public sealed class OfficeIngestTests : IDisposable
         var error = report.Problems.Where(p => p.Code == ProblemCodes.PointsAboveMax).ShouldHaveSingleItem();
         error.Cell.ShouldStartWith("bảng 2, dòng ");
         error.Message.ShouldContain("7.1.5");
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -191,8 +191,8 @@ public sealed class OfficeIngestTests : IDisposable
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Problems.ShouldContain(p => p.Code == ProblemCodes.MissingPoints && p.Severity == Severity.Warning);
-        var submission = store.GetSubmissions().Single();
-        store.GetScores(submission.Id).Single(s => s.Code == "8.2.1").Points.ShouldBeNull();
+        var submission = store.Submissions.GetSubmissions().Single();
+        store.Submissions.GetScores(submission.Id).Single(s => s.Code == "8.2.1").Points.ShouldBeNull();
     }
 
     [Fact]
@@ -205,9 +205,9 @@ public sealed class OfficeIngestTests : IDisposable
         var report = runner.Run(folder.Write("bao-cao.xlsx", book.ToBytes()), new IngestOptions());
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
-        var submission = store.GetSubmissions().Single();
-        store.GetScores(submission.Id).Single(s => s.Code == "7").Points.ShouldBe(6.5m);
-        var stored = store.GetProblems(submission.Id).Single(p => p.Code == ProblemCodes.FormulaCell);
+        var submission = store.Submissions.GetSubmissions().Single();
+        store.Submissions.GetScores(submission.Id).Single(s => s.Code == "7").Points.ShouldBe(6.5m);
+        var stored = store.Submissions.GetProblems(submission.Id).Single(p => p.Code == ProblemCodes.FormulaCell);
         stored.Severity.ShouldBe(Severity.Warning);
         stored.Cell.ShouldBe($"D{row}");
     }
@@ -215,7 +215,7 @@ public sealed class OfficeIngestTests : IDisposable
     [Fact]
     public void Ingest_XlsxFormulaWithoutCachedValue_RejectedNamingTheCell()
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var book = ReportWorkbook.FromRealReport();
         var row = book.RowOf("7");
         book.Set($"D{row}", FixtureCell.WithFormula($"SUM(D{row + 1},D{row + 7})", null));
@@ -226,7 +226,7 @@ public sealed class OfficeIngestTests : IDisposable
         var error = report.Problems.ShouldHaveSingleItem();
         error.Code.ShouldBe(ProblemCodes.FormulaNoValue);
         error.Cell.ShouldBe($"D{row}");
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     public static TheoryData<string, Func<byte[]>> WithoutUnitOrYear => new()
@@ -239,7 +239,7 @@ public sealed class OfficeIngestTests : IDisposable
     [MemberData(nameof(WithoutUnitOrYear))]
     public void Ingest_UnitAndYearStatedNowhere_ErrorsAskForUnitAndYearOptions(string name, Func<byte[]> bytes)
     {
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
         var path = folder.Write(name, bytes());
 
         var without = runner.Run(path, new IngestOptions());
@@ -248,11 +248,11 @@ public sealed class OfficeIngestTests : IDisposable
         without.Problems.Where(p => p.Severity == Severity.Error).Select(p => p.Code).ShouldBe([ProblemCodes.NoYear, ProblemCodes.UnknownUnit], ignoreOrder: true);
         without.Problems.ShouldContain(p => p.Code == ProblemCodes.NoYear && p.Message.Contains("--year"));
         without.Problems.ShouldContain(p => p.Code == ProblemCodes.UnknownUnit && p.Message.Contains("--unit"));
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
 
         var with = runner.Run(path, new IngestOptions(UnitOverride: "hoang-hoa", YearOverride: 2017));
         with.Accepted.ShouldBeTrue(string.Join("\n", with.Problems));
-        store.GetSubmissions().Single().PointsTotal.ShouldBe(92m);
+        store.Submissions.GetSubmissions().Single().PointsTotal.ShouldBe(92m);
     }
 
     [Theory]
@@ -267,11 +267,11 @@ public sealed class OfficeIngestTests : IDisposable
         var report = runner.Run(folder.Write(name, bytes), new IngestOptions());
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         submission.UnitId.ShouldBe("hoang-hoa");
         submission.Year.ShouldBe(2017);
         submission.PointsTotal.ShouldBe(92m);
-        store.GetProblems(submission.Id).ShouldContain(p => p.Code == ProblemCodes.FromFileName);
+        store.Submissions.GetProblems(submission.Id).ShouldContain(p => p.Code == ProblemCodes.FromFileName);
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public sealed class OfficeIngestTests : IDisposable
     public void Ingest_UnusableOfficeFile_RejectedWithItsCodeAndNothingStored(string name, Func<byte[]> bytes, string code)
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(folder.Write(name, bytes()), new IngestOptions());
 
@@ -307,7 +307,7 @@ public sealed class OfficeIngestTests : IDisposable
         problem.Code.ShouldBe(code);
         problem.Severity.ShouldBe(Severity.Error);
         problem.Message.Length.ShouldBeGreaterThan(30);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]

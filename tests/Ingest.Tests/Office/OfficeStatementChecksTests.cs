@@ -105,7 +105,7 @@ public sealed class OfficeStatementChecksTests : IDisposable
         conflict.Message.ShouldContain("»: năm 2017");
         conflict.Message.ShouldContain("dòng 2 (tiêu đề Bảng tổng hợp)");
         conflict.Message.ShouldContain("»: năm 2018");
-        store.GetSubmissions().ShouldBeEmpty();
+        store.Submissions.GetSubmissions().ShouldBeEmpty();
 
         var given = Run("bao-cao.xlsx", bytes, new IngestOptions(YearOverride: 2018));
         given.Accepted.ShouldBeTrue(string.Join("\n", given.Problems));

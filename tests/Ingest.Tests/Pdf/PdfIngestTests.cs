@@ -43,7 +43,7 @@ public sealed class PdfIngestTests : IDisposable
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Outcomes.ShouldHaveSingleItem().Action.ShouldBe(SaveAction.Added);
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         (submission.UnitId, submission.Year, submission.Stage, submission.SourceFormat).ShouldBe(("hoang-hoa", 2017, Stage.Self, "pdf"));
         submission.FrameworkId.ShouldBe("thanh-hoa-district-2017");
         (submission.MaxTotal, submission.PointsTotal, submission.StatedTotal, submission.RowCount).ShouldBe((100m, 92m, (decimal?)92m, 111));
@@ -51,10 +51,10 @@ public sealed class PdfIngestTests : IDisposable
         submission.ReportDate.ShouldBe(new DateOnly(2017, 11, 20));
 
         // Every area, criterion and sub-criterion: code, name, maximum, points and evidence, as the text has them.
-        var scores = store.GetScores(submission.Id);
+        var scores = store.Submissions.GetScores(submission.Id);
         var textStore = TextStore();
-        var textSubmission = textStore.GetSubmissions().Single();
-        scores.ShouldBe(textStore.GetScores(textSubmission.Id));
+        var textSubmission = textStore.Submissions.GetSubmissions().Single();
+        scores.ShouldBe(textStore.Submissions.GetScores(textSubmission.Id));
         scores.Where(s => !s.Code.Contains('.')).Select(s => (s.Code, s.MaxPoints, s.Points)).ShouldBe(
         [
             ("1", 16m, (decimal?)16m), ("2", 12m, 12m), ("3", 12m, 12m), ("4", 12m, 12m),
@@ -75,19 +75,19 @@ public sealed class PdfIngestTests : IDisposable
         var line = PdfFixtures.Lines(File.ReadAllBytes(PdfFixtures.Printed))[warning.Line!.Value - 1];
         (line.Page, line.LineOnPage).ShouldBe((13, 32));
         line.Text.ShouldBe("5.4 Đổi mới công tác quản lý công 4 4 Đạt"); // the name goes on under it
-        store.GetProblems(store.GetSubmissions().Single().Id).ShouldHaveSingleItem().Cell.ShouldBe("trang 13, dòng 32");
+        store.Submissions.GetProblems(store.Submissions.GetSubmissions().Single().Id).ShouldHaveSingleItem().Cell.ShouldBe("trang 13, dòng 32");
     }
 
     [Fact]
     public void Ingest_PdfAfterTheTextLayout_IsUnchanged()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(PdfFixtures.Printed, new IngestOptions());
 
         report.Outcomes.ShouldHaveSingleItem().Action.ShouldBe(SaveAction.Unchanged);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Theory]
@@ -100,11 +100,11 @@ public sealed class PdfIngestTests : IDisposable
         var report = runner.Run(path, new IngestOptions());
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         (submission.MaxTotal, submission.PointsTotal, submission.RowCount).ShouldBe((100m, 92m, 111));
         var textStore = TextStore();
-        store.GetScores(submission.Id).Select(s => (s.Code, s.MaxPoints, s.Points))
-            .ShouldBe(textStore.GetScores(textStore.GetSubmissions().Single().Id).Select(s => (s.Code, s.MaxPoints, s.Points)));
+        store.Submissions.GetScores(submission.Id).Select(s => (s.Code, s.MaxPoints, s.Points))
+            .ShouldBe(textStore.Submissions.GetScores(textStore.Submissions.GetSubmissions().Single().Id).Select(s => (s.Code, s.MaxPoints, s.Points)));
         report.Problems.ShouldHaveSingleItem().Message.ShouldBe("Dòng 5.4 ghi Điểm tự chấm 4 nhưng các dòng con cộng lại được 4,5; giữ nguyên giá trị đã ghi.");
     }
 
@@ -112,13 +112,13 @@ public sealed class PdfIngestTests : IDisposable
     public void Ingest_ScannedPdf_RejectedAndNothingWritten()
     {
         runner.Run(TestFiles.RealReport, new IngestOptions());
-        var before = store.TableCounts();
+        var before = store.Submissions.TableCounts();
 
         var report = runner.Run(folder.Write("hoang-hoa-2017-scan.pdf", GlyphByGlyphPdf.Scanned()), new IngestOptions());
 
         report.Accepted.ShouldBeFalse();
         report.Problems.ShouldHaveSingleItem().Code.ShouldBe(ProblemCodes.NoTextLayer);
-        store.TableCounts().ShouldBe(before);
+        store.Submissions.TableCounts().ShouldBe(before);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class PdfIngestTests : IDisposable
         var line = PdfFixtures.Lines(bytes)[problem.Line!.Value - 1];
         problem.Cell.ShouldBe($"trang {line.Page}, dòng {line.LineOnPage}");
         line.Text.ShouldStartWith("7.1.4 ");
-        store.GetSubmissions().ShouldBeEmpty();
+        store.Submissions.GetSubmissions().ShouldBeEmpty();
     }
 
     [Fact]

@@ -46,14 +46,14 @@ public sealed class SeveralReportsTests : IDisposable
     {
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
         report.Outcomes.Count.ShouldBe(2);
-        var submissions = store.GetSubmissions().OrderBy(s => s.UnitId, StringComparer.Ordinal).ToList();
+        var submissions = store.Submissions.GetSubmissions().OrderBy(s => s.UnitId, StringComparer.Ordinal).ToList();
         submissions.Select(s => (s.UnitId, s.Year, s.Stage)).ShouldBe([("hoang-hoa", 2017, Stage.Self), ("nga-son", 2017, Stage.Self)]);
         foreach (var submission in submissions)
         {
             submission.RowCount.ShouldBe(111);
             submission.MaxTotal.ShouldBe(100m);
             submission.PointsTotal.ShouldBe(92m);
-            store.GetScores(submission.Id).Single(s => s.Code == "5").Points.ShouldBe(15.5m);
+            store.Submissions.GetScores(submission.Id).Single(s => s.Code == "5").Points.ShouldBe(15.5m);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class SeveralReportsTests : IDisposable
     {
         report.Accepted.ShouldBeFalse();
         report.Outcomes.ShouldBeEmpty();
-        store.GetSubmissions().ShouldBeEmpty();
+        store.Submissions.GetSubmissions().ShouldBeEmpty();
         var problem = report.Problems.Single(p => p.Severity == Severity.Error);
         problem.Code.ShouldBe(ProblemCodes.MixedSubmission);
         foreach (var part in parts)
@@ -128,7 +128,7 @@ public sealed class SeveralReportsTests : IDisposable
         var report = Ingest("co-huong-dan.xlsx", book.ToBytes());
 
         report.Accepted.ShouldBeTrue(string.Join("\n", report.Problems));
-        var submission = store.GetSubmissions().ShouldHaveSingleItem();
+        var submission = store.Submissions.GetSubmissions().ShouldHaveSingleItem();
         (submission.UnitId, submission.Year, submission.RowCount, submission.PointsTotal, submission.MaxTotal).ShouldBe(("hoang-hoa", 2017, 111, 92m, 100m));
     }
 
