@@ -100,8 +100,11 @@ if (options.KnownProxies.Count > 0)
     app.UseForwardedHeaders(forwarded);
 }
 
-// Build the embedded database from the data folder before the first request (first start takes ~15 s).
-app.Services.GetRequiredService<IndexDataProvider>().EnsureBuilt();
+// Build the embedded database from the data folder before the first request (first start takes ~15 s) and read its
+// snapshot; what the opening page shows is computed in the background.
+var indexData = app.Services.GetRequiredService<IndexDataProvider>();
+indexData.EnsureBuilt();
+indexData.WarmInBackground();
 _ = app.Services.GetRequiredService<CchcAnalytics.Charts.Maps.MapBoundaries>();
 
 // Users never see a stack trace or SQL, not even in Development (the README's main command runs Development so

@@ -241,7 +241,8 @@ public static class PeerGrouping
     {
         static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
         var list = string.Join("; ", features.Select(f => $"{f.AreaCode}. {f.Name}"));
-        var lastSeed = unchecked(options.Seed + PeerClustering.Starts - 1);
+        var starts = PeerClustering.StartsFor(units);
+        var lastSeed = unchecked(options.Seed + starts - 1);
         var clampVi = k < options.PeerGroups ? $" (yêu cầu {Int(options.PeerGroups)} nhóm nhưng chỉ lập được {Int(k)} vì ít đơn vị hoặc ít hồ sơ khác nhau)" : "";
         var clampEn = k < options.PeerGroups ? $" ({Int(options.PeerGroups)} were asked for, but there are too few units or distinct profiles for more than {Int(k)})" : "";
         var excludedVi = excluded.Count == 0
@@ -253,16 +254,16 @@ public static class PeerGrouping
         var vietnamese =
             $"Nhóm tương đồng năm {Int(year)} được lập từ {Int(units)} đơn vị theo {Int(features.Count)} đặc trưng: tỷ lệ điểm đạt được so với điểm tối đa (%) của từng lĩnh vực ({list}). "
             + "Mỗi đặc trưng được chuẩn hóa (trừ bình quân tỉnh, chia cho độ lệch chuẩn) để các lĩnh vực có điểm tối đa khác nhau có trọng số như nhau. "
-            + $"Thuật toán k-means (ML.NET, khởi tạo k-means++) chia các đơn vị thành {Int(k)} nhóm{clampVi}; thuật toán chạy {Int(PeerClustering.Starts)} lần với hạt giống {Int(options.Seed)} đến {Int(lastSeed)} "
+            + $"Thuật toán k-means (ML.NET, khởi tạo k-means++) chia các đơn vị thành {Int(k)} nhóm{clampVi}; thuật toán chạy {Int(starts)} lần với hạt giống {Int(options.Seed)} đến {Int(lastSeed)} "
             + "và giữ lần có tổng bình phương khoảng cách trong nhóm nhỏ nhất, nên cùng dữ liệu luôn cho cùng kết quả. "
             + $"Các nhóm được đánh số theo chỉ số bình quân giảm dần: Nhóm 1 là nhóm mạnh nhất. {excludedVi}";
         var english =
             $"Peer groups for {Int(year)} were formed from {Int(units)} units on {Int(features.Count)} features: each area's points as a % of its maximum ({list}). "
             + "Each feature is standardized (minus the province mean, divided by the standard deviation) so areas with different maxima weigh the same. "
-            + $"ML.NET k-means (k-means++ initialisation) splits the units into {Int(k)} groups{clampEn}; it runs {Int(PeerClustering.Starts)} times with seeds {Int(options.Seed)} to {Int(lastSeed)} "
+            + $"ML.NET k-means (k-means++ initialisation) splits the units into {Int(k)} groups{clampEn}; it runs {Int(starts)} times with seeds {Int(options.Seed)} to {Int(lastSeed)} "
             + "and keeps the run with the smallest within-group sum of squared distances, so the same data always give the same groups. "
             + $"Groups are numbered by descending mean index: group 1 is the strongest. {excludedEn}";
-        return new PeerExplanation(features, k, options.PeerGroups, options.Seed, PeerClustering.Starts, units, excluded.Count, vietnamese, english);
+        return new PeerExplanation(features, k, options.PeerGroups, options.Seed, starts, units, excluded.Count, vietnamese, english);
     }
 
     private static RuleComparison Compare(List<PeerMember> members, List<decimal[]> z, Dictionary<string, int> numberOf, int k, decimal stability)

@@ -13,6 +13,8 @@ namespace CchcAnalytics.Dashboard.Services;
 public sealed partial class IndexDataProvider : IDisposable
 {
     private readonly Lock writeLock = new();
+    private readonly Lock loadLock = new();
+    private Task? warming;
     private readonly ILogger<IndexDataProvider> logger;
     private IndexData? snapshot;
     private long version;
@@ -42,8 +44,9 @@ public sealed partial class IndexDataProvider : IDisposable
     /// methods inside <see cref="Write{T}"/>.</summary>
     public UploadDesk Desk { get; }
 
-    /// <summary>The current snapshot (loaded on first use).</summary>
-    public IndexData Data => Volatile.Read(ref snapshot) ?? Reload();
+    /// <summary>The current snapshot (loaded at start by <see cref="EnsureBuilt"/>, else on first use, once however many
+    /// requests ask at the same time).</summary>
+    public IndexData Data => Volatile.Read(ref snapshot) ?? LoadFirst();
 
     public AnalyticsOptions Options { get; } = AnalyticsOptions.Default;
 
@@ -97,15 +100,46 @@ public sealed partial class IndexDataProvider : IDisposable
             outcome = Desk.EnsureBuilt(Location.DataFolder, Report);
         }
 
+        // The snapshot is read before the server listens, so that no visitor waits for it.
         if (outcome != DatabaseBuild.Ready)
         {
             Reload();
+        }
+        else
+        {
+            _ = Data;
         }
 
         if (outcome != DatabaseBuild.Built)
         {
             LogReady(logger, Location.Database);
         }
+    }
+
+    /// <summary>Computes in the background what the opening page and a unit page of the default level and year show
+    /// (ranking, movers, shared weaknesses, benchmarks and peer groups, memoised on the snapshot), so that the first
+    /// visitor does not wait for them, nor for ML.NET's first use. A failure is logged; the pages compute it again.</summary>
+    public void WarmInBackground()
+    {
+        var data = Data;
+        warming = Task.Run(() =>
+        {
+            try
+            {
+                var scope = PageScopes.For(data, null);
+                Ranker.For(data, scope.Year, scope.ProvinceId, scope.LevelId, Options);
+                Trends.Movers(data, scope.Year, scope.ProvinceId, scope.LevelId, Options);
+                Weaknesses.Province(data, scope.Year, scope.ProvinceId, scope.LevelId, Options);
+                if (data.ResultsOf(scope.Year, scope.ProvinceId, scope.LevelId) is [var first, ..])
+                {
+                    UnitReport.Build(data, first.Unit.Id, scope.Year, Options);
+                }
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogWarmFailed(logger, exception);
+            }
+        });
     }
 
     /// <summary>Runs a write (through <see cref="Desk"/>) under the dashboard's write lock, then refreshes the snapshot.</summary>
@@ -138,7 +172,28 @@ public sealed partial class IndexDataProvider : IDisposable
         return fresh;
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        // A warm-up still reading must not outlive the database it reads.
+        try
+        {
+            warming?.Wait(TimeSpan.FromSeconds(30));
+        }
+        catch (AggregateException)
+        {
+            // Logged by the warm-up itself.
+        }
+
+        Database.Dispose();
+    }
+
+    private IndexData LoadFirst()
+    {
+        lock (loadLock)
+        {
+            return Volatile.Read(ref snapshot) ?? Reload();
+        }
+    }
 
     private void Report(string file, bool accepted)
     {
@@ -152,6 +207,9 @@ public sealed partial class IndexDataProvider : IDisposable
             LogRejected(logger, file);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Không tính trước được trang mở đầu; các trang sẽ tự tính.")]
+    private static partial void LogWarmFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cơ sở dữ liệu {Database} đã có số liệu.")]
     private static partial void LogReady(ILogger logger, string database);

@@ -217,8 +217,30 @@ public sealed class PeerGroupingTests
         explanation.Seed.ShouldBe(7);
         explanation.UnitCount.ShouldBe(10);
         explanation.Vietnamese.ShouldContain("1. Lĩnh vực thử 1; 2. Lĩnh vực thử 2");
+        explanation.Starts.ShouldBe(50);
         explanation.Vietnamese.ShouldContain("hạt giống 7 đến 56");
         explanation.English.ShouldContain("splits the units into 2 groups");
+    }
+
+    [Fact]
+    public void Analyse_MoreThan500Units_MakesTenStartsAndSaysSo()
+    {
+        // 501 units in two bands (strong around 94%, weak around 54%): above PeerClustering.ManyUnits.
+        var framework = Framework(10m, 20m);
+        var results = Enumerable.Range(0, 501).Select(i => i % 2 == 0
+            ? Result(framework, $"s{i:000}", 90m + (i % 9), 91m + (i % 7))
+            : Result(framework, $"w{i:000}", 50m + (i % 9), 51m + (i % 7))).ToList();
+
+        var analysis = PeerGrouping.Analyse(results, TwoGroups with { Seed = 7 });
+
+        PeerClustering.StartsFor(500).ShouldBe(50);
+        PeerClustering.StartsFor(501).ShouldBe(10);
+        analysis.Explanation.Starts.ShouldBe(10);
+        analysis.Explanation.UnitCount.ShouldBe(501);
+        analysis.Explanation.Vietnamese.ShouldContain("thuật toán chạy 10 lần với hạt giống 7 đến 16");
+        analysis.Explanation.English.ShouldContain("it runs 10 times with seeds 7 to 16");
+        analysis.Groups.Select(g => g.Members.Count).ShouldBe([251, 250]);
+        analysis.Groups[0].Members.ShouldAllBe(m => m.Unit.Id.StartsWith('s'));
     }
 
     [Fact]
