@@ -18,7 +18,7 @@ public sealed class BenchSmokeTests
 
     private static readonly string[] ScaleRows =
     [
-        "generate", "ingest-csv", "query-ranking", "query-benchmarks", "first-page", "page-unit", "page-overview", "page-compare",
+        "generate", "ingest-csv", "query-ranking", "query-benchmarks", "snapshot-load", "first-page", "page-unit", "page-overview", "page-compare",
         "page-criterion", "page-history", "chart-ranking", "dashboard-rss", "export-scores-memory", "load-overview", "load-unit",
         "load-criterion", "load-chart-ranking",
     ];

@@ -5,6 +5,7 @@ namespace CchcAnalytics.Analytics.Peers;
 public sealed class PeerAnalysis
 {
     private readonly Dictionary<string, (PeerGroup Group, PeerMember Member)> byUnit;
+    private readonly Lazy<RuleComparison> comparison;
 
     internal PeerAnalysis(
         int year,
@@ -14,7 +15,7 @@ public sealed class PeerAnalysis
         IReadOnlyList<ExcludedUnit> excluded,
         AnomalyReport anomalies,
         PeerExplanation explanation,
-        RuleComparison comparison)
+        Lazy<RuleComparison> comparison)
     {
         Year = year;
         FrameworkId = frameworkId;
@@ -23,7 +24,7 @@ public sealed class PeerAnalysis
         Excluded = excluded;
         Anomalies = anomalies;
         Explanation = explanation;
-        Comparison = comparison;
+        this.comparison = comparison;
         byUnit = groups.SelectMany(g => g.Members.Select(m => (g, m))).ToDictionary(x => x.m.Unit.Id, x => (x.g, x.m), StringComparer.Ordinal);
     }
 
@@ -48,8 +49,10 @@ public sealed class PeerAnalysis
     /// <summary>Features, k, seed and sentences saying how the groups were formed.</summary>
     public PeerExplanation Explanation { get; }
 
-    /// <summary>Agreement and tightness of k-means against index terciles.</summary>
-    public RuleComparison Comparison { get; }
+    /// <summary>Agreement and tightness of k-means against index terciles, with the groups' seed stability. Computed on
+    /// first use: the stability re-runs k-means <see cref="PeerGrouping.StabilityRuns"/> times, and a page that shows
+    /// only the groups (the unit page) does not ask for it.</summary>
+    public RuleComparison Comparison => comparison.Value;
 
     /// <summary>The unit's group; null when the unit was excluded or is not in this year's results.</summary>
     public PeerGroup? GroupOf(string unitId) => byUnit.TryGetValue(unitId, out var found) ? found.Group : null;

@@ -67,12 +67,15 @@ public static class PeerGrouping
         var labels = members.Count == 0 ? [] : PeerClustering.Cluster(floats, k, options.Seed);
         var groups = Groups(members, labels, features, province);
         var numberOf = groups.SelectMany(g => g.Members.Select(m => (m.Unit.Id, g.Number))).ToDictionary(x => x.Id, x => x.Number, StringComparer.Ordinal);
-        var stability = k < 2 ? 1m : Enumerable.Range(1, StabilityRuns)
-            .Average(run => PartitionAgreement.AdjustedRandIndex(labels, PeerClustering.Cluster(floats, k, unchecked(options.Seed + (1000 * run)))));
 
         var anomalies = Anomalies(members, z, floats, features, province, options.Seed);
         var explanation = Explain(year, features, groups.Count, options, members.Count, excluded);
-        var comparison = Compare(members, z, numberOf, groups.Count, stability);
+        var comparison = new Lazy<RuleComparison>(() =>
+        {
+            var stability = k < 2 ? 1m : Enumerable.Range(1, StabilityRuns)
+                .Average(run => PartitionAgreement.AdjustedRandIndex(labels, PeerClustering.Cluster(floats, k, unchecked(options.Seed + (1000 * run)))));
+            return Compare(members, z, numberOf, groups.Count, stability);
+        });
         return new PeerAnalysis(year, framework.Id, features, groups, excluded, anomalies, explanation, comparison);
     }
 
