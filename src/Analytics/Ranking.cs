@@ -57,8 +57,9 @@ public static class Ranker
     public static IReadOnlyList<(UnitYearResult Result, int Rank, bool Tied)> Rank(IEnumerable<UnitYearResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        var ranked = results.Where(r => r.Index is not null)
-            .OrderByDescending(r => r.Index).ThenBy(r => r.Unit.Id, StringComparer.Ordinal).ToList();
+        // The index is computed once per unit (a decimal division), not at every comparison.
+        var ranked = results.Select(r => (Result: r, Index: r.Index)).Where(r => r.Index is not null)
+            .OrderByDescending(r => r.Index).ThenBy(r => r.Result.Unit.Id, StringComparer.Ordinal).ToList();
         // Sorted by index, so a unit's rank is one more than the position of the first unit with its index, and it is
         // tied when its neighbour on either side has the same index.
         var output = new List<(UnitYearResult, int, bool)>(ranked.Count);
@@ -72,7 +73,7 @@ public static class Ranker
             }
 
             var tied = (i > 0 && ranked[i - 1].Index == index) || (i + 1 < ranked.Count && ranked[i + 1].Index == index);
-            output.Add((ranked[i], rank, tied));
+            output.Add((ranked[i].Result, rank, tied));
         }
 
         return output;

@@ -20,9 +20,9 @@ internal sealed record ScaleOptions(
 {
     public int ReadCsvRuns => Quick ? 1 : 3;
 
-    public int QueryWarmups => Quick || Scale >= 100 ? 0 : 1;
+    public int QueryWarmups => Quick ? 0 : 1;
 
-    public int QueryIterations => Quick ? 1 : Scale >= 100 ? 2 : 3;
+    public int QueryIterations => Quick ? 1 : 5;
 
     public int WarmUpRequests => Quick ? 0 : 3;
 
