@@ -77,6 +77,12 @@ public sealed class CriteriaPagingTests : DashboardContext
             .ShouldBe("/tieu-chi?cap=huyen&nam=2023&linh-vuc=7&khai-niem=online-services-level-3&trang-lich-su=3");
         // The heatmap keeps its first page.
         cut.FindAll("[data-testid=heatmap] tbody tr[data-unit]")[0].GetAttribute("data-unit").ShouldBe("dong-son");
+        // The chart above the table draws the same ten units (dv=…), not every unit of the level.
+        var chart = cut.FindAll("img.chart").Single(i => i.GetAttribute("src")!.StartsWith("/export/charts/concept-history.svg?", StringComparison.Ordinal));
+        var units = chart.GetAttribute("src")!.Split('&').Where(p => p.StartsWith("dv=", StringComparison.Ordinal)).ToList();
+        units.Count.ShouldBe(10);
+        units.Distinct().Count().ShouldBe(10);
+        chart.GetAttribute("alt")!.ShouldEndWith(", trang 2/3");
     }
 
     [Fact]

@@ -311,7 +311,7 @@ internal static partial class ScaleBench
         var afterPages = (Rss: Memory.Resident(app.Id), Peak: Memory.PeakWorkingSet(app.Id));
         rows.Add(new ScaleRow(
             "first-page",
-            "First page after start: the unit page (snapshot load included)",
+            "First page after start: the unit page (the snapshot is read before the server listens)",
             Invariant($"{Stats.Ms(firsts[unit.Id])} (the server answered {Stats.Ms(app.Ready.TotalMilliseconds)} after the process start)"),
             Target: Invariant($"< {Stats.Ms(ScaleTargets.FirstPageMs)}"),
             Met: firsts[unit.Id] < ScaleTargets.FirstPageMs));
