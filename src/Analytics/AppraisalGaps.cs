@@ -94,14 +94,16 @@ public sealed record YearAppraisalGaps(int Year, IReadOnlyList<AppraisalGap> Uni
                 return Of(year, data.ResultsOf(year, province, level));
             }
 
-            var units = data.Sql.AppraisalGaps(year, province, level, data.HiddenKey)
-                .Where(r => data.Result(r.UnitId, year) is { StageUsed: Stage.Appraised, Unit.Province: var p, Unit.Level: var l } && p == province && l == level)
-                .GroupBy(r => r.UnitId, StringComparer.Ordinal)
-                .Select(g => new AppraisalGap(
-                    g.Key,
+            // Every appraised unit-year with a self-assessment has a gap, also one without a row scored in both stages
+            // (an empty gap, as AppraisalGap.Of gives); the query only brings the rows.
+            var rows = data.Sql.AppraisalGaps(year, province, level, data.HiddenKey).ToLookup(r => r.UnitId, StringComparer.Ordinal);
+            var units = data.ResultsOf(year, province, level)
+                .Where(r => r.StageUsed == Stage.Appraised && r.Submissions.Self != 0)
+                .Select(r => new AppraisalGap(
+                    r.Unit.Id,
                     year,
-                    g.Where(r => r.IsLeaf).Select(r => r.Gap).ToList(),
-                    g.Where(r => r.Gap.Level == CriterionLevel.Area).Select(r => r.Gap).ToList()));
+                    rows[r.Unit.Id].Where(g => g.IsLeaf).Select(g => g.Gap).ToList(),
+                    rows[r.Unit.Id].Where(g => g.Gap.Level == CriterionLevel.Area).Select(g => g.Gap).ToList()));
             return FromUnits(year, units);
         });
     }

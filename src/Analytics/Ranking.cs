@@ -57,7 +57,7 @@ public static class Ranker
     public static IReadOnlyList<(UnitYearResult Result, int Rank, bool Tied)> Rank(IEnumerable<UnitYearResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
-        // The index is computed once per unit (a decimal division), not at every comparison.
+        // The index (a decimal division) is computed once per unit and carried along, not again by the filter and the loop.
         var ranked = results.Select(r => (Result: r, Index: r.Index)).Where(r => r.Index is not null)
             .OrderByDescending(r => r.Index).ThenBy(r => r.Result.Unit.Id, StringComparer.Ordinal).ToList();
         // Sorted by index, so a unit's rank is one more than the position of the first unit with its index, and it is

@@ -21,6 +21,8 @@ public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFi
     {
         ReferenceHandler = ReferenceHandler.IgnoreCycles,
         Converters = { new JsonStringEnumConverter() },
+        // Value tuples (YearAppraisalGaps.Areas, …) are fields: without this they serialise as {} and compare nothing.
+        IncludeFields = true,
     };
 
     [Fact]
@@ -146,6 +148,7 @@ public sealed class SqlPathEquivalenceTests(AnalyticsFixture fixture) : IClassFi
         {
             Same(Ranker.For(sql, year, Province, Level, Options), Ranker.For(reference, year, Province, Level, Options), $"ranking {year}");
             Same(Weaknesses.Province(sql, year, Province, Level, Options), Weaknesses.Province(reference, year, Province, Level, Options), $"shared weaknesses {year}");
+            Same(YearAppraisalGaps.Of(sql, year, Province, Level), YearAppraisalGaps.Of(year, reference.ResultsOf(year, Province, Level)), $"gaps {year}");
             foreach (var result in reference.ResultsOf(year, Province, Level))
             {
                 Same(UnitReport.Build(sql, result.Unit.Id, year, Options), UnitReport.Build(reference, result.Unit.Id, year, Options), $"report {result.Unit.Id} {year}");

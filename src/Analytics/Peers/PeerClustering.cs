@@ -12,7 +12,7 @@ internal static class PeerClustering
     /// often settles in a poorer one; a start costs well under a millisecond there.</summary>
     public const int Starts = 50;
 
-    /// <summary>Above this many units a start costs ~10 ms (ML.NET's fit over thousands of rows) and the starts agree:
+    /// <summary>Above this many units a start costs 6–140 ms (ML.NET's fit over 3,240 rows) and the starts agree:
     /// at 3,240 units the best of 10 starts came within 0.01% of the best of 50's sum of squares in every year measured
     /// (docs/peer-groups.md), so <see cref="StartsForMany"/> are made instead.</summary>
     public const int ManyUnits = 500;

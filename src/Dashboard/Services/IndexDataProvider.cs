@@ -14,6 +14,7 @@ public sealed partial class IndexDataProvider : IDisposable
 {
     private readonly Lock writeLock = new();
     private readonly Lock loadLock = new();
+    private readonly CancellationTokenSource stopping = new();
     private Task? warming;
     private readonly ILogger<IndexDataProvider> logger;
     private IndexData? snapshot;
@@ -117,29 +118,46 @@ public sealed partial class IndexDataProvider : IDisposable
     }
 
     /// <summary>Computes in the background what the opening page and a unit page of the default level and year show
-    /// (ranking, movers, shared weaknesses, benchmarks and peer groups, memoised on the snapshot), so that the first
-    /// visitor does not wait for them, nor for ML.NET's first use. A failure is logged; the pages compute it again.</summary>
+    /// (ranking, movers, shared weaknesses, benchmarks and peer groups, memoised on the snapshot an anonymous reader
+    /// sees), so that the first visitor does not wait for them, nor for ML.NET's first use. It stops between steps when
+    /// the dashboard stops; a failure is logged and the pages compute it again.</summary>
     public void WarmInBackground()
     {
-        var data = Data;
+        var data = DataFor(null);
+        var token = stopping.Token;
         warming = Task.Run(() =>
         {
             try
             {
                 var scope = PageScopes.For(data, null);
-                Ranker.For(data, scope.Year, scope.ProvinceId, scope.LevelId, Options);
-                Trends.Movers(data, scope.Year, scope.ProvinceId, scope.LevelId, Options);
-                Weaknesses.Province(data, scope.Year, scope.ProvinceId, scope.LevelId, Options);
-                if (data.ResultsOf(scope.Year, scope.ProvinceId, scope.LevelId) is [var first, ..])
+                var steps = new Action[]
                 {
-                    UnitReport.Build(data, first.Unit.Id, scope.Year, Options);
+                    () => Ranker.For(data, scope.Year, scope.ProvinceId, scope.LevelId, Options),
+                    () => Trends.Movers(data, scope.Year, scope.ProvinceId, scope.LevelId, Options),
+                    () => Weaknesses.Province(data, scope.Year, scope.ProvinceId, scope.LevelId, Options),
+                    () =>
+                    {
+                        if (data.ResultsOf(scope.Year, scope.ProvinceId, scope.LevelId) is [var first, ..])
+                        {
+                            UnitReport.Build(data, first.Unit.Id, scope.Year, Options);
+                        }
+                    },
+                };
+                foreach (var step in steps)
+                {
+                    token.ThrowIfCancellationRequested();
+                    step();
                 }
+            }
+            catch (OperationCanceledException)
+            {
+                // The dashboard is stopping.
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 LogWarmFailed(logger, exception);
             }
-        });
+        }, token);
     }
 
     /// <summary>Runs a write (through <see cref="Desk"/>) under the dashboard's write lock, then refreshes the snapshot.</summary>
@@ -168,22 +186,38 @@ public sealed partial class IndexDataProvider : IDisposable
             fresh = fresh.WithPlaces(fresh.Places.WithDefault(options.DefaultLevel));
         }
 
-        Volatile.Write(ref snapshot, fresh);
-        return fresh;
+        // Two writes close together reload side by side; the later version wins whichever load ends first (a version is
+        // taken before its load reads, so a higher one has read at least as much).
+        var current = Volatile.Read(ref snapshot);
+        while (current is null || current.Version < fresh.Version)
+        {
+            var seen = Interlocked.CompareExchange(ref snapshot, fresh, current);
+            if (ReferenceEquals(seen, current))
+            {
+                return fresh;
+            }
+
+            current = seen;
+        }
+
+        return current;
     }
 
     public void Dispose()
     {
-        // A warm-up still reading must not outlive the database it reads.
+        // A warm-up still reading must not outlive the database it reads: it stops at its next step; the step under way
+        // (a query, a k-means run) ends first.
+        stopping.Cancel();
         try
         {
-            warming?.Wait(TimeSpan.FromSeconds(30));
+            warming?.Wait(TimeSpan.FromMinutes(2));
         }
         catch (AggregateException)
         {
-            // Logged by the warm-up itself.
+            // Cancelled or logged by the warm-up itself.
         }
 
+        stopping.Dispose();
         Database.Dispose();
     }
 
