@@ -118,8 +118,9 @@ public sealed partial class IndexDataProvider : IDisposable
     }
 
     /// <summary>Computes in the background what the opening page and a unit page of the default level and year show
-    /// (ranking, movers, shared weaknesses, benchmarks and peer groups, memoised on the snapshot an anonymous reader
-    /// sees), so that the first visitor does not wait for them, nor for ML.NET's first use. It stops between steps when
+    /// (ranking, movers, shared weaknesses, benchmarks, peer groups and the opening page's charts, memoised on the
+    /// snapshot an anonymous reader sees), so that the first visitor does not wait for them, nor for the first use of
+    /// ML.NET and the charts. It stops between steps when
     /// the dashboard stops; a failure is logged and the pages compute it again.</summary>
     public void WarmInBackground()
     {
@@ -142,6 +143,9 @@ public sealed partial class IndexDataProvider : IDisposable
                             UnitReport.Build(data, first.Unit.Id, scope.Year, Options);
                         }
                     },
+                    // The opening page's charts (their marks, as the page asks for them): also the charts' first use.
+                    () => ChartOverlay.Marks(data, Options, "ranking", scope.Query),
+                    () => ChartOverlay.Marks(data, Options, "area-distribution", scope.Query),
                 };
                 foreach (var step in steps)
                 {
