@@ -120,8 +120,8 @@ public sealed partial class IndexDataProvider : IDisposable
     /// <summary>Computes in the background what the opening page and a unit page of the default level and year show
     /// (ranking, movers, shared weaknesses, benchmarks, peer groups and the opening page's charts, memoised on the
     /// snapshot an anonymous reader sees), so that the first visitor does not wait for them, nor for the first use of
-    /// ML.NET and the charts. It stops between steps when
-    /// the dashboard stops; a failure is logged and the pages compute it again.</summary>
+    /// ML.NET and the charts. It stops between steps when the dashboard stops; a failure is logged and the pages
+    /// compute it again.</summary>
     public void WarmInBackground()
     {
         var data = DataFor(null);
