@@ -212,6 +212,13 @@ public sealed class IndexData
             Places = store.Reference.LoadPlaces(),
             Origins = store.Reference.LoadOrigins(),
         };
+
+        // The results by province, level and year are part of the snapshot: every page and measure starts from a year's units.
+        foreach (var (province, level) in results.Values.Select(r => (r.Unit.Province, r.Unit.Level)).Distinct())
+        {
+            data.ByYear(province, level);
+        }
+
         return data;
     }
 

@@ -47,6 +47,11 @@ public sealed class UnitLineage
 
     private readonly Func<string, string> levelName;
 
+    // The first "succeeded" event into and out of each unit (Events order), so that following a series does not scan
+    // every event at every step (3,240 series at a national scale).
+    private readonly Dictionary<string, LineageEvent> succeededInto = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LineageEvent> succeededFrom = new(StringComparer.Ordinal);
+
     /// <param name="units">Every unit.</param>
     /// <param name="events">What happened to them.</param>
     /// <param name="levelName">A level id in words (<see cref="Places.LevelName"/>), for the end of a whole level.</param>
@@ -64,6 +69,19 @@ public sealed class UnitLineage
                 if (!this.units.ContainsKey(id))
                 {
                     throw new ArgumentException($"Lineage event '{lineageEvent.Id}' names unknown unit '{id}'.", nameof(events));
+                }
+            }
+
+            if (lineageEvent.Kind == LineageEventKind.Succeeded)
+            {
+                if (lineageEvent.ToUnit is { } to)
+                {
+                    succeededInto.TryAdd(to, lineageEvent);
+                }
+
+                if (lineageEvent.FromUnit is { } from)
+                {
+                    succeededFrom.TryAdd(from, lineageEvent);
                 }
             }
         }
@@ -85,15 +103,13 @@ public sealed class UnitLineage
 
         var root = start;
         var seen = new HashSet<string>(StringComparer.Ordinal) { root.Id };
-        while (Events.FirstOrDefault(e => e.Kind == LineageEventKind.Succeeded && e.ToUnit == root.Id) is { FromUnit: { } from }
-            && seen.Add(from))
+        while (succeededInto.GetValueOrDefault(root.Id) is { FromUnit: { } from } && seen.Add(from))
         {
             root = units[from];
         }
 
         var chain = new List<Unit> { root };
-        while (Events.FirstOrDefault(e => e.Kind == LineageEventKind.Succeeded && e.FromUnit == chain[^1].Id) is { ToUnit: { } to }
-            && !chain.Any(u => u.Id == to))
+        while (succeededFrom.GetValueOrDefault(chain[^1].Id) is { ToUnit: { } to } && !chain.Any(u => u.Id == to))
         {
             chain.Add(units[to]);
         }
