@@ -103,6 +103,8 @@ public static class RankingChartBuilder
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
         ChartStyle.ValueLabels(barPlot);
+        // The mean and median lines are drawn first; a label on a white ground stays readable where a line crosses it.
+        barPlot.ValueLabelStyle.BackgroundColor = Colors.White;
         foreach (var (unit, bar) in units.Zip(bars))
         {
             marks.Area(MarkLabels.Index(unit.Result.Unit.FullName, ranking.Year, unit.Index, unit.Rank, unit.RankOf, unit.Tied, unit.Result.StageUsed, unit.Result.Synthetic), ChartLinks.Unit(unit.Result.Unit.Id, ranking.Year), bar.ValueBase, bar.Value, bar.Position - (bar.Size / 2), bar.Position + (bar.Size / 2));
