@@ -71,7 +71,10 @@ public sealed class OverviewTests(DashboardData data) : DashboardContext(data)
         var rows = Html.Rows(cut.Find("[data-testid=ranking]"));
         rows.Count.ShouldBe(27);
         // The real report (92/100, self-assessed) is first and the only row not marked as sample data.
-        rows[0].ShouldBe(["1", "huyện Hoằng Hóa", "92", "100", "92,00", "≥ 90", "", "tự chấm"]);
+        // 2017 is the first year: no unit has a rank the year before, which the cell says ("—" and why) instead of a blank.
+        rows[0].ShouldBe(["1", "huyện Hoằng Hóa", "92", "100", "92,00", "≥ 90", "—", "tự chấm"]);
+        cut.Find("[data-testid=ranking] tbody tr td:nth-child(7)").GetAttribute("title")
+            .ShouldBe("Năm 2016 đơn vị không có thứ hạng (chưa có số liệu năm đó, hoặc đơn vị mới thành lập)");
         cut.FindAll("[data-testid=ranking] tbody tr:not(.synthetic)").ShouldHaveSingleItem().TextContent.ShouldContain("huyện Hoằng Hóa");
         rows[1][..3].ShouldBe(["2", "thị xã Bỉm Sơn dữ liệu mẫu", "91,75"]);
         // Nông Cống and Sầm Sơn both have 91,5: đồng hạng 3, and the next unit is 5th (competition ranking).
@@ -80,8 +83,8 @@ public sealed class OverviewTests(DashboardData data) : DashboardContext(data)
         rows[4][..3].ShouldBe(["5", "huyện Tĩnh Gia dữ liệu mẫu", "90,5"]);
         var tied = rows.Where(r => r[0].EndsWith(" (đồng hạng)", StringComparison.Ordinal)).ToList();
         tied.GroupBy(r => r[0]).ShouldAllBe(g => g.Count() >= 2 && g.Select(r => r[4]).Distinct().Count() == 1);
-        // No earlier year: no rank change, and no published results for 2017.
-        rows.ShouldAllBe(r => r[6] == "");
+        // No earlier year: no rank change ("—" in every row), and no published results for 2017.
+        rows.Select(r => r[6]).Distinct().ShouldBe(["—"]);
         cut.FindAll("[data-testid=published]").ShouldBeEmpty();
         cut.FindAll("p.note").Select(Html.Text).ShouldContain("1 đơn vị chỉ có điểm tự chấm (chưa thẩm định): huyện Hoằng Hóa; so sánh với điểm thẩm định của các đơn vị khác cần thận trọng.");
     }
